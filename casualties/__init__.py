@@ -1,0 +1,26 @@
+"""casualties: news reports about violent incidents in, reconciled casualty figures out.
+
+>>> import casualties
+>>> [(c.category, c.low, c.high, c.qualifier) for c in casualties.extract_claims(
+...     "A car bomb killed at least 44 people and wounded dozens.")]
+[('killed', 44, None, 'at_least'), ('injured', 24, None, 'vague')]
+"""
+from . import errors
+from .claims import extract_claims
+from .model import CATEGORIES, QUALIFIERS, VICTIM_GROUPS, Claim
+from .reconcile import BEST_POLICIES, Result, reconcile
+from .reports import Report
+
+__all__ = [
+    "extract_claims",
+    "reconcile",
+    "Claim",
+    "Report",
+    "Result",
+    "CATEGORIES",
+    "QUALIFIERS",
+    "VICTIM_GROUPS",
+    "BEST_POLICIES",
+    "errors",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,731 @@
+"""Casualty claims in a text: :func:`extract_claims`.
+
+How it works (docs/concepts.md has the rules in prose):
+
+1. one regular-expression scan finds the category words ("killed", "wounded", "death toll",
+   "missing", "abducted", ...);
+2. the sentence around each hit is tokenized once (bounded length, so linear overall);
+3. around each category word, a few token patterns attach a figure to it:
+   - *figure first*: "[at least] 44 [people] [were] killed", "13 people dead", "44 deaths";
+   - *verb first*: "killing [at least] 44 [people]", "the deaths of eight Palestinians",
+     "the death toll rose to 52";
+   - *implicit*: "a policeman was killed" (1), "wounding both" (2), "no one was hurt" (0);
+   then lists ("30 troops, as well as 20 IS members and two civilians"), subsets ("18 of the
+   25 killed", "including three children");
+4. each claim gets its sentence-level context: the body it cites, whether the attacker
+   claims it, and whether it is about another event (background).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+from typing import Iterable, List, Optional, Sequence
+
+import attrs
+
+from .errors import InputTypeError
+from .lexicon import Lexicon, load_lexicon
+from .model import Claim
+from .numbers import Qualified, interval, number_at, qualified_at
+from .text import Token, sentence_bounds, tokenize
+
+__all__ = ["extract_claims"]
+
+# --------------------------------------------------------------------------- word classes
+
+_AUX = frozenset(
+    "were was have has had been being are is be got reportedly also all later allegedly "
+    "subsequently seriously critically slightly fatally badly mortally severely lightly gravely "
+    "confirmed reported now both believed feared said thought initially still then officially "
+    "apparently either eventually found discovered later".split()
+)
+_SINGULAR_AUX = frozenset({"was", "is", "has"})
+_PLURAL_AUX = frozenset({"were", "are", "have"})
+#: Words that end a victim noun phrase.
+_NP_STOP = frozenset(
+    "in on at by from with into near after before during when while as and or but to for that "
+    "which who whom whose this these those there here it its they them their he him his she her "
+    "we us our you i were was is are been be have has had being not no nor than so if then also "
+    "said says say told according including among amid since until over under about around "
+    "would could will may might should did do does per least most more less".split()
+)
+#: After a number, these make it a measure, not a count of people.
+_UNIT_WORDS = frozenset(
+    "year years yr yrs month months week weeks day days hour hours minute minutes second seconds "
+    "km kms kilometer kilometers kilometre kilometres mile miles meter meters metre metres foot feet "
+    "yard yards percent per cent pct % dollars dollar usd euros euro pounds $ am pm a.m p.m "
+    "o'clock gmt times tons tonnes kg kilograms pound lb lbs mm caliber calibre rounds shots bullets "
+    "vehicles cars buildings houses homes shells rockets mortars missiles bombs grenades".split()
+)
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_PRONOUN_ONE = {"himself": "armed group", "herself": "unknown", "him": "unknown", "her": "unknown"}
+_REPORT_VERBS = frozenset(
+    "said says say told reported reports report announced stated confirmed added quoted cited "
+    "claimed claims estimated tweeted".split()
+)
+_SOURCE_HEADS = frozenset(
+    "police officials official spokesman spokeswoman spokesperson ministry ministers minister "
+    "witnesses witness sources source residents tv television media agency observatory monitor "
+    "hospital doctors doctor medics army military government authorities authority governor "
+    "mayor officer commander group statement activists activist coroner sheriff department "
+    "reuters ap afp sana sohr xinhua network channel news newspaper radio".split()
+)
+_PERPETRATOR_SUBJECTS = frozenset(
+    "is isis isil daesh taliban qaeda al-qaeda hamas hezbollah hizballah militants insurgents "
+    "rebels group jihadists pkk al-shabab shabab boko haram gunmen it they".split()
+)
+_STRONG_BACKGROUND = (
+    ("retaliation", "for"), ("revenge", "for"), ("avenge",), ("in", "response", "to"),
+    ("earthquake",), ("quake",), ("civil", "war"), ("since", "the", "start"),
+    ("since", "the", "beginning"), ("since", "the", "outbreak"), ("since", "the", "war"),
+    ("so", "far", "this"), ("this", "year"), ("over", "the", "past"), ("in", "recent"),
+    ("anniversary",), ("tsunami",), ("floods",), ("famine",), ("epidemic",), ("pandemic",),
+    ("leaving", "tens"), ("the", "war"),
+)
+_WEAK_BACKGROUND = (
+    ("earlier",), ("previous",), ("previously",), ("ago",), ("last", "year"), ("last", "month"),
+    ("last", "week"), ("since",), ("separate",), ("separately",), ("another",), ("similar",),
+    ("most", "recently"), ("in", "all"), ("former",), ("prior",),
+)
+_ZERO_WORDS = frozenset({"no", "nobody", "none", "without"})
+
+
+# --------------------------------------------------------------------------- triggers
+
+@attrs.frozen
+class _Trigger:
+    category: str
+    kind: str  # verb, state, noun, phrase, toll, casualties
+    first: int
+    last: int  # exclusive
+    word: str
+
+
+@functools.lru_cache(maxsize=None)
+def _trigger_tables():
+    lex = load_lexicon()
+    single, multi = {}, {}
+    for cat, kinds in lex.categories.items():
+        for kind in ("nouns", "states", "verbs"):  # later kinds win: verb > state > noun
+            for w in kinds[kind]:
+                single.setdefault(w[0], {})[cat] = kind[:-1]
+        for ph in kinds["phrases"]:
+            kind = "toll" if ph[-1] == "toll" else "phrase"
+            if len(ph) == 1:
+                single.setdefault(ph[0], {})[cat] = kind
+            else:
+                multi[ph] = (cat, kind)
+    words = set(single) | {" ".join(p) for p in multi} | {"casualties", "casualty"}
+    alternation = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+    scan = re.compile(rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])", re.IGNORECASE)
+    return single, multi, scan
+
+
+def _triggers_in(toks: Sequence[Token]) -> List[_Trigger]:
+    single, multi, _ = _trigger_tables()
+    out, i, n = [], 0, len(toks)
+    while i < n:
+        hit = None
+        for size in (4, 3, 2):
+            key = tuple(t.low for t in toks[i:i + size])
+            if len(key) == size and key in multi:
+                cat, kind = multi[key]
+                hit = _Trigger(cat, kind, i, i + size, " ".join(key))
+                break
+        if hit is None:
+            w = toks[i].low
+            if w in ("casualties", "casualty"):
+                hit = _Trigger("killed", "casualties", i, i + 1, w)
+            elif w in single:
+                cats = single[w]
+                # one word may name two categories ("injured" is never killed); keep the first
+                cat, kind = next(iter(cats.items()))
+                hit = _Trigger(cat, kind, i, i + 1, w)
+        if hit is not None:
+            out.append(hit)
+            i = hit.last
+        else:
+            i += 1
+    return out
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _is_number_start(toks, i, lex, floors) -> bool:
+    return number_at(toks, i, lex, floors) is not None
+
+
+def _np_word(tok: Token, lex: Lexicon, floors) -> bool:
+    w = tok.low
+    if len(tok.text) > 1 and tok.text.isupper() and tok.text.isalpha():
+        return True  # an acronym: "IS members", "PKK fighters"
+    if not (w[0].isalpha() or w in ("-", "'s", "’s")):
+        return False
+    if w in _NP_STOP or w in lex.units or w in lex.tens or w in _trigger_tables()[0]:
+        return False
+    if (w,) in floors or w in ("dozen", "dozens", "both"):
+        return False
+    return True
+
+
+def _age_at(toks, i) -> int:
+    """5 when tokens ``i..i+4`` are an age compound "12-year-old", else 0."""
+    if i >= 0 and i + 5 <= len(toks) and toks[i].low[:1].isdigit() and toks[i + 1].low == "-" \
+            and toks[i + 2].low in ("year", "month", "week", "day") and toks[i + 3].low == "-" \
+            and toks[i + 4].low == "old":
+        return 5
+    return 0
+
+
+def _np_forward(toks, i, lex, floors, limit=6):
+    """A victim noun phrase starting at ``i``: returns its end (exclusive)."""
+    j = i
+    if j < len(toks) and toks[j].low == "of":  # "dozens of people", "18 of the 25"
+        j += 1
+        if j < len(toks) and toks[j].low in ("the", "them", "whom", "those"):
+            return j + (toks[j].low != "the")
+    while j < len(toks) and j - i < limit:
+        age = _age_at(toks, j)
+        if age:
+            j += age
+            continue
+        if _np_word(toks[j], lex, floors):
+            j += 1
+        elif toks[j].low == "of" and j + 1 < len(toks) and toks[j + 1].low == "the" and j > i:
+            j += 2  # "members of the security forces"
+        elif toks[j].low == "and" and j > i and j + 1 < len(toks) and _np_word(toks[j + 1], lex, floors) \
+                and not _is_number_start(toks, j + 1, lex, floors):
+            j += 1
+        else:
+            break
+    while j > i and toks[j - 1].low in ("and", "-", "of", "the"):
+        j -= 1
+    return j
+
+
+def _np_backward(toks, end, lex, floors, limit=6):
+    """Start of a victim noun phrase ending just before ``end``."""
+    j = end
+    while j > 0 and end - j < limit:
+        t = toks[j - 1]
+        if _age_at(toks, j - 5) == 5:
+            j -= 5
+        elif _np_word(t, lex, floors) or (t.low in ("of", "the") and j - 2 >= 0 and end - j >= 1):
+            j -= 1
+        else:
+            break
+    while j < end and toks[j].low in ("of", "the", "-"):
+        if toks[j].low == "of":
+            break
+        j += 1
+    return j
+
+
+def _victim_group(toks, a, b, lex) -> str:
+    for t in toks[a:b]:
+        g = lex.victims.get(t.low)
+        if g is not None:
+            return g
+    return "unknown"
+
+
+def _has_victim_noun(toks, a, b, lex) -> bool:
+    return any(t.low in lex.victims for t in toks[a:b])
+
+
+def _is_trap(toks, q: Qualified, np_end: int, lex) -> bool:
+    """A number that is a measure, a year, a time or an age rather than a count of people."""
+    last = q.last
+    nxt = toks[last].low if last < len(toks) else ""
+    if nxt in _UNIT_WORDS:
+        return True
+    if nxt == "-" and last + 1 < len(toks) and toks[last + 1].low in _UNIT_WORDS:
+        return True
+    if nxt in (":", "%") or (nxt == "." and last + 1 < len(toks) and toks[last + 1].low[:1].isdigit()):
+        return True
+    first = q.numbers[0]
+    if q.first > 0 and toks[q.first - 1].low in ("$", "£", "€", "no.", "#", "brigade", "division", "route",
+                                                  "highway", "flight", "battalion", "regiment", "unit",
+                                                  "resolution", "article", "chapter", "page", "room"):
+        return True
+    v = first.value
+    if v is not None and len(q.numbers) == 1 and q.kind == "exact" and 1900 <= v <= 2100 \
+            and toks[first.first].low.isdigit() and not _has_victim_noun(toks, q.last, np_end, lex):
+        return True  # a year
+    if first.first > 0 and toks[first.first - 1].low in _MONTHS and v is not None and v <= 31:
+        return True  # "July 27"
+    if nxt in _MONTHS and v is not None and v <= 31:
+        return True  # "27 July"
+    return False
+
+
+def _number_ending_at(toks, end, lex, floors) -> Optional[Qualified]:
+    """The qualified number phrase whose last token is ``end - 1``."""
+    best = None
+    for start in range(max(0, end - 4), end):
+        q = qualified_at(toks, start, lex, floors)
+        if q is not None and q.last == end and q.numbers[0].first == start:
+            if best is None or q.first < best.first:
+                best = q
+            break
+    return best
+
+
+@attrs.define
+class _Raw:
+    """A claim before its sentence context is attached."""
+
+    category: str
+    qualifier: str
+    low: int
+    high: Optional[int]
+    value: Optional[int]
+    stated: tuple
+    first: int  # token span
+    last: int
+    np: tuple  # (a, b) token span of the victim phrase
+    basis: str = ""
+    subset: bool = False
+    part_of_list: bool = False
+    list_id: Optional[int] = None
+    numbers_used: tuple = ()
+    group: Optional[str] = None  # normalised victim group when the words alone do not tell
+
+
+def _raw_from_q(cat, q: Qualified, first, last, np, policy) -> _Raw:
+    qual, low, high = interval(q)
+    n = q.numbers[0]
+    basis = ""
+    if n.vague:
+        basis = f"vague '{n.word}': floor {n.vague_floor} (policy '{policy}')"
+    elif n.exact_word:
+        basis = f"'{n.word}' = {n.value}"
+    value = n.value if len(q.numbers) == 1 else None
+    return _Raw(cat, qual, low, high, value, q.stated, first, last, np, basis,
+                numbers_used=tuple(x.first for x in q.numbers))
+
+
+def _implicit(cat, value, first, last, np, words) -> _Raw:
+    return _Raw(cat, "exact", value, value, value, (value,), first, last, np,
+                basis=f"implicit: '{words}' = {value}")
+
+
+# --------------------------------------------------------------------------- patterns
+
+class _Sentence:
+    def __init__(self, text, toks, lex, floors, policy):
+        self.text, self.toks, self.lex, self.floors, self.policy = text, toks, lex, floors, policy
+        self.used = set()  # token index of numbers already attached
+        self.raws: List[_Raw] = []
+        self._list_ids = 0
+
+    # -- figure first: "44 people were killed"
+    def before(self, trig: _Trigger) -> Optional[_Raw]:
+        toks, lex, floors = self.toks, self.lex, self.floors
+        k = trig.first
+        aux = []
+        while k > 0 and toks[k - 1].low in _AUX and len(aux) < 4 and toks[k - 1].low not in ("both",):
+            aux.append(toks[k - 1].low)
+            k -= 1
+        np_end = k
+        np_start = _np_backward(toks, np_end, lex, floors)
+        q = _number_ending_at(toks, np_start, lex, floors) if np_start > 0 else None
+        if q is None and np_start != np_end:
+            q = None
+        if q is not None and q.numbers[0].first not in self.used and not _is_trap(toks, q, np_end, lex):
+            if q.first > 0 and toks[q.first - 1].low in ("no", "not"):  # "no one was hurt"
+                return _implicit(trig.category, 0, q.first - 1, trig.last, (np_start, np_end),
+                                 " ".join(t.low for t in toks[q.first - 1:q.last]))
+            raw = _raw_from_q(trig.category, q, q.first, trig.last, (np_start, np_end), self.policy)
+            if np_start < np_end and toks[np_start].low == "of":
+                raw.subset = True
+            return raw
+        # implicit
+        det = toks[np_start - 1].low if np_start > 0 else ""
+        if np_start > 0 and det in ("nobody", "none", "no") or (np_start == np_end and k > 0 and toks[k - 1].low in ("nobody", "none")):
+            first = np_start - 1 if np_start > 0 and det in _ZERO_WORDS | {"nobody"} else k - 1
+            return _implicit(trig.category, 0, first, trig.last, (np_start, np_end),
+                             " ".join(t.low for t in toks[first:trig.first]) or det)
+        singular = any(a in _SINGULAR_AUX for a in aux)
+        plural = any(a in _PLURAL_AUX for a in aux)
+        if singular and not plural and np_start == np_end and k > 0 and toks[k - 1].low in (",", ")", "he", "she", "who"):
+            if toks[k - 1].low in ("he", "she", "who"):
+                return _implicit(trig.category, 1, k - 1, trig.last, (k - 1, k), toks[k - 1].low)
+            return _implicit(trig.category, 1, k, trig.last, (k, k), " ".join(t.low for t in toks[k:trig.first]))
+        if np_start < np_end and not plural:
+            head = toks[np_end - 1]
+            if det in ("a", "an", "another") and (singular or trig.kind in ("state", "verb", "phrase")):
+                return _implicit(trig.category, 1, np_start - 1, trig.last, (np_start, np_end),
+                                 " ".join(t.low for t in toks[np_start - 1:np_end]))
+            if singular and (head.text[:1].isupper() or (head.low in lex.victims and not head.low.endswith("s"))):
+                return _implicit(trig.category, 1, np_start, trig.last, (np_start, np_end),
+                                 " ".join(t.low for t in toks[np_start:np_end]))
+        return None
+
+    # -- verb first: "killing at least 44 people", "the death toll rose to 52"
+    def after(self, trig: _Trigger) -> Optional[_Raw]:
+        toks, lex, floors = self.toks, self.lex, self.floors
+        j = trig.last
+        if trig.kind == "toll" or (trig.kind == "noun" and j < len(toks) and toks[j].low in ("rose", "climbed", "stood", "reached", "is", "was", "has", "had", "now", "stands", "jumped", "increased")):
+            skip = 0
+            while j < len(toks) and skip < 6 and toks[j].low in (
+                    "rose", "risen", "has", "have", "had", "climbed", "jumped", "reached", "stood", "stands",
+                    "is", "was", "at", "to", "of", "increased", "hit", "now", "further", "later", "stood",
+                    "from", "the", "attack", "bombing", "blast", "explosion", "had", "in", "since", "then"):
+                j += 1
+                skip += 1
+        elif trig.kind == "noun":
+            if j < len(toks) and toks[j].low == "of":
+                j += 1
+            else:
+                return None
+        if j >= len(toks):
+            return None
+        for k in range(j, min(j + 4, len(toks))):
+            q = qualified_at(toks, k, lex, floors)
+            if q is None or q.first != j:
+                continue
+            if q.numbers[0].first in self.used:
+                return None
+            np_end = _np_forward(toks, q.last, lex, floors)
+            if _is_trap(toks, q, np_end, lex):
+                return None
+            if q.first > 0 and toks[q.first - 1].low in ("no",):
+                return None
+            raw = _raw_from_q(trig.category, q, trig.first, max(np_end, q.last), (q.last, np_end), self.policy)
+            if np_end > q.last and toks[q.last].low == "of" and q.last + 1 < len(toks) and \
+                    toks[q.last + 1].low in ("the", "them", "whom", "those"):
+                raw.subset = True
+            return raw
+        if trig.kind in ("toll",):
+            return None
+        # implicit: "killing a policeman", "killing himself", "shot and killed police captain X"
+        w = toks[j].low
+        if w in _PRONOUN_ONE and trig.kind in ("verb", "phrase"):
+            raw = _implicit(trig.category, 1, trig.first, j + 1, (j, j + 1), w)
+            raw.group = _PRONOUN_ONE[w]
+            return raw
+        if w in ("a", "an", "another", "his", "her", "the") and trig.kind in ("verb", "phrase", "noun"):
+            np_end = _np_forward(toks, j + 1, lex, floors)
+            if np_end > j + 1:
+                head = toks[np_end - 1]
+                single = head.text[:1].isupper() or (head.low in lex.victims and not head.low.endswith("s")
+                                                    and head.low not in ("police", "security", "army", "family"))
+                if w in ("a", "an", "another") or single:
+                    if w in ("the", "his", "her") and not (head.low in lex.victims or head.text[:1].isupper()):
+                        return None
+                    if w == "the" and trig.kind == "noun":
+                        return None
+                    return _implicit(trig.category, 1, trig.first, np_end, (j + 1, np_end),
+                                     " ".join(t.low for t in toks[j:np_end]))
+            return None
+        named = trig.kind in ("verb", "phrase") or (trig.kind == "noun" and toks[j - 1].low == "of")
+        if named and toks[j].text[:1].isupper() and w not in _MONTHS and w not in _DAYS \
+                and w not in ("on", "in"):
+            np_end = _np_forward(toks, j, lex, floors)
+            if np_end > j and toks[np_end - 1].text[:1].isupper() and not toks[np_end - 1].low.endswith("s"):
+                return _implicit(trig.category, 1, trig.first, np_end, (j, np_end),
+                                 " ".join(t.text for t in toks[j:np_end]))
+        if trig.kind in ("verb", "phrase") and j < len(toks) and toks[j].low in lex.victims \
+                and lex.victims[toks[j].low] == "security forces" and not toks[j].low.endswith("s"):
+            np_end = _np_forward(toks, j, lex, floors)
+            if np_end > j + 1 and toks[np_end - 1].text[:1].isupper():
+                return _implicit(trig.category, 1, trig.first, np_end, (j, np_end),
+                                 " ".join(t.text for t in toks[j:np_end]))
+        return None
+
+    def zero(self, trig: _Trigger) -> List[_Raw]:
+        """ "no casualties", "no injuries", "no deaths were reported"."""
+        toks = self.toks
+        for back in range(1, 5):
+            i = trig.first - back
+            if i < 0:
+                break
+            w = toks[i].low
+            if w in ("no", "without", "any") and (w != "any" or (i > 0 and toks[i - 1].low in ("not", "n't", "no"))):
+                cats = ("killed", "injured") if trig.kind == "casualties" else (trig.category,)
+                return [_implicit(c, 0, i, trig.last, (trig.first, trig.first), " ".join(t.low for t in toks[i:trig.last]))
+                        for c in cats]
+            if w in (",", ".", ";", "and", "but", "killed", "wounded"):
+                break
+        return []
+
+    # -- lists: "30 troops, as well as 20 IS members and two civilians"
+    def continue_list(self, raw: _Raw) -> None:
+        toks, lex, floors = self.toks, self.lex, self.floors
+        parts = []
+        j = max(raw.last, raw.np[1])
+        subset = False
+        while j < len(toks) and len(parts) < 8:
+            k = j
+            joiner = []
+            while k < len(toks) and toks[k].low in (",", "and", "as", "well", "along", "with", "plus", "including", ":", "among", "them", "whom", "of"):
+                joiner.append(toks[k].low)
+                k += 1
+            if not joiner or k >= len(toks) or len(joiner) > 4:
+                break
+            q = qualified_at(toks, k, lex, floors)
+            if q is None or q.first != k and q.numbers[0].first != k:
+                break
+            np_end = _np_forward(toks, q.last, lex, floors)
+            if np_end == q.last or _is_trap(toks, q, np_end, lex):
+                break
+            # a figure with its own category word is a claim of its own ("and wounding 8")
+            if np_end < len(toks) and (toks[np_end].low in _trigger_tables()[0] or
+                                       (np_end + 1 < len(toks) and toks[np_end].low in _AUX and toks[np_end + 1].low in _trigger_tables()[0])):
+                break
+            if "including" in joiner or "among" in joiner or ":" in joiner:
+                subset = True
+            part = _raw_from_q(raw.category, q, q.first, np_end, (q.last, np_end), self.policy)
+            parts.append(part)
+            self.used.update(part.numbers_used)
+            j = np_end
+        if not parts:
+            return
+        if subset:
+            for p in parts:
+                p.subset = True
+            self.raws.extend(parts)
+            return
+        self._list_ids += 1
+        members = [raw] + parts
+        for p in members:
+            p.part_of_list, p.list_id = True, self._list_ids
+        self.raws.extend(parts)
+        self.raws.append(self._sum(members))
+
+    def _sum(self, members) -> _Raw:
+        low = sum(p.low for p in members)
+        highs = [p.high for p in members]
+        high = None if any(h is None for h in highs) else sum(highs)
+        quals = {p.qualifier for p in members}
+        qual = "exact" if quals == {"exact"} else ("at_least" if high is None else "between")
+        if qual == "between" and low == high:
+            qual = "exact"
+        values = [p.value for p in members]
+        value = sum(values) if all(v is not None for v in values) else None
+        a, b = members[0].first, members[-1].last
+        return _Raw(members[0].category, qual, low, high, value, (value,) if value is not None else (),
+                    min(p.first for p in members), max(p.last for p in members),
+                    (members[0].np[0], members[-1].np[1]),
+                    basis=f"sum of {len(members)} group figures", list_id=-1)
+
+    def run(self, triggers: Sequence[_Trigger]) -> List[_Raw]:
+        toks = self.toks
+        for idx, trig in enumerate(triggers):
+            # "killed or wounded", "killed and injured 50": a combined figure, not either category
+            if idx + 1 < len(triggers):
+                nxt = triggers[idx + 1]
+                if nxt.first == trig.last + 1 and toks[trig.last].low in ("or", "and", "/") and nxt.category != trig.category \
+                        and not (trig.last + 2 < len(toks) and nxt.kind == "verb" and trig.kind == "verb" and False):
+                    # "5 killed and 10 wounded" has a number in between, so it never lands here
+                    self._skip_next = nxt
+                    continue
+            if getattr(self, "_skip_next", None) is trig:
+                self._skip_next = None
+                continue
+            if trig.kind == "casualties":
+                self.raws.extend(self.zero(trig))
+                continue
+            zeros = self.zero(trig) if trig.kind == "noun" else []
+            if zeros:
+                self.raws.extend(zeros)
+                continue
+            raw = None
+            aux_before = trig.first > 0 and toks[trig.first - 1].low in _AUX
+            ing = trig.word.endswith("ing")
+            if trig.kind in ("toll",) or ing:
+                raw = self.after(trig)
+            elif trig.kind == "noun":
+                raw = self.before(trig) or self.after(trig)
+            elif aux_before:
+                raw = self.before(trig)
+            else:
+                raw = (self.after(trig) if trig.kind in ("verb", "phrase") else None) or self.before(trig)
+            if raw is None:
+                continue
+            self.used.update(raw.numbers_used)
+            self.raws.append(raw)
+            if not raw.basis.startswith("implicit"):
+                self.continue_list(raw)
+                self._subset_of_total(raw)
+        return self.raws
+
+    def _subset_of_total(self, raw: _Raw) -> None:
+        """ "Up to 18 of the 25 killed": the 18 is a subset of the stated 25."""
+        toks = self.toks
+        i = raw.first
+        for skip in (("of", "the"), ("of",)):
+            n = len(skip)
+            if i - n > 0 and tuple(t.low for t in toks[i - n:i]) == skip:
+                q = _number_ending_at(toks, i - n, self.lex, self.floors)
+                if q is not None and q.numbers[0].first not in self.used:
+                    part = _raw_from_q(raw.category, q, q.first, q.last, (i, i), self.policy)
+                    part.subset = True
+                    self.used.update(part.numbers_used)
+                    self.raws.append(part)
+                return
+
+
+# --------------------------------------------------------------------------- context
+
+def _has_phrase(toks, a, b, phrases) -> bool:
+    words = [t.low for t in toks[a:b]]
+    for ph in phrases:
+        n = len(ph)
+        for i in range(len(words) - n + 1):
+            if tuple(words[i:i + n]) == ph:
+                return True
+    return False
+
+
+def _cited_source(text, toks, claim_first, claim_last) -> Optional[str]:
+    """The body a figure is attributed to in its sentence, if any."""
+    n = len(toks)
+    best, best_dist = None, None
+    for i, t in enumerate(toks):
+        cand = None
+        if t.low == "according" and i + 1 < n and toks[i + 1].low == "to":
+            j = i + 2
+            while j < n and toks[j].low not in (",", ".", ";", "(", ")", "that", "which", "who") and j - i < 14:
+                j += 1
+            if j > i + 2:
+                cand = (toks[i + 2].start, toks[j - 1].end)
+        elif t.low in _REPORT_VERBS and claim_first <= i and i >= claim_last or t.low in _REPORT_VERBS:
+            # subject before the verb: "state TV said", "the YPG said in a statement"
+            j = i
+            while j > 0 and i - j < 8:
+                p = toks[j - 1]
+                if p.text[:1].isupper() or p.low in _SOURCE_HEADS or p.low in ("the", "of", "for", "'s", "’s", "-", "state", "local", "security", "news", "human", "rights", "interior", "health", "defence", "defense", "one", "a", "an", "two", "several", "other") and j - 1 > 0:
+                    j -= 1
+                else:
+                    break
+            while j < i and toks[j].low in ("the", "a", "an", "of", "'s", "’s", "-"):
+                j += 1
+            if j < i and (any(toks[x].low in _SOURCE_HEADS for x in range(j, i)) or
+                          any(toks[x].text[:1].isupper() and x > 0 for x in range(j, i))):
+                if not (j == 0 and i - j == 1 and toks[j].low in ("it", "he", "she", "they")):
+                    cand = (toks[j].start, toks[i - 1].end)
+            elif i + 1 < n:
+                # object after the verb: ", said one witness", "reported the Associated Press"
+                k = i + 1
+                while k < n and toks[k].low not in (",", ".", ";", "that", "in", "on", "to", "and") and k - i < 8:
+                    k += 1
+                if k > i + 1 and any(toks[x].low in _SOURCE_HEADS or toks[x].text[:1].isupper() for x in range(i + 1, k)) \
+                        and toks[i + 1].low not in ("it", "he", "she", "they", "responsibility"):
+                    cand = (toks[i + 1].start, toks[k - 1].end)
+        if cand is not None:
+            dist = abs(i - claim_first)
+            if best_dist is None or dist < best_dist:
+                best, best_dist = cand, dist
+    if best is None:
+        return None
+    s = text[best[0]:best[1]].strip()
+    for prefix in ("the ", "The "):
+        if s.startswith(prefix):
+            s = s[len(prefix):]
+    return s or None
+
+
+def _is_perpetrator_claim(toks, raw: _Raw) -> bool:
+    """ "IS said it killed over 100": a figure claimed by the attacking side."""
+    words = [t.low for t in toks[:raw.first + 1]]
+    for i in range(len(words) - 1):
+        if words[i] in ("said", "claimed", "claiming", "claims", "says", "boasted") and \
+                any(w in ("it", "they", "its") for w in words[i + 1:i + 4]):
+            subj = words[max(0, i - 4):i]
+            if any(w in _PERPETRATOR_SUBJECTS for w in subj) or "responsibility" in words:
+                return True
+    return False
+
+
+def _is_background(toks, raw: _Raw, published: Optional[_dt.date], first_claim: bool) -> bool:
+    """A figure about another event: cues before the claim in its sentence, or right after it."""
+    a, b = 0, raw.first
+    after_end = raw.last
+    while after_end < len(toks) and after_end - raw.last < 8 and toks[after_end].low not in (",", ";", ".", "and", "but"):
+        after_end += 1
+    if _has_phrase(toks, a, b, _STRONG_BACKGROUND) or _has_phrase(toks, raw.last, after_end, _STRONG_BACKGROUND):
+        return True
+    weak = _has_phrase(toks, a, b, _WEAK_BACKGROUND) or _has_phrase(toks, raw.last, after_end, _WEAK_BACKGROUND)
+    if published is not None:
+        for i, t in enumerate(toks[:after_end]):
+            if raw.first <= i < raw.last:
+                continue
+            if t.low.isdigit() and len(t.low) == 4 and 1900 <= int(t.low) <= 2100 and abs(int(t.low) - published.year) >= 1 \
+                    and not (i > 0 and toks[i - 1].low in ("since",) and False):
+                return True
+            if t.low in _MONTHS and i > 0 and toks[i - 1].low in ("in", "since", "last", "early", "late", "mid") \
+                    and _MONTHS[t.low] != published.month and not (i + 1 < len(toks) and toks[i + 1].low[:1].isdigit()):
+                weak = True
+    return weak and not first_claim
+
+
+# --------------------------------------------------------------------------- public
+
+def _as_date(published) -> Optional[_dt.date]:
+    from .reports import parse_published  # local import: reports imports this module
+    return parse_published(published, field="published")
+
+
+def extract_claims(text: str, published=None, *, vague_policy: str = "design") -> List[Claim]:
+    """Every casualty claim in ``text``, in text order.
+
+    Parameters
+    ----------
+    text: the report's text.
+    published: the report's publication date (date, datetime, pandas Timestamp, ISO string or
+        ``None``); used to tell figures about other years and months (background) apart.
+    vague_policy: floors for vague words: ``"design"`` (dozens = 24, hundreds = 200) or
+        ``"acled"`` (dozens = 12, hundreds = 100).
+
+    Returns a list of :class:`~casualties.Claim`; each has ``quote == text[start:end]``.
+    Never raises on any string; raises :class:`~casualties.errors.InputTypeError` when
+    ``text`` is not a str.
+    """
+    if not isinstance(text, str):
+        raise InputTypeError(f"extract_claims(text=...): expected str, got {type(text).__name__}")
+    lex = load_lexicon()
+    floors = lex.vague_floors(vague_policy)
+    pub = _as_date(published)
+    _, _, scan = _trigger_tables()
+    out: List[Claim] = []
+    done_until = -1
+    seen_main = set()
+    for m in scan.finditer(text):
+        if m.start() < done_until:
+            continue
+        s, e = sentence_bounds(text, m.start(), m.end())
+        done_until = e
+        toks = tokenize(text, s, e)
+        triggers = _triggers_in(toks)
+        if not triggers:
+            continue
+        sent = _Sentence(text, toks, lex, floors, vague_policy)
+        raws = sent.run(triggers)
+        raws.sort(key=lambda r: (r.first, r.last))
+        for r in raws:
+            start, end = toks[r.first].start, toks[r.last - 1].end
+            np_a, np_b = r.np
+            victims = text[toks[np_a].start:toks[np_b - 1].end] if np_b > np_a else None
+            if victims is not None and victims.lower().startswith("of "):
+                victims = victims[3:] or None
+            first_claim = r.category not in seen_main
+            background = _is_background(toks, r, pub, first_claim)
+            if not background and not r.subset:
+                seen_main.add(r.category)
+            out.append(Claim(
+                category=r.category, low=r.low, high=r.high, value=r.value, qualifier=r.qualifier,
+                start=start, end=end, quote=text[start:end], stated=r.stated,
+                victims=victims, victim_group=r.group or (_victim_group(toks, np_a, np_b, lex) if np_b > np_a else "unknown"),
+                cited_source=_cited_source(text, toks, r.first, r.last),
+                perpetrator_claim=_is_perpetrator_claim(toks, r),
+                background=background, subset=r.subset, part_of_list=r.part_of_list and r.list_id != -1,
+                basis=r.basis,
+            ))
+    return out

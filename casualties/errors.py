@@ -1,0 +1,43 @@
+"""Exceptions raised by `casualties`.
+
+Every exception subclasses :class:`CasualtiesError` *and* the builtin that matches the
+mistake, so ``except TypeError`` in a caller's pipeline keeps working.  Messages name the
+row (``report_id`` or position) and the field that was wrong.
+"""
+from __future__ import annotations
+
+__all__ = [
+    "CasualtiesError",
+    "InputTypeError",
+    "MissingColumnError",
+    "DuplicateReportError",
+    "InvalidValueError",
+    "LexiconError",
+]
+
+
+class CasualtiesError(Exception):
+    """Base class of every error raised on purpose by `casualties`."""
+
+
+class InputTypeError(CasualtiesError, TypeError):
+    """An argument or a field of a report has the wrong type (e.g. ``text`` is not a str)."""
+
+
+class MissingColumnError(CasualtiesError, KeyError):
+    """A required column (``report_id`` or ``text``) is absent from the input."""
+
+    def __str__(self) -> str:  # KeyError quotes its argument; keep the message readable
+        return str(self.args[0]) if self.args else ""
+
+
+class DuplicateReportError(CasualtiesError, ValueError):
+    """Two or more input rows share a ``report_id``."""
+
+
+class InvalidValueError(CasualtiesError, ValueError):
+    """A field has the right type but an unusable value (an unparseable date, a bad policy)."""
+
+
+class LexiconError(CasualtiesError, ValueError):
+    """A bundled or user-supplied word table is malformed."""

@@ -1,0 +1,216 @@
+"""Reports in, incidents and reconciled ranges out: :func:`reconcile`.
+
+This release reconciles each report as its own incident (``cluster=False``): the report's
+main-incident claims per category (background, subsets, list parts and perpetrator claims
+left out), with ``low`` / ``best`` / ``high``, the consensus interval and attribution to the
+claims behind every figure.  Clustering reports from many outlets into incidents is issue 3.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Sequence
+
+import attrs
+import pandas as pd
+
+from .claims import extract_claims
+from .errors import InvalidValueError
+from .model import Claim
+from .reports import Report, normalize_reports
+
+__all__ = ["reconcile", "Result", "BEST_POLICIES", "best_figure"]
+
+#: Named policies for the single ``best`` figure; docs/concepts.md describes each.
+BEST_POLICIES = ("default", "ibc", "acled", "ucdp", "latest")
+
+CLAIM_COLUMNS = [
+    "claim_id", "report_id", "incident_id", "category", "low", "high", "value", "qualifier",
+    "victims", "victim_group", "start", "end", "quote", "source", "cited_source", "published",
+    "background", "subset", "part_of_list", "perpetrator_claim", "counted", "basis",
+]
+RANGE_COLUMNS = [
+    "incident_id", "category", "victims", "low", "best", "high", "consensus_low", "consensus_high",
+    "consistent", "n_claims", "n_sources", "best_policy", "best_basis", "low_claims", "best_claims",
+    "high_claims", "claims", "sources", "cited_sources", "disagreeing_claims",
+]
+_INT_COLUMNS = ("low", "high", "value", "start", "end")
+
+
+@attrs.frozen
+class Result:
+    """What :func:`reconcile` returns: four pandas DataFrames (see design §5).
+
+    - ``reports``: report_id, incident_id, source, published, n_claims — every input report once.
+    - ``claims``: one row per claim with its report, incident (missing for background), span,
+      quote, interval and flags; ``counted`` says whether it counts toward its incident.
+    - ``incidents``: incident_id, date, n_reports, sources.
+    - ``ranges``: per incident x category, an all-victims row (``victims`` missing) and one row
+      per normalised victim group, with low / best / high and attribution.
+    """
+
+    reports: pd.DataFrame
+    claims: pd.DataFrame
+    incidents: pd.DataFrame
+    ranges: pd.DataFrame
+    policy: str = "default"
+
+    def __repr__(self) -> str:
+        return (f"<casualties.Result: {len(self.reports)} reports, {len(self.incidents)} incidents, "
+                f"{len(self.claims)} claims, {len(self.ranges)} ranges, policy={self.policy!r}>")
+
+
+def _stated(c) -> List[int]:
+    return list(c["stated"])
+
+
+def best_figure(rows: Sequence[dict], low: Optional[int], high: Optional[int],
+                cons_low: int, cons_high: Optional[int], consistent: bool, policy: str):
+    """(best, basis, claim_ids that give it) for one range under ``policy``."""
+    stated = [(v, r["claim_id"]) for r in rows for v in _stated(r)]
+    if not stated:  # only vague or open claims: the consensus floor, said so
+        ids = [r["claim_id"] for r in rows if r["low"] == cons_low]
+        return cons_low, f"no stated figure: consensus floor {cons_low} from vague or open claims", ids
+    values = sorted(v for v, _ in stated)
+
+    def ids_of(v):
+        return sorted({cid for x, cid in stated if x == v})
+
+    if policy in ("ibc", "acled"):
+        return low, "reported minimum", ids_of(low)
+    if policy == "ucdp":
+        mid = values[(len(values) - 1) // 2]
+        return mid, "median of stated figures (lower middle when even)", ids_of(mid)
+    if policy == "latest":
+        latest = {}
+        for r in rows:  # per source: its most recently published claims supersede earlier ones
+            key = r["source"] or r["report_id"]
+            pub = r["published"]
+            cur = latest.get(key)
+            if cur is None or (pub is not None and (cur[0] is None or pub > cur[0])):
+                latest[key] = (pub, [r])
+            elif pub == cur[0]:
+                cur[1].append(r)
+        keep = [r for _, rs in latest.values() for r in rs]
+        lows = [r["low"] for r in keep]
+        highs = [r["high"] for r in keep if r["high"] is not None]
+        c_lo, c_hi = max(lows), (min(highs) if highs else None)
+        b, basis, ids = best_figure(keep, low, high, c_lo, c_hi, c_hi is None or c_lo <= c_hi, "default")
+        return b, "latest per source; " + basis, ids
+    # default
+    if consistent:
+        inside = [v for v in values if v >= cons_low and (cons_high is None or v <= cons_high)]
+        if inside:
+            return inside[-1], "largest stated figure inside the consensus", ids_of(inside[-1])
+        b = min(max(cons_low, low), high)
+        return b, f"consensus floor {cons_low} clamped to the stated range", ids_of(b)
+    return high, "sources conflict: largest stated figure", ids_of(high)
+
+
+def _range_row(incident_id, category, victims, rows, policy) -> dict:
+    stated = [v for r in rows for v in _stated(r)]
+    low = min(stated) if stated else None
+    high = max(stated) if stated else None
+    cons_low = max(r["low"] for r in rows)
+    highs = [r["high"] for r in rows if r["high"] is not None]
+    cons_high = min(highs) if highs else None
+    consistent = cons_high is None or cons_low <= cons_high
+    best, basis, best_ids = best_figure(rows, low, high, cons_low, cons_high, consistent, policy)
+    if low is not None and not (low <= best <= high):
+        raise AssertionError(f"best {best} outside [{low}, {high}]")  # pragma: no cover - invariant
+
+    def ids_at(v):
+        return ";".join(sorted({r["claim_id"] for r in rows if v in _stated(r)})) if v is not None else ""
+
+    disagree = []
+    if not consistent:
+        for r in rows:  # claims whose interval misses the majority's lower bound or upper bound
+            if r["high"] is not None and r["high"] < cons_low or (cons_high is not None and r["low"] > cons_high):
+                disagree.append(r["claim_id"])
+    sources = sorted({r["source"] for r in rows if r["source"]})
+    cited = sorted({r["cited_source"] for r in rows if r["cited_source"]})
+    return {
+        "incident_id": incident_id, "category": category, "victims": victims,
+        "low": low, "best": best, "high": high, "consensus_low": cons_low,
+        "consensus_high": cons_high if consistent else None, "consistent": consistent,
+        "n_claims": len(rows), "n_sources": len(sources) or len({r["report_id"] for r in rows}),
+        "best_policy": policy, "best_basis": basis,
+        "low_claims": ids_at(low), "best_claims": ";".join(best_ids), "high_claims": ids_at(high),
+        "claims": ";".join(r["claim_id"] for r in rows),
+        "sources": "; ".join(sources), "cited_sources": "; ".join(cited),
+        "disagreeing_claims": ";".join(sorted(set(disagree))),
+    }
+
+
+def _ranges(claim_rows: List[dict], policy: str) -> List[dict]:
+    groups: Dict[tuple, List[dict]] = {}
+    for r in claim_rows:
+        if r["incident_id"] is None:
+            continue
+        if r["counted"]:
+            groups.setdefault((r["incident_id"], r["category"], None), []).append(r)
+        if not (r["background"] or r["perpetrator_claim"]) and r["victim_group"] != "unknown" \
+                and (r["counted"] or r["subset"] or r["part_of_list"]):
+            groups.setdefault((r["incident_id"], r["category"], r["victim_group"]), []).append(r)
+    return [_range_row(i, c, v, rows, policy) for (i, c, v), rows in
+            sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or ""))]
+
+
+def _claim_row(report: Report, incident_id, k: int, c: Claim) -> dict:
+    return {
+        "claim_id": f"{report.report_id}:{k}", "report_id": report.report_id,
+        "incident_id": None if c.background else incident_id,
+        "category": c.category, "low": c.low, "high": c.high, "value": c.value,
+        "qualifier": c.qualifier, "victims": c.victims, "victim_group": c.victim_group,
+        "start": c.start, "end": c.end, "quote": c.quote, "source": report.source,
+        "cited_source": c.cited_source, "published": report.published,
+        "background": c.background, "subset": c.subset, "part_of_list": c.part_of_list,
+        "perpetrator_claim": c.perpetrator_claim, "counted": c.counts, "basis": c.basis,
+        "stated": c.stated,
+    }
+
+
+def _frame(rows: List[dict], columns: Sequence[str]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=list(columns))
+    for col in df.columns:
+        if col in _INT_COLUMNS or col in ("best", "consensus_low", "consensus_high", "n_claims", "n_sources", "n_reports"):
+            df[col] = df[col].astype("Int64")
+    return df
+
+
+def reconcile(reports, cluster: bool = True, policy: str = "default", *,
+              vague_policy: str = "design") -> Result:
+    """Extract every report's claims and reconcile them into ranges per incident.
+
+    Parameters
+    ----------
+    reports: a pandas DataFrame, or an iterable of mappings or :class:`~casualties.Report`,
+        with ``report_id`` and ``text`` and optionally ``source``, ``published``, ``title``, ``url``.
+    cluster: group reports that describe the same incident.  Not available yet (issue 3):
+        pass ``cluster=False`` to reconcile each report as its own incident.
+    policy: how ``best`` is chosen, one of :data:`BEST_POLICIES`.
+    vague_policy: floors for vague words ("design" or "acled").
+    """
+    if policy not in BEST_POLICIES:
+        raise InvalidValueError(f"policy={policy!r} is not one of {BEST_POLICIES}")
+    if cluster:
+        raise NotImplementedError(
+            "reconcile(cluster=True): clustering reports into incidents is not implemented yet; "
+            "pass cluster=False to reconcile each report as its own incident"
+        )
+    rows = normalize_reports(reports)
+    report_rows, claim_rows = [], []
+    for rep in rows:
+        incident_id = rep.report_id
+        claims = extract_claims(rep.text, rep.published, vague_policy=vague_policy)
+        report_rows.append({"report_id": rep.report_id, "incident_id": incident_id, "source": rep.source,
+                            "published": rep.published, "n_claims": len(claims)})
+        claim_rows.extend(_claim_row(rep, incident_id, k, c) for k, c in enumerate(claims))
+    ranges = _ranges(claim_rows, policy)
+    incidents = [{"incident_id": r["incident_id"], "date": r["published"], "n_reports": 1,
+                  "sources": r["source"] or ""} for r in report_rows]
+    return Result(
+        reports=_frame(report_rows, ["report_id", "incident_id", "source", "published", "n_claims"]),
+        claims=_frame(claim_rows, CLAIM_COLUMNS),
+        incidents=_frame(incidents, ["incident_id", "date", "n_reports", "sources"]),
+        ranges=_frame(ranges, RANGE_COLUMNS),
+        policy=policy,
+    )

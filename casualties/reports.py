@@ -1,0 +1,145 @@
+"""Reports in: normalise a DataFrame or an iterable of mappings into validated rows.
+
+Every problem is reported with the row (``report_id`` when there is one, else the position)
+and the field; a bad row raises instead of being dropped, so no report is lost silently.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from typing import Any, Iterable, List, Mapping, Optional
+
+import attrs
+
+from .errors import DuplicateReportError, InputTypeError, InvalidValueError, MissingColumnError
+
+__all__ = ["Report", "parse_published", "normalize_reports", "REPORT_COLUMNS"]
+
+REPORT_COLUMNS = ("report_id", "text", "source", "published", "title", "url")
+
+
+def _missing(value) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    try:
+        import pandas as pd
+
+        return value is pd.NaT or value is pd.NA
+    except ImportError:  # pragma: no cover - pandas is a base dependency
+        return False
+
+
+def parse_published(value, *, field: str = "published", row: Any = None) -> Optional[_dt.date]:
+    """A date from a date, datetime, pandas Timestamp, ISO string, or missing (``None``)."""
+    where = f" in row {row!r}" if row is not None else ""
+    if _missing(value):
+        return None
+    if isinstance(value, _dt.datetime):  # pandas Timestamp is a datetime subclass
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        s = value.strip()
+        if not s:
+            return None
+        try:
+            return _dt.date.fromisoformat(s[:10])
+        except ValueError:
+            pass
+        try:
+            return _dt.datetime.fromisoformat(s.replace("Z", "+00:00")).date()
+        except ValueError:
+            raise InvalidValueError(f"field {field!r}{where}: cannot read {value!r} as an ISO date") from None
+    raise InputTypeError(
+        f"field {field!r}{where}: expected a date, datetime, Timestamp or ISO string, got {type(value).__name__}"
+    )
+
+
+def _opt_str(value, field, row) -> Optional[str]:
+    if _missing(value):
+        return None
+    if not isinstance(value, str):
+        raise InputTypeError(f"field {field!r} in row {row!r}: expected str or missing, got {type(value).__name__}")
+    return value
+
+
+@attrs.frozen
+class Report:
+    """One article or dispatch."""
+
+    report_id: str
+    text: str
+    source: Optional[str] = None
+    published: Optional[_dt.date] = None
+    title: Optional[str] = None
+    url: Optional[str] = None
+
+
+def _rows(reports) -> Iterable[Mapping]:
+    try:
+        import pandas as pd
+    except ImportError:  # pragma: no cover
+        pd = None
+    if pd is not None and isinstance(reports, pd.DataFrame):
+        for col in ("report_id", "text"):
+            if col not in reports.columns:
+                raise MissingColumnError(
+                    f"reports: missing required column {col!r} (columns are {list(map(str, reports.columns))})"
+                )
+        cols = [c for c in REPORT_COLUMNS if c in reports.columns]
+        return (dict(zip(cols, values)) for values in zip(*(reports[c].tolist() for c in cols)))
+    if isinstance(reports, (str, bytes)) or isinstance(reports, Mapping):
+        raise InputTypeError(
+            "reports: expected a pandas DataFrame or an iterable of mappings / Report, "
+            f"got {type(reports).__name__}"
+        )
+    try:
+        iter(reports)
+    except TypeError:
+        raise InputTypeError(f"reports: expected a DataFrame or an iterable of rows, got {type(reports).__name__}") from None
+    return reports
+
+
+def normalize_reports(reports) -> List[Report]:
+    """Validated :class:`Report` rows, in input order."""
+    out: List[Report] = []
+    seen = {}
+    dupes = []
+    for pos, row in enumerate(_rows(reports)):
+        if isinstance(row, Report):
+            row = attrs.asdict(row)
+        if not isinstance(row, Mapping):
+            raise InputTypeError(f"reports row {pos}: expected a mapping or Report, got {type(row).__name__}")
+        for col in ("report_id", "text"):
+            if col not in row:
+                raise MissingColumnError(f"reports row {pos}: missing required field {col!r}")
+        rid = row["report_id"]
+        if _missing(rid):
+            raise InvalidValueError(f"reports row {pos}: field 'report_id' is missing")
+        if not isinstance(rid, (str, int)) or isinstance(rid, bool):
+            raise InputTypeError(f"reports row {pos}: field 'report_id' must be str or int, got {type(rid).__name__}")
+        rid = str(rid)
+        text = row["text"]
+        if not isinstance(text, str):
+            raise InputTypeError(
+                f"report {rid!r} (row {pos}): field 'text' must be str, got {type(text).__name__}"
+            )
+        if rid in seen:
+            dupes.append(rid)
+        seen[rid] = pos
+        out.append(Report(
+            report_id=rid, text=text,
+            source=_opt_str(row.get("source"), "source", rid),
+            published=parse_published(row.get("published"), row=rid),
+            title=_opt_str(row.get("title"), "title", rid),
+            url=_opt_str(row.get("url"), "url", rid),
+        ))
+    if dupes:
+        shown = sorted(set(dupes))
+        raise DuplicateReportError(
+            f"reports: duplicate report_id values {shown[:10]}{' ...' if len(shown) > 10 else ''} "
+            f"({len(dupes)} duplicate rows)"
+        )
+    return out

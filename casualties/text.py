@@ -1,0 +1,70 @@
+"""Spans of text: tokens with offsets and the sentence around a position.
+
+Extraction never tokenizes a whole document: it finds category words with one regular
+expression scan, then tokenizes only the sentence around each hit (bounded in length), so the
+cost stays linear in the text and small next to a bare regex scan.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, NamedTuple
+
+__all__ = ["Token", "tokenize", "sentence_bounds", "MAX_SENTENCE_CHARS"]
+
+#: Tokens: a run of digits with inner separators ("5,000", "1.2"), a word (letters with inner
+#: apostrophes), or any other single non-space character.  Every alternative is linear.
+_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|\S")
+
+#: How far a sentence may reach on each side of a hit; longer sentences are cut here.
+MAX_SENTENCE_CHARS = 400
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen lt col sgt capt maj cpl pvt st mt jr sr rev gov sen rep prof inc ltd co corp "
+    "vs no jan feb mar apr jun jul aug sep sept oct nov dec u s k a p".split()
+)
+# A sentence ends at ., ! or ? followed by space and a capital / quote / digit, or at a blank line.
+_END_RE = re.compile(r"[.!?]+['\"”’)]*(?=\s+[\"“‘'(]?[A-Z0-9])|\n\s*\n")
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    low: str  # lower-cased text
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> List[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``."""
+    end = len(text) if end is None else end
+    return [Token(m.start(), m.end(), m.group(), m.group().lower())
+            for m in _TOKEN_RE.finditer(text, start, end)]
+
+
+def _is_real_end(text: str, m: re.Match) -> bool:
+    if text[m.start()] != ".":
+        return True
+    # "U.S. troops", "Gen. Smith": an abbreviation before the dot does not end the sentence.
+    i = m.start()
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    word = text[j:i].lower()
+    return not (word in _ABBREVIATIONS or (len(word) == 1 and j > 0 and text[j - 1] == "."))
+
+
+def sentence_bounds(text: str, pos: int, end: int) -> tuple:
+    """The sentence holding ``text[pos:end]``, at most :data:`MAX_SENTENCE_CHARS` each side."""
+    lo = max(0, pos - MAX_SENTENCE_CHARS)
+    start = lo
+    for m in _END_RE.finditer(text, lo, pos):
+        if _is_real_end(text, m):
+            start = m.end()
+    hi = min(len(text), end + MAX_SENTENCE_CHARS)
+    stop = hi
+    for m in _END_RE.finditer(text, end, hi):
+        if _is_real_end(text, m):
+            stop = m.end() if text[m.start()] != "\n" else m.start()
+            break
+    while start < pos and text[start].isspace():
+        start += 1
+    return start, stop
