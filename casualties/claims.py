@@ -38,8 +38,10 @@ _AUX = frozenset(
     "were was have has had been being are is be got reportedly also all later allegedly "
     "subsequently seriously critically slightly fatally badly mortally severely lightly gravely "
     "confirmed reported now both believed feared said thought initially still then officially "
-    "apparently either eventually found discovered later".split()
+    "apparently either eventually found discovered later pronounced remain remained remains went listed left still feared presumed as".split()
 )
+_BE_HAVE = frozenset("were was have has had been being are is be got found remain remained remains went listed "
+                     "left pronounced feared presumed".split())
 _SINGULAR_AUX = frozenset({"was", "is", "has"})
 _PLURAL_AUX = frozenset({"were", "are", "have"})
 #: Words that end a victim noun phrase.
@@ -48,7 +50,19 @@ _NP_STOP = frozenset(
     "which who whom whose this these those there here it its they them their he him his she her "
     "we us our you i were was is are been be have has had being not no nor than so if then also "
     "said says say told according including among amid since until over under about around "
-    "would could will may might should did do does per least most more less".split()
+    "would could will may might should did do does per least most more less outside inside across "
+    "along behind beside against toward towards through throughout within without upon onto off out "
+    "up down via despite following late early last yesterday today tonight overnight earlier a an "
+    "another nobody none noone every each".split()
+) | frozenset(_d for _d in "monday tuesday wednesday thursday friday saturday sunday".split())
+#: Words of vague phrases: never part of a victim noun phrase.
+_VAGUE_PARTS = frozenset("few handful dozens scores hundreds thousands tens several number couple".split())
+#: Objects that are places or things: "captured two villages" is no claim about people.
+_NON_PERSONS = frozenset(
+    "villages village towns town cities city areas area positions position bases base posts post "
+    "checkpoints checkpoint vehicles vehicle tanks tank buildings building hills hill districts "
+    "district neighborhoods neighbourhoods neighborhood outposts outpost airports airport weapons "
+    "rifles guns ships boats aircraft planes helicopters drones".split()
 )
 #: After a number, these make it a measure, not a count of people.
 _UNIT_WORDS = frozenset(
@@ -66,7 +80,7 @@ _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".spl
 _PRONOUN_ONE = {"himself": "armed group", "herself": "unknown", "him": "unknown", "her": "unknown"}
 _REPORT_VERBS = frozenset(
     "said says say told reported reports report announced stated confirmed added quoted cited "
-    "claimed claims estimated tweeted".split()
+    "claimed claims estimated tweeted put puts putting gave".split()
 )
 _SOURCE_HEADS = frozenset(
     "police officials official spokesman spokeswoman spokesperson ministry ministers minister "
@@ -77,7 +91,7 @@ _SOURCE_HEADS = frozenset(
 )
 _PERPETRATOR_SUBJECTS = frozenset(
     "is isis isil daesh taliban qaeda al-qaeda hamas hezbollah hizballah militants insurgents "
-    "rebels group jihadists pkk al-shabab shabab boko haram gunmen it they".split()
+    "rebels group jihadists pkk shabab shabaab boko haram gunmen militia militias farc eta".split()
 )
 _STRONG_BACKGROUND = (
     ("retaliation", "for"), ("revenge", "for"), ("avenge",), ("in", "response", "to"),
@@ -85,7 +99,10 @@ _STRONG_BACKGROUND = (
     ("since", "the", "beginning"), ("since", "the", "outbreak"), ("since", "the", "war"),
     ("so", "far", "this"), ("this", "year"), ("over", "the", "past"), ("in", "recent"),
     ("anniversary",), ("tsunami",), ("floods",), ("famine",), ("epidemic",), ("pandemic",),
-    ("leaving", "tens"), ("the", "war"),
+    ("leaving", "tens"), ("the", "war"), ("nationwide",), ("across", "the", "country"),
+    ("throughout", "the", "country"), ("weeks", "after"), ("days", "after"), ("months", "after"),
+    ("years", "after"), ("weeks", "before"), ("days", "before"), ("months", "before"),
+    ("years", "before"), ("weeks", "earlier"), ("months", "earlier"), ("years", "earlier"),
 )
 _WEAK_BACKGROUND = (
     ("earlier",), ("previous",), ("previously",), ("ago",), ("last", "year"), ("last", "month"),
@@ -166,9 +183,9 @@ def _np_word(tok: Token, lex: Lexicon, floors) -> bool:
         return True  # an acronym: "IS members", "PKK fighters"
     if not (w[0].isalpha() or w in ("-", "'s", "’s")):
         return False
-    if w in _NP_STOP or w in lex.units or w in lex.tens or w in _trigger_tables()[0]:
+    if w in _NP_STOP or w in lex.units or w in lex.tens or w in lex.scales or w in _trigger_tables()[0]:
         return False
-    if (w,) in floors or w in ("dozen", "dozens", "both"):
+    if w in _VAGUE_PARTS or w in ("dozen", "both"):
         return False
     return True
 
@@ -215,8 +232,10 @@ def _np_backward(toks, end, lex, floors, limit=6):
         t = toks[j - 1]
         if _age_at(toks, j - 5) == 5:
             j -= 5
-        elif _np_word(t, lex, floors) or (t.low in ("of", "the") and j - 2 >= 0 and end - j >= 1):
+        elif _np_word(t, lex, floors):
             j -= 1
+        elif t.low in ("the", "their", "his", "her", "its", "our") and j >= 2 and toks[j - 2].low == "of" and end - j >= 1:
+            j -= 2  # "members of the security forces", "5 of their comrades"
         else:
             break
     while j < end and toks[j].low in ("of", "the", "-"):
@@ -224,6 +243,19 @@ def _np_backward(toks, end, lex, floors, limit=6):
             break
         j += 1
     return j
+
+
+def _is_partitive(toks, i, lex, floors) -> bool:
+    """ "of them", "of whom", "of the 25", "of the dead": the figure is part of a larger set."""
+    if i + 1 >= len(toks) or toks[i].low != "of":
+        return False
+    nxt = toks[i + 1].low
+    if nxt in ("them", "whom", "those", "these"):
+        return True
+    if nxt != "the" or i + 2 >= len(toks):
+        return False
+    ref = toks[i + 2].low
+    return number_at(toks, i + 2, lex, floors) is not None or ref in _CASUALTY_NOUNS
 
 
 def _victim_group(toks, a, b, lex) -> str:
@@ -315,6 +347,32 @@ def _implicit(cat, value, first, last, np, words) -> _Raw:
                 basis=f"implicit: '{words}' = {value}")
 
 
+_CASUALTY_NOUNS = frozenset("dead victims killed wounded injured casualties hostages missing fatalities "
+                            "deceased abducted kidnapped".split())
+_HARM_VERBS = frozenset("shot stabbed beaten attacked hit struck tortured gunned run".split())
+
+
+_TOLL_VERBS = frozenset("rose climbed stood reached is was has had now stands jumped increased hit".split())
+
+
+def _skip_parenthetical(toks, k) -> int:
+    """Before ``k``, step over ", aged 23 and 25," or ", including two children,"."""
+    if k < 2 or toks[k - 1].low != ",":
+        return k
+    j = k - 2
+    while j >= 0 and k - j <= 10 and toks[j].low not in (",", ".", ";", "(", ")"):
+        j -= 1
+    if j < 0 or toks[j].low != "," or j == k - 2:
+        return k
+    inner = toks[j + 1:k - 1]
+    first = inner[0].low
+    if first in ("aged", "including", "among", "mostly", "most", "all", "many", "some", "both") or \
+            (len(inner) <= 2 and inner[0].low[:1].isdigit()) or \
+            (inner[0].low in ("a", "an") and len(inner) <= 7) or first in ("who", "whose"):
+        return j
+    return k
+
+
 # --------------------------------------------------------------------------- patterns
 
 class _Sentence:
@@ -329,9 +387,20 @@ class _Sentence:
         toks, lex, floors = self.toks, self.lex, self.floors
         k = trig.first
         aux = []
-        while k > 0 and toks[k - 1].low in _AUX and len(aux) < 4 and toks[k - 1].low not in ("both",):
-            aux.append(toks[k - 1].low)
-            k -= 1
+        while k > 0 and len(aux) < 5:
+            w = toks[k - 1].low
+            if w in _AUX:
+                aux.append(w)
+                k -= 1
+            elif w in ("and", "or") and k >= 2 and toks[k - 2].low in _HARM_VERBS:
+                aux.append(toks[k - 2].low)  # "were shot and killed"
+                k -= 2
+            elif w in _HARM_VERBS and aux == [] and k >= 2 and toks[k - 2].low in _AUX:
+                aux.append(w)
+                k -= 1
+            else:
+                break
+        k = _skip_parenthetical(toks, k)
         np_end = k
         np_start = _np_backward(toks, np_end, lex, floors)
         q = _number_ending_at(toks, np_start, lex, floors) if np_start > 0 else None
@@ -341,9 +410,15 @@ class _Sentence:
             if q.first > 0 and toks[q.first - 1].low in ("no", "not"):  # "no one was hurt"
                 return _implicit(trig.category, 0, q.first - 1, trig.last, (np_start, np_end),
                                  " ".join(t.low for t in toks[q.first - 1:q.last]))
+            if aux and q.first >= 2 and toks[q.first - 1].low in ("the", "of"):
+                # "one of the two hijackers was killed": the figure is the one, the two is the set
+                of_at = q.first - 2 if toks[q.first - 1].low == "the" else q.first - 1
+                head = _number_ending_at(toks, of_at, lex, floors) if toks[of_at].low == "of" else None
+                if head is not None and head.numbers[0].first not in self.used:
+                    self.used.update(x.first for x in q.numbers)
+                    return _raw_from_q(trig.category, head, head.first, trig.last, (of_at, np_end), self.policy)
             raw = _raw_from_q(trig.category, q, q.first, trig.last, (np_start, np_end), self.policy)
-            if np_start < np_end and toks[np_start].low == "of":
-                raw.subset = True
+            raw.subset = _is_partitive(toks, np_start, self.lex, self.floors)
             return raw
         # implicit
         det = toks[np_start - 1].low if np_start > 0 else ""
@@ -365,20 +440,93 @@ class _Sentence:
             if singular and (head.text[:1].isupper() or (head.low in lex.victims and not head.low.endswith("s"))):
                 return _implicit(trig.category, 1, np_start, trig.last, (np_start, np_end),
                                  " ".join(t.low for t in toks[np_start:np_end]))
+        if aux and any(a in _BE_HAVE for a in aux) and not getattr(self, "_coordinated", False):
+            raw = self.subject(trig, k)
+            if raw is not None:
+                return raw
+        if k > 0 and toks[k - 1].low == "and" and not getattr(self, "_coordinated", False):
+            for w in range(k - 2, max(-1, k - 14), -1):
+                if toks[w].low in (",", ";", "but"):
+                    break
+                if toks[w].low in ("was", "were"):
+                    self._coordinated = True
+                    try:
+                        raw = self.before(attrs.evolve(trig, first=w + 1, last=w + 2))
+                    finally:
+                        self._coordinated = False
+                    if raw is not None:
+                        raw.last = trig.last
+                    return raw
         return None
+
+    def subject(self, trig: _Trigger, k: int) -> Optional[_Raw]:
+        """The figure at the head of a long subject: "Six truck drivers who were delivering
+        supplies to US forces were killed", "Two policemen, three insurgents, and a civilian
+        were killed" (a list)."""
+        toks, lex, floors = self.toks, self.lex, self.floors
+        s0 = k
+        while s0 > 0 and k - s0 < 20 and toks[s0 - 1].low not in (";", ":", ".", "when", "after", "as", "while", "but", "because"):
+            s0 -= 1
+        if s0 > 0 and toks[s0 - 1].low not in (";", ":", "."):
+            return None  # a subordinate clause: its subject is not a safe guess
+        # an opening adverbial: "In Baghdad, ...", "On Monday, ..."
+        if s0 < k and toks[s0].low in ("in", "on", "at", "during", "near", "outside", "inside", "late", "early", "meanwhile", "also"):
+            c = s0
+            while c < k and toks[c].low != ",":
+                c += 1
+            s0 = c + 1
+        if s0 >= k:
+            return None
+        w = toks[s0].low
+        if w in ("a", "an", "one") and (s0 + 1 < k and _np_word(toks[s0 + 1], lex, floors)):
+            q = None
+        else:
+            q = qualified_at(toks, s0, lex, floors)
+            if q is None or q.first != s0 or q.numbers[0].first in self.used:
+                return None
+        if any(t.low in _trigger_tables()[0] or t.low in (";",) for t in toks[s0 + 1:k]):
+            return None
+        if q is None:
+            np_end = _np_forward(toks, s0 + 1, lex, floors)
+            if np_end == s0 + 1:
+                return None
+            raw = _implicit(trig.category, 1, s0, trig.last, (s0 + 1, np_end),
+                            " ".join(t.low for t in toks[s0:np_end]))
+        else:
+            np_end = _np_forward(toks, q.last, lex, floors)
+            if np_end == q.last or _is_trap(toks, q, np_end, lex):
+                return None
+            raw = _raw_from_q(trig.category, q, q.first, trig.last, (q.last, np_end), self.policy)
+            raw.subset = _is_partitive(toks, q.last, lex, floors)
+        # a list subject: the parts are claims of their own, their sum the total
+        parts = self.list_parts(np_end, trig.category, stop=k)
+        if parts and not parts[0].subset:
+            raw.last = parts[0].first if parts else raw.last
+            self.used.update(raw.numbers_used)
+            self._list_ids += 1
+            raw.last = np_end
+            members = [raw] + parts
+            for p in members:
+                p.part_of_list, p.list_id = True, self._list_ids
+            self.raws.extend(parts)
+            total = self._sum(members)
+            total.last = trig.last
+            return total
+        return raw
 
     # -- verb first: "killing at least 44 people", "the death toll rose to 52"
     def after(self, trig: _Trigger) -> Optional[_Raw]:
         toks, lex, floors = self.toks, self.lex, self.floors
         j = trig.last
-        if trig.kind == "toll" or (trig.kind == "noun" and j < len(toks) and toks[j].low in ("rose", "climbed", "stood", "reached", "is", "was", "has", "had", "now", "stands", "jumped", "increased")):
-            skip = 0
-            while j < len(toks) and skip < 6 and toks[j].low in (
-                    "rose", "risen", "has", "have", "had", "climbed", "jumped", "reached", "stood", "stands",
-                    "is", "was", "at", "to", "of", "increased", "hit", "now", "further", "later", "stood",
-                    "from", "the", "attack", "bombing", "blast", "explosion", "had", "in", "since", "then"):
+        if trig.kind == "toll" or (trig.kind == "noun" and j < len(toks) and toks[j].low in _TOLL_VERBS):
+            # "the death toll from Sunday's bombing rose to 31": the first figure within reach
+            limit = min(len(toks), j + 12)
+            while j < limit and toks[j].low not in (";", ".", ":") and number_at(toks, j, lex, floors) is None:
                 j += 1
-                skip += 1
+            if j >= limit or toks[j].low in (";", ".", ":"):
+                return None
+            q = qualified_at(toks, j, lex, floors)
+            j = q.first if q is not None else j
         elif trig.kind == "noun":
             if j < len(toks) and toks[j].low == "of":
                 j += 1
@@ -393,7 +541,7 @@ class _Sentence:
             if q.numbers[0].first in self.used:
                 return None
             np_end = _np_forward(toks, q.last, lex, floors)
-            if _is_trap(toks, q, np_end, lex):
+            if _is_trap(toks, q, np_end, lex) or any(t.low in _NON_PERSONS for t in toks[q.last:np_end]):
                 return None
             if q.first > 0 and toks[q.first - 1].low in ("no",):
                 return None
@@ -456,40 +604,60 @@ class _Sentence:
         return []
 
     # -- lists: "30 troops, as well as 20 IS members and two civilians"
-    def continue_list(self, raw: _Raw) -> None:
+    def list_parts(self, j: int, category: str, stop: Optional[int] = None) -> List[_Raw]:
+        """Figures chained after token ``j`` by "," / "and" / "as well as" / "including"."""
         toks, lex, floors = self.toks, self.lex, self.floors
-        parts = []
-        j = max(raw.last, raw.np[1])
-        subset = False
-        while j < len(toks) and len(parts) < 8:
+        stop = len(toks) if stop is None else stop
+        parts, subset = [], False
+        while j < stop and len(parts) < 8:
             k = j
             joiner = []
-            while k < len(toks) and toks[k].low in (",", "and", "as", "well", "along", "with", "plus", "including", ":", "among", "them", "whom", "of"):
+            while k < stop and toks[k].low in (",", "and", "as", "well", "along", "with", "plus", "including", ":", "among", "them", "whom", "of"):
                 joiner.append(toks[k].low)
                 k += 1
-            if not joiner or k >= len(toks) or len(joiner) > 4:
+            if not joiner or k >= stop or len(joiner) > 4:
                 break
-            q = qualified_at(toks, k, lex, floors)
-            if q is None or q.first != k and q.numbers[0].first != k:
-                break
-            np_end = _np_forward(toks, q.last, lex, floors)
-            if np_end == q.last or _is_trap(toks, q, np_end, lex):
+            if toks[k].low in ("a", "an", "another") and k + 1 < stop and _np_word(toks[k + 1], lex, floors):
+                np_end = _np_forward(toks, k + 1, lex, floors)
+                if not _has_victim_noun(toks, k + 1, np_end, lex) and not toks[np_end - 1].text[:1].isupper():
+                    break
+                part = _implicit(category, 1, k, np_end, (k + 1, np_end), " ".join(t.low for t in toks[k:np_end]))
+            else:
+                q = qualified_at(toks, k, lex, floors)
+                if q is None or q.first != k and q.numbers[0].first != k or q.numbers[0].first in self.used:
+                    break
+                np_end = _np_forward(toks, q.last, lex, floors)
+                if np_end == q.last or _is_trap(toks, q, np_end, lex):
+                    break
+                part = _raw_from_q(category, q, q.first, np_end, (q.last, np_end), self.policy)
+                if _is_partitive(toks, q.last, lex, floors):
+                    subset = True
+            if np_end > stop:
                 break
             # a figure with its own category word is a claim of its own ("and wounding 8")
             if np_end < len(toks) and (toks[np_end].low in _trigger_tables()[0] or
-                                       (np_end + 1 < len(toks) and toks[np_end].low in _AUX and toks[np_end + 1].low in _trigger_tables()[0])):
+                                       (np_end + 1 < len(toks) and toks[np_end].low in _AUX and toks[np_end + 1].low in _trigger_tables()[0])) \
+                    and np_end != stop:
                 break
             if "including" in joiner or "among" in joiner or ":" in joiner:
                 subset = True
-            part = _raw_from_q(raw.category, q, q.first, np_end, (q.last, np_end), self.policy)
             parts.append(part)
             self.used.update(part.numbers_used)
             j = np_end
-        if not parts:
-            return
         if subset:
             for p in parts:
                 p.subset = True
+        return parts
+
+    def continue_list(self, raw: _Raw) -> None:
+        toks = self.toks
+        j = max(raw.last, raw.np[1])
+        if j < len(toks) and toks[j].low in _trigger_tables()[0]:
+            j += 1  # "the toll stood at 27 dead, nine of them civilians"
+        parts = self.list_parts(j, raw.category)
+        if not parts:
+            return
+        if parts[0].subset:
             self.raws.extend(parts)
             return
         self._list_ids += 1
@@ -517,18 +685,22 @@ class _Sentence:
 
     def run(self, triggers: Sequence[_Trigger]) -> List[_Raw]:
         toks = self.toks
+        skip_next = None
         for idx, trig in enumerate(triggers):
-            # "killed or wounded", "killed and injured 50": a combined figure, not either category
+            if trig is skip_next:
+                continue
+            # "killed or wounded", "killed and injured 50": one figure for both categories, so it is
+            # neither's -- unless it is zero ("no one was killed or injured")
             if idx + 1 < len(triggers):
                 nxt = triggers[idx + 1]
-                if nxt.first == trig.last + 1 and toks[trig.last].low in ("or", "and", "/") and nxt.category != trig.category \
-                        and not (trig.last + 2 < len(toks) and nxt.kind == "verb" and trig.kind == "verb" and False):
-                    # "5 killed and 10 wounded" has a number in between, so it never lands here
-                    self._skip_next = nxt
+                if nxt.first == trig.last + 1 and toks[trig.last].low in ("or", "and", "/", "nor") \
+                        and nxt.category != trig.category:
+                    skip_next = nxt
+                    raw = self.before(trig)
+                    if raw is not None and raw.value == 0:
+                        self.raws.append(raw)
+                        self.raws.append(attrs.evolve(raw, category=nxt.category, last=nxt.last))
                     continue
-            if getattr(self, "_skip_next", None) is trig:
-                self._skip_next = None
-                continue
             if trig.kind == "casualties":
                 self.raws.extend(self.zero(trig))
                 continue
@@ -537,12 +709,17 @@ class _Sentence:
                 self.raws.extend(zeros)
                 continue
             raw = None
-            aux_before = trig.first > 0 and toks[trig.first - 1].low in _AUX
-            ing = trig.word.endswith("ing")
+            k = trig.first
+            while k > 0 and toks[k - 1].low in _AUX and toks[k - 1].low not in _BE_HAVE:
+                k -= 1  # adverbs: "also killed", "were later found"
+            aux_before = k > 0 and toks[k - 1].low in _BE_HAVE
+            ing = trig.kind == "verb" and trig.word.endswith("ing")
             if trig.kind in ("toll",) or ing:
                 raw = self.after(trig)
             elif trig.kind == "noun":
                 raw = self.before(trig) or self.after(trig)
+            elif aux_before and toks[k - 1].low in ("has", "have", "had") and trig.kind == "verb":
+                raw = self.after(trig) or self.before(trig)  # "the war has killed 380,000"
             elif aux_before:
                 raw = self.before(trig)
             else:
@@ -551,8 +728,8 @@ class _Sentence:
                 continue
             self.used.update(raw.numbers_used)
             self.raws.append(raw)
+            self.continue_list(raw)
             if not raw.basis.startswith("implicit"):
-                self.continue_list(raw)
                 self._subset_of_total(raw)
         return self.raws
 
@@ -597,20 +774,22 @@ def _cited_source(text, toks, claim_first, claim_last) -> Optional[str]:
             if j > i + 2:
                 cand = (toks[i + 2].start, toks[j - 1].end)
         elif t.low in _REPORT_VERBS and claim_first <= i and i >= claim_last or t.low in _REPORT_VERBS:
-            # subject before the verb: "state TV said", "the YPG said in a statement"
+            # subject before the verb: "state TV said", "the UN mission said", "Israel's Channel 10 reported"
             j = i
-            while j > 0 and i - j < 8:
+            while j > 0 and toks[j - 1].low in ("later", "also", "earlier", "then", "now", "had", "has", "have", "initially"):
+                j -= 1
+            end_subj = j
+            while j > 0 and end_subj - j < 8:
                 p = toks[j - 1]
-                if p.text[:1].isupper() or p.low in _SOURCE_HEADS or p.low in ("the", "of", "for", "'s", "’s", "-", "state", "local", "security", "news", "human", "rights", "interior", "health", "defence", "defense", "one", "a", "an", "two", "several", "other") and j - 1 > 0:
-                    j -= 1
-                else:
+                if p.low in _NP_STOP and p.low not in ("the", "of", "for") or not (p.low[0].isalnum() or p.low in ("'s", "’s", "-")):
                     break
-            while j < i and toks[j].low in ("the", "a", "an", "of", "'s", "’s", "-"):
+                j -= 1
+            while j < end_subj and toks[j].low in ("the", "a", "an", "of", "'s", "’s", "-", "for"):
                 j += 1
-            if j < i and (any(toks[x].low in _SOURCE_HEADS for x in range(j, i)) or
-                          any(toks[x].text[:1].isupper() and x > 0 for x in range(j, i))):
-                if not (j == 0 and i - j == 1 and toks[j].low in ("it", "he", "she", "they")):
-                    cand = (toks[j].start, toks[i - 1].end)
+            named = any(toks[x].low in _SOURCE_HEADS or (toks[x].text[:1].isupper() and x > 0) for x in range(j, end_subj))
+            if j < end_subj and (named or (toks[j].text[:1].isupper() and end_subj - j > 1)) and \
+                    not (end_subj - j == 1 and toks[j].low in ("it", "he", "she", "they")):
+                cand = (toks[j].start, toks[end_subj - 1].end)
             elif i + 1 < n:
                 # object after the verb: ", said one witness", "reported the Associated Press"
                 k = i + 1
@@ -635,12 +814,17 @@ def _cited_source(text, toks, claim_first, claim_last) -> Optional[str]:
 def _is_perpetrator_claim(toks, raw: _Raw) -> bool:
     """ "IS said it killed over 100": a figure claimed by the attacking side."""
     words = [t.low for t in toks[:raw.first + 1]]
-    for i in range(len(words) - 1):
-        if words[i] in ("said", "claimed", "claiming", "claims", "says", "boasted") and \
-                any(w in ("it", "they", "its") for w in words[i + 1:i + 4]):
-            subj = words[max(0, i - 4):i]
-            if any(w in _PERPETRATOR_SUBJECTS for w in subj) or "responsibility" in words:
-                return True
+    for i in range(len(words) - 2, -1, -1):  # the nearest reporting verb before the figure
+        if words[i] in _REPORT_VERBS or words[i] in ("claiming", "boasted"):
+            if not (any(w in ("it", "they", "its", "their") for w in words[i + 1:i + 3])
+                    or words[i + 1:i + 3] == ["to", "have"]):
+                return False
+            start = i
+            while start > 0 and i - start < 12 and words[start - 1] not in (";", "but", "."):
+                start -= 1
+            return any(w in _PERPETRATOR_SUBJECTS for w in words[start:i])
+        if words[i] in (";", "but"):
+            return False
     return False
 
 
@@ -715,6 +899,11 @@ def extract_claims(text: str, published=None, *, vague_policy: str = "design") -
             victims = text[toks[np_a].start:toks[np_b - 1].end] if np_b > np_a else None
             if victims is not None and victims.lower().startswith("of "):
                 victims = victims[3:] or None
+            group = r.group or (_victim_group(toks, np_a, np_b, lex) if np_b > np_a else "unknown")
+            if group == "unknown" and victims is not None and r.subset:
+                # "nine of them civilians", "two of the dead were police officers"
+                after = r.last + (r.last < len(toks) and toks[r.last].low in _BE_HAVE)
+                group = _victim_group(toks, after, min(len(toks), after + 3), lex)
             first_claim = r.category not in seen_main
             background = _is_background(toks, r, pub, first_claim)
             if not background and not r.subset:
@@ -722,7 +911,7 @@ def extract_claims(text: str, published=None, *, vague_policy: str = "design") -
             out.append(Claim(
                 category=r.category, low=r.low, high=r.high, value=r.value, qualifier=r.qualifier,
                 start=start, end=end, quote=text[start:end], stated=r.stated,
-                victims=victims, victim_group=r.group or (_victim_group(toks, np_a, np_b, lex) if np_b > np_a else "unknown"),
+                victims=victims, victim_group=group,
                 cited_source=_cited_source(text, toks, r.first, r.last),
                 perpetrator_claim=_is_perpetrator_claim(toks, r),
                 background=background, subset=r.subset, part_of_list=r.part_of_list and r.list_id != -1,

@@ -123,6 +123,8 @@ def number_at(toks: Sequence[Token], i: int, lex: Lexicon, vague_floors) -> Opti
     t = toks[i]
     # exact words: "both", "a couple of"
     key = _match_phrase(toks, i, lex.exact_words, 3)
+    if key == ("another",) and i + 1 < len(toks) and number_at(toks, i + 1, lex, vague_floors) is not None:
+        key = None  # "another 5 people": the 5 is the figure
     if key is not None:
         return NumberPhrase(i, i + len(key), lex.exact_words[key], word=" ".join(key), exact_word=True)
     # "a dozen", "two dozen"
