@@ -62,7 +62,9 @@ _NON_PERSONS = frozenset(
     "villages village towns town cities city areas area positions position bases base posts post "
     "checkpoints checkpoint vehicles vehicle tanks tank buildings building hills hill districts "
     "district neighborhoods neighbourhoods neighborhood outposts outpost airports airport weapons "
-    "rifles guns ships boats aircraft planes helicopters drones".split()
+    "rifles guns ships boats aircraft planes helicopters drones hotels hotel trucks truck cars car buses "
+    "bus houses house homes home shops shop stores store mosques mosque churches church schools school "
+    "offices office stations station markets market shells rockets mortars bombs".split()
 )
 #: After a number, these make it a measure, not a count of people.
 _UNIT_WORDS = frozenset(
@@ -245,6 +247,44 @@ def _np_backward(toks, end, lex, floors, limit=6):
     return j
 
 
+_NAME_PARTICLES = frozenset("al el bin ben abu abd ibn de la van von ul".split())
+_DETERMINERS = frozenset("the a an this that these those many some several most all both each every few other "
+                         "another no any his her their its our my unknown unidentified".split())
+
+
+def _name_end(toks, i, stop, lex) -> int:
+    """End of a person's name starting at ``i`` ("Al-Bawi", "Qassim's brother", "Lt. Raed Salim"),
+    or 0 when the words there are not a name."""
+    j = i
+    words = 0
+    while j < stop:
+        t = toks[j]
+        if t.low in _DETERMINERS or t.low in _SOURCE_HEADS or t.low in lex.units or t.low in lex.tens:
+            break
+        if t.text[:1].isupper() and t.text.replace("'", "").replace("’", "").isalpha() and t.low not in lex.victims \
+                and t.low not in _NP_STOP and t.low not in _MONTHS and t.low not in _DAYS \
+                and t.low not in _trigger_tables()[0] and not t.text.isupper():
+            j += 1
+            words += 1
+        elif t.low in ("-", ".") and words and j + 1 < stop and (toks[j + 1].text[:1].isupper() or toks[j + 1].low in _NAME_PARTICLES):
+            j += 1
+        elif t.low in _NAME_PARTICLES and j + 1 < stop and toks[j + 1].low == "-":
+            j += 1
+        else:
+            break
+    if not words:
+        return 0
+    if words == 1 and (i == 0 or toks[i - 1].low in (".", ";", ":", '"', "“")) and j < stop and toks[j].text[:1].islower() \
+            and toks[j].low not in _BE_HAVE and toks[j].low not in _AUX:
+        return 0  # "Unknown assailants ...": a capitalised first word, not a name
+    # "Qassim's brother": a possessive name and a singular relative
+    if j < stop and toks[j - 1].low.endswith(("'s", "’s")) and toks[j].low in lex.victims and not toks[j].low.endswith("s"):
+        return j + 1
+    if toks[j - 1].low.endswith(("'s", "’s")):
+        return 0
+    return j
+
+
 def _is_partitive(toks, i, lex, floors) -> bool:
     """ "of them", "of whom", "of the 25", "of the dead": the figure is part of a larger set."""
     if i + 1 >= len(toks) or toks[i].low != "of":
@@ -260,6 +300,8 @@ def _is_partitive(toks, i, lex, floors) -> bool:
 
 def _victim_group(toks, a, b, lex) -> str:
     for t in toks[a:b]:
+        if t.text == "IS":  # the Islamic State, not the verb
+            return "armed group"
         g = lex.victims.get(t.low)
         if g is not None:
             return g
@@ -366,7 +408,7 @@ def _skip_parenthetical(toks, k) -> int:
         return k
     inner = toks[j + 1:k - 1]
     first = inner[0].low
-    if first in ("aged", "including", "among", "mostly", "most", "all", "many", "some", "both") or \
+    if first in ("aged", "including", "among", "mostly", "most", "all", "many", "some", "both", "which") or \
             (len(inner) <= 2 and inner[0].low[:1].isdigit()) or \
             (inner[0].low in ("a", "an") and len(inner) <= 7) or first in ("who", "whose"):
         return j
@@ -381,6 +423,16 @@ class _Sentence:
         self.used = set()  # token index of numbers already attached
         self.raws: List[_Raw] = []
         self._list_ids = 0
+
+    def _try(self, make):
+        """Run ``make`` with a way back: :meth:`_undo` restores what it added."""
+        self._saved = (set(self.used), len(self.raws), self._list_ids)
+        return make()
+
+    def _undo(self):
+        used, n, ids = self._saved
+        self.used, self._list_ids = used, ids
+        del self.raws[n:]
 
     # -- figure first: "44 people were killed"
     def before(self, trig: _Trigger) -> Optional[_Raw]:
@@ -406,6 +458,16 @@ class _Sentence:
         q = _number_ending_at(toks, np_start, lex, floors) if np_start > 0 else None
         if q is None and np_start != np_end:
             q = None
+        if q is not None and np_end > np_start and toks[np_end - 1].low in _NON_PERSONS:
+            q = None  # "an employee of one of the hotels": the one is a hotel
+        passive = any(a in _BE_HAVE and a not in ("has", "have", "had") for a in aux)
+        if passive and not getattr(self, "_coordinated", False):
+            # the head of a long or listed subject: "Al-Bawi and two other officers were killed"
+            raw = self._try(lambda: self.subject(trig, k))
+            if raw is not None and (q is None or (raw.list_id == -1 and q.numbers[0].first in self.used)):
+                return raw  # no figure next to the verb, or a listed subject that holds it
+            if raw is not None:
+                self._undo()
         if q is not None and q.numbers[0].first not in self.used and not _is_trap(toks, q, np_end, lex):
             if q.first > 0 and toks[q.first - 1].low in ("no", "not"):  # "no one was hurt"
                 return _implicit(trig.category, 0, q.first - 1, trig.last, (np_start, np_end),
@@ -440,10 +502,6 @@ class _Sentence:
             if singular and (head.text[:1].isupper() or (head.low in lex.victims and not head.low.endswith("s"))):
                 return _implicit(trig.category, 1, np_start, trig.last, (np_start, np_end),
                                  " ".join(t.low for t in toks[np_start:np_end]))
-        if aux and any(a in _BE_HAVE for a in aux) and not getattr(self, "_coordinated", False):
-            raw = self.subject(trig, k)
-            if raw is not None:
-                return raw
         if k > 0 and toks[k - 1].low == "and" and not getattr(self, "_coordinated", False):
             for w in range(k - 2, max(-1, k - 14), -1):
                 if toks[w].low in (",", ";", "but"):
@@ -465,9 +523,12 @@ class _Sentence:
         were killed" (a list)."""
         toks, lex, floors = self.toks, self.lex, self.floors
         s0 = k
-        while s0 > 0 and k - s0 < 20 and toks[s0 - 1].low not in (";", ":", ".", "when", "after", "as", "while", "but", "because"):
+        # "who" opens a relative clause inside the subject ("Six drivers who were delivering
+        # supplies were killed"); "which", "where", "that" open a clause with a subject of its own
+        while s0 > 0 and k - s0 < 24 and toks[s0 - 1].low not in (";", ":", ".", "when", "after", "as", "while", "but",
+                                                                 "because", "that", "which", "where", "if"):
             s0 -= 1
-        if s0 > 0 and toks[s0 - 1].low not in (";", ":", "."):
+        if s0 > 0 and toks[s0 - 1].low not in (";", ":", ".", "that"):
             return None  # a subordinate clause: its subject is not a safe guess
         # an opening adverbial: "In Baghdad, ...", "On Monday, ..."
         if s0 < k and toks[s0].low in ("in", "on", "at", "during", "near", "outside", "inside", "late", "early", "meanwhile", "also"):
@@ -478,7 +539,10 @@ class _Sentence:
         if s0 >= k:
             return None
         w = toks[s0].low
-        if w in ("a", "an", "one") and (s0 + 1 < k and _np_word(toks[s0 + 1], lex, floors)):
+        named = _name_end(toks, s0, k, lex)
+        if named:
+            q = None
+        elif w in ("a", "an", "one") and (s0 + 1 < k and _np_word(toks[s0 + 1], lex, floors)):
             q = None
         else:
             q = qualified_at(toks, s0, lex, floors)
@@ -486,7 +550,10 @@ class _Sentence:
                 return None
         if any(t.low in _trigger_tables()[0] or t.low in (";",) for t in toks[s0 + 1:k]):
             return None
-        if q is None:
+        if named:
+            np_end = named
+            raw = _implicit(trig.category, 1, s0, trig.last, (s0, np_end), " ".join(t.text for t in toks[s0:np_end]))
+        elif q is None:
             np_end = _np_forward(toks, s0 + 1, lex, floors)
             if np_end == s0 + 1:
                 return None
@@ -499,7 +566,10 @@ class _Sentence:
             raw = _raw_from_q(trig.category, q, q.first, trig.last, (q.last, np_end), self.policy)
             raw.subset = _is_partitive(toks, q.last, lex, floors)
         # a list subject: the parts are claims of their own, their sum the total
-        parts = self.list_parts(np_end, trig.category, stop=k)
+        singular = any(t.low in _SINGULAR_AUX for t in toks[np_end:trig.first])
+        parts = [] if singular else self._drop_enumeration(raw, self.list_parts(np_end, trig.category, stop=k))
+        if (named or q is None) and not parts and any(a in ("were", "are") for a in (t.low for t in toks[np_end:trig.first])):
+            return None  # "Gunmen ... were killed": a plural subject with no figure
         if parts and not parts[0].subset:
             raw.last = parts[0].first if parts else raw.last
             self.used.update(raw.numbers_used)
@@ -508,6 +578,7 @@ class _Sentence:
             members = [raw] + parts
             for p in members:
                 p.part_of_list, p.list_id = True, self._list_ids
+            self.raws.append(raw)
             self.raws.extend(parts)
             total = self._sum(members)
             total.last = trig.last
@@ -534,14 +605,14 @@ class _Sentence:
                 return None
         if j >= len(toks):
             return None
-        for k in range(j, min(j + 4, len(toks))):
+        for k in range(j, min(j + 7, len(toks))):
             q = qualified_at(toks, k, lex, floors)
             if q is None or q.first != j:
                 continue
             if q.numbers[0].first in self.used:
                 return None
             np_end = _np_forward(toks, q.last, lex, floors)
-            if _is_trap(toks, q, np_end, lex) or any(t.low in _NON_PERSONS for t in toks[q.last:np_end]):
+            if _is_trap(toks, q, np_end, lex) or (np_end > q.last and toks[np_end - 1].low in _NON_PERSONS):
                 return None
             if q.first > 0 and toks[q.first - 1].low in ("no",):
                 return None
@@ -608,16 +679,22 @@ class _Sentence:
         """Figures chained after token ``j`` by "," / "and" / "as well as" / "including"."""
         toks, lex, floors = self.toks, self.lex, self.floors
         stop = len(toks) if stop is None else stop
-        parts, subset = [], False
+        parts, subset, apposition = [], False, False
         while j < stop and len(parts) < 8:
             k = j
             joiner = []
             while k < stop and toks[k].low in (",", "and", "as", "well", "along", "with", "plus", "including", ":", "among", "them", "whom", "of"):
                 joiner.append(toks[k].low)
                 k += 1
-            if not joiner or k >= stop or len(joiner) > 4:
+            if not joiner or k >= stop or len(joiner) > 4 or joiner[0] in ("of", "them", "whom"):
                 break
-            if toks[k].low in ("a", "an", "another") and k + 1 < stop and _np_word(toks[k + 1], lex, floors):
+            if "as" in joiner and "well" not in joiner:
+                break
+            named = _name_end(toks, k, stop, lex)
+            if named:
+                np_end = named
+                part = _implicit(category, 1, k, np_end, (k, np_end), " ".join(t.text for t in toks[k:np_end]))
+            elif toks[k].low in ("a", "an", "another", "his", "her") and k + 1 < stop and _np_word(toks[k + 1], lex, floors):
                 np_end = _np_forward(toks, k + 1, lex, floors)
                 if not _has_victim_noun(toks, k + 1, np_end, lex) and not toks[np_end - 1].text[:1].isupper():
                     break
@@ -632,8 +709,8 @@ class _Sentence:
                 part = _raw_from_q(category, q, q.first, np_end, (q.last, np_end), self.policy)
                 if _is_partitive(toks, q.last, lex, floors):
                     subset = True
-            if np_end > stop:
-                break
+            if np_end > stop or (np_end < len(toks) and toks[np_end].low in _REPORT_VERBS):
+                break  # ", a hospital official said": the source, not a victim
             # a figure with its own category word is a claim of its own ("and wounding 8")
             if np_end < len(toks) and (toks[np_end].low in _trigger_tables()[0] or
                                        (np_end + 1 < len(toks) and toks[np_end].low in _AUX and toks[np_end + 1].low in _trigger_tables()[0])) \
@@ -641,12 +718,34 @@ class _Sentence:
                 break
             if "including" in joiner or "among" in joiner or ":" in joiner:
                 subset = True
+            j = np_end
+            if joiner == [","] and toks[k].low in ("a", "an"):
+                apposition = True
+                continue  # ", an American naval officer": an apposition, the same person
+            if apposition and toks[k].low in ("a", "an"):
+                continue  # "..., a Sunni cleric and a member of the council": still the same person
+            part.list_id = -2 if joiner == [","] else None  # a comma alone: a list only if an "and" follows
             parts.append(part)
             self.used.update(part.numbers_used)
-            j = np_end
+        if parts and not subset and all(p.list_id == -2 for p in parts):
+            for p in parts:  # ", Werner Gustav Kehl": commas without "and" are appositions
+                self.used.difference_update(p.numbers_used)
+            parts = []
+        for p in parts:
+            p.list_id = None
         if subset:
             for p in parts:
                 p.subset = True
+        return parts
+
+    def _drop_enumeration(self, raw: _Raw, parts: List[_Raw]) -> List[_Raw]:
+        """ "Two students, Shlomo Liman and Har'el Bin-Nun": names that spell out a stated
+        figure are the same people, not more of them."""
+        if parts and raw.value and raw.value == sum(p.value or 0 for p in parts) \
+                and all(p.basis.startswith("implicit") for p in parts) and not raw.basis.startswith("implicit"):
+            for p in parts:
+                self.used.difference_update(p.numbers_used)
+            return []
         return parts
 
     def continue_list(self, raw: _Raw) -> None:
@@ -655,6 +754,7 @@ class _Sentence:
         if j < len(toks) and toks[j].low in _trigger_tables()[0]:
             j += 1  # "the toll stood at 27 dead, nine of them civilians"
         parts = self.list_parts(j, raw.category)
+        parts = self._drop_enumeration(raw, parts)
         if not parts:
             return
         if parts[0].subset:
@@ -728,7 +828,8 @@ class _Sentence:
                 continue
             self.used.update(raw.numbers_used)
             self.raws.append(raw)
-            self.continue_list(raw)
+            if raw.value != 0:
+                self.continue_list(raw)
             if not raw.basis.startswith("implicit"):
                 self._subset_of_total(raw)
         return self.raws

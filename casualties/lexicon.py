@@ -21,9 +21,10 @@ from .model import CATEGORIES, VICTIM_GROUPS
 
 __all__ = ["Lexicon", "load_lexicon", "QUALIFIER_KINDS", "VAGUE_POLICIES"]
 
-#: The interval kinds a qualifier phrase may map to (``about_below`` is "nearly N").
+#: The interval kinds a qualifier phrase may map to (``about_below`` is "nearly N"; ``exact``
+#: phrases such as "a total of" only belong to the figure's span).
 QUALIFIER_KINDS = frozenset(
-    {"at_least", "more_than", "up_to", "at_most", "about", "about_below"}
+    {"exact", "at_least", "more_than", "up_to", "at_most", "about", "about_below"}
 )
 _CATEGORY_KEYS = ("verbs", "states", "nouns", "phrases")
 

@@ -192,6 +192,12 @@ def qualified_at(toks: Sequence[Token], i: int, lex: Lexicon, vague_floors,
                 if not first.vague:
                     kind, start = lex.qualifiers_before[key], i - n
                 break
+        # a span-only phrase before the hedge: "a total of at least ten"
+        for n in (3, 2):
+            key = tuple(t.low for t in toks[max(0, start - n):start])
+            if start - n >= 0 and lex.qualifiers_before.get(key) == "exact" and start < i:
+                start -= n
+                break
         if toks[i - 1].low in ("between", "from"):
             between, start = True, i - 1
     last = first.last
