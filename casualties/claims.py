@@ -82,7 +82,7 @@ _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".spl
 _PRONOUN_ONE = {"himself": "armed group", "herself": "unknown", "him": "unknown", "her": "unknown"}
 _REPORT_VERBS = frozenset(
     "said says say told reported reports report announced stated confirmed added quoted cited "
-    "claimed claims estimated tweeted put puts putting gave".split()
+    "claimed claims estimated tweeted put puts putting gave stated states".split()
 )
 _SOURCE_HEADS = frozenset(
     "police officials official spokesman spokeswoman spokesperson ministry ministers minister "
@@ -912,13 +912,19 @@ def _cited_source(text, toks, claim_first, claim_last) -> Optional[str]:
     return s or None
 
 
-def _is_perpetrator_claim(toks, raw: _Raw) -> bool:
-    """ "IS said it killed over 100": a figure claimed by the attacking side."""
+_RESPONSIBILITY_RE = re.compile(
+    r"(?:claim(?:ed|s|ing)?|took|take|takes|taking|accept(?:ed|s)?)\s+(?:the\s+)?responsibility|"
+    r"claim(?:ed|s)?\s+(?:the\s+)?(?:attack|bombing|killing|assault|operation)s?", re.IGNORECASE)
+
+
+def _is_perpetrator_claim(toks, raw: _Raw, responsibility_claimed: bool = False) -> bool:
+    """ "IS said it killed over 100", "the group stated that five guards were killed" (after it
+    claimed the attack): a figure claimed by the attacking side."""
     words = [t.low for t in toks[:raw.first + 1]]
     for i in range(len(words) - 2, -1, -1):  # the nearest reporting verb before the figure
         if words[i] in _REPORT_VERBS or words[i] in ("claiming", "boasted"):
             if not (any(w in ("it", "they", "its", "their") for w in words[i + 1:i + 3])
-                    or words[i + 1:i + 3] == ["to", "have"]):
+                    or words[i + 1:i + 3] == ["to", "have"] or responsibility_claimed):
                 return False
             start = i
             while start > 0 and i - start < 12 and words[start - 1] not in (";", "but", "."):
@@ -933,7 +939,8 @@ def _is_background(toks, raw: _Raw, published: Optional[_dt.date], first_claim: 
     """A figure about another event: cues before the claim in its sentence, or right after it."""
     a, b = 0, raw.first
     after_end = raw.last
-    while after_end < len(toks) and after_end - raw.last < 8 and toks[after_end].low not in (",", ";", ".", "and", "but"):
+    while after_end < len(toks) and after_end - raw.last < 8 and \
+            toks[after_end].low not in (",", ";", ".", "and", "but", "who", "which", "that", "whom"):
         after_end += 1
     if _has_phrase(toks, a, b, _STRONG_BACKGROUND) or _has_phrase(toks, raw.last, after_end, _STRONG_BACKGROUND):
         return True
@@ -979,7 +986,9 @@ def extract_claims(text: str, published=None, *, vague_policy: str = "design") -
     floors = lex.vague_floors(vague_policy)
     pub = _as_date(published)
     _, _, scan = _trigger_tables()
+    responsibility = [m.start() for m in _RESPONSIBILITY_RE.finditer(text)]
     out: List[Claim] = []
+    additive: List[bool] = []
     done_until = -1
     seen_main = set()
     for m in scan.finditer(text):
@@ -1014,8 +1023,56 @@ def extract_claims(text: str, published=None, *, vague_policy: str = "design") -
                 start=start, end=end, quote=text[start:end], stated=r.stated,
                 victims=victims, victim_group=group,
                 cited_source=_cited_source(text, toks, r.first, r.last),
-                perpetrator_claim=_is_perpetrator_claim(toks, r),
+                perpetrator_claim=_is_perpetrator_claim(toks, r, bool(responsibility) and responsibility[0] < s),
                 background=background, subset=r.subset, part_of_list=r.part_of_list and r.list_id != -1,
                 basis=r.basis,
             ))
+            additive.append(_is_additive(toks, r, first_in_sentence=not any(x.first < r.first for x in raws)))
+    return _additive_totals(text, out, additive)
+
+
+_ADDITIVE = frozenset({"also", "another", "additional", "further"})
+
+
+def _is_additive(toks, raw: _Raw, first_in_sentence: bool) -> bool:
+    """ "X's brother was also killed", "another 5", "two other officers": more of the same
+    category on top of the figures already given.  "other(s)" adds only when it opens its
+    sentence's figures: in "killing two and wounding eleven others" it means other than the two."""
+    words = [t.low for t in toks[max(0, raw.first - 2):raw.last]]
+    words += [t.low for t in toks[raw.np[0]:raw.np[1]]]
+    if any(w in _ADDITIVE for w in words) or ("in", "addition") in zip(words, words[1:]):
+        return True
+    return first_in_sentence and raw.list_id != -1 and any(w in ("other", "others") for w in words)
+
+
+def _additive_totals(text: str, claims: List[Claim], additive: List[bool]) -> List[Claim]:
+    """Chain additive figures onto the running total of their category: "Gunmen killed X. X's
+    brother was also killed." gives 1, 1 and their sum 2 (the parts flagged part_of_list)."""
+    out = list(claims)
+    running = {}
+    for idx, (c, add) in enumerate(zip(claims, additive)):
+        if not c.counts:
+            continue
+        prev = running.get(c.category)
+        if not add or prev is None:
+            running[c.category] = idx
+            continue
+        a = out[prev]
+        out[prev] = attrs.evolve(a, part_of_list=True)
+        out[idx] = attrs.evolve(c, part_of_list=True)
+        high = None if a.high is None or c.high is None else a.high + c.high
+        quals = {a.qualifier, c.qualifier}
+        qual = "exact" if quals == {"exact"} else ("at_least" if high is None else "between")
+        value = a.value + c.value if a.value is not None and c.value is not None else None
+        start, end = min(a.start, c.start), max(a.end, c.end)
+        out.append(Claim(
+            category=c.category, low=a.low + c.low, high=high, value=value, qualifier=qual,
+            start=start, end=end, quote=text[start:end], stated=(value,) if value is not None else (),
+            victims=None, victim_group=a.victim_group if a.victim_group == c.victim_group else "unknown",
+            cited_source=c.cited_source or a.cited_source, basis=f"sum of {a.low if a.value is None else a.value} "
+            f"and the additional {c.value if c.value is not None else c.low} ('also', 'other')",
+        ))
+        running[c.category] = len(out) - 1
+    if len(out) > len(claims):
+        out.sort(key=lambda c: (c.start, c.end))
     return out

@@ -189,6 +189,9 @@ def _out_format(path: Path) -> str:
             f"--out {path}: unsupported file type {ext or '(no extension)'!r}; "
             f"use one of {', '.join(OUT_FORMATS)}"
         )
+    parent = path.parent
+    if not parent.is_dir():
+        raise FileNotFoundError(f"--out {path}: folder {parent} does not exist")
     if ext == ".parquet":
         try:
             import pyarrow  # noqa: F401
@@ -229,7 +232,11 @@ def write_table(df: pd.DataFrame, path) -> str:
 
 def _load(path: str) -> List[Report]:
     """Reports from ``path``, validated (types, dates, duplicate ids) before any work."""
-    reports = normalize_reports(read_reports(path))
+    frame = read_reports(path)
+    try:
+        reports = normalize_reports(frame)
+    except CasualtiesError as e:  # name the file too: "reports.csv: field 'published' in row 'r1': ..."
+        raise type(e)(f"{path}: {e}") from None
     if not reports:
         print(f"{PROG}: warning: no reports found in {path}", file=sys.stderr)
     return reports
@@ -406,8 +413,21 @@ def _cmd_reconcile(args) -> int:
 # --------------------------------------------------------------------------- parser
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Keeps the description's line breaks; lines sub-command help up with the options'.
+
+    argparse measures sub-command names at the group's indent but prints them one level
+    deeper, so a long name ("reconcile") would push its help to the next line.
+    """
+
     def __init__(self, prog):
         super().__init__(prog, max_help_position=30)
+
+    def add_argument(self, action):
+        super().add_argument(action)
+        if action.help is not argparse.SUPPRESS:
+            for sub in self._iter_indented_subactions(action):
+                width = len(self._format_action_invocation(sub)) + self._current_indent
+                self._action_max_length = max(self._action_max_length, width)
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
