@@ -95,8 +95,10 @@ _PERPETRATOR_SUBJECTS = frozenset(
     "is isis isil daesh taliban qaeda al-qaeda hamas hezbollah hizballah militants insurgents "
     "rebels group jihadists pkk shabab shabaab boko haram gunmen militia militias farc eta".split()
 )
+#: Cues that introduce another event: a figure after them is about that event, one before them
+#: is the main one ("killed in retaliation for the deaths of eight" - the eight are background).
+_LEADING_BACKGROUND = (("retaliation", "for"), ("revenge", "for"), ("avenge",), ("in", "response", "to"))
 _STRONG_BACKGROUND = (
-    ("retaliation", "for"), ("revenge", "for"), ("avenge",), ("in", "response", "to"),
     ("earthquake",), ("quake",), ("civil", "war"), ("since", "the", "start"),
     ("since", "the", "beginning"), ("since", "the", "outbreak"), ("since", "the", "war"),
     ("so", "far", "this"), ("this", "year"), ("over", "the", "past"), ("in", "recent"),
@@ -194,7 +196,8 @@ def _np_word(tok: Token, lex: Lexicon, floors) -> bool:
 
 def _age_at(toks, i) -> int:
     """5 when tokens ``i..i+4`` are an age compound "12-year-old", else 0."""
-    if i >= 0 and i + 5 <= len(toks) and toks[i].low[:1].isdigit() and toks[i + 1].low == "-" \
+    if i >= 0 and i + 5 <= len(toks) and (toks[i].low[:1].isdigit() or toks[i].low in load_lexicon().units
+                                          or toks[i].low in load_lexicon().tens) and toks[i + 1].low == "-" \
             and toks[i + 2].low in ("year", "month", "week", "day") and toks[i + 3].low == "-" \
             and toks[i + 4].low == "old":
         return 5
@@ -204,10 +207,14 @@ def _age_at(toks, i) -> int:
 def _np_forward(toks, i, lex, floors, limit=6):
     """A victim noun phrase starting at ``i``: returns its end (exclusive)."""
     j = i
-    if j < len(toks) and toks[j].low == "of":  # "dozens of people", "18 of the 25"
+    if j < len(toks) and toks[j].low == "of":  # "dozens of people", "18 of the 25", "two of the attackers"
         j += 1
-        if j < len(toks) and toks[j].low in ("the", "them", "whom", "those"):
-            return j + (toks[j].low != "the")
+        if j < len(toks) and toks[j].low in ("them", "whom", "those"):
+            return j + 1
+        if j < len(toks) and toks[j].low in ("the", "their", "his", "its"):
+            if j + 1 < len(toks) and (toks[j + 1].low[:1].isdigit() or toks[j + 1].low in lex.units or toks[j + 1].low in lex.tens):
+                return j + 1  # "18 of the 25": the 25 is a figure of its own
+            j += 1
     while j < len(toks) and j - i < limit:
         age = _age_at(toks, j)
         if age:
@@ -277,9 +284,11 @@ def _name_end(toks, i, stop, lex) -> int:
     if words == 1 and (i == 0 or toks[i - 1].low in (".", ";", ":", '"', "“")) and j < stop and toks[j].text[:1].islower() \
             and toks[j].low not in _BE_HAVE and toks[j].low not in _AUX:
         return 0  # "Unknown assailants ...": a capitalised first word, not a name
-    # "Qassim's brother": a possessive name and a singular relative
-    if j < stop and toks[j - 1].low.endswith(("'s", "’s")) and toks[j].low in lex.victims and not toks[j].low.endswith("s"):
-        return j + 1
+    # "Qassim's brother", "Magtouf's twelve-year-old son": a possessive name and a singular relative
+    if j < stop and toks[j - 1].low.endswith(("'s", "’s")):
+        k = j + _age_at(toks, j)
+        if k < stop and toks[k].low in lex.victims and not toks[k].low.endswith("s"):
+            return k + 1
     if toks[j - 1].low.endswith(("'s", "’s")):
         return 0
     return j
@@ -605,6 +614,9 @@ class _Sentence:
                 return None
         if j >= len(toks):
             return None
+        if toks[j].low in ("another", "the") and j + 1 < len(toks) and number_at(toks, j + 1, lex, floors) is not None \
+                and not number_at(toks, j + 1, lex, floors).vague:
+            j += 1  # "wounded another nine", "massacred the four individuals"
         for k in range(j, min(j + 7, len(toks))):
             q = qualified_at(toks, k, lex, floors)
             if q is None or q.first != j:
@@ -617,9 +629,7 @@ class _Sentence:
             if q.first > 0 and toks[q.first - 1].low in ("no",):
                 return None
             raw = _raw_from_q(trig.category, q, trig.first, max(np_end, q.last), (q.last, np_end), self.policy)
-            if np_end > q.last and toks[q.last].low == "of" and q.last + 1 < len(toks) and \
-                    toks[q.last + 1].low in ("the", "them", "whom", "those"):
-                raw.subset = True
+            raw.subset = _is_partitive(toks, q.last, lex, floors)
             return raw
         if trig.kind in ("toll",):
             return None
@@ -712,10 +722,11 @@ class _Sentence:
             if np_end > stop or (np_end < len(toks) and toks[np_end].low in _REPORT_VERBS):
                 break  # ", a hospital official said": the source, not a victim
             # a figure with its own category word is a claim of its own ("and wounding 8")
-            if np_end < len(toks) and (toks[np_end].low in _trigger_tables()[0] or
-                                       (np_end + 1 < len(toks) and toks[np_end].low in _AUX and toks[np_end + 1].low in _trigger_tables()[0])) \
-                    and np_end != stop:
-                break
+            v = np_end
+            while v < len(toks) and v - np_end < 4 and toks[v].low in _AUX:
+                v += 1
+            if v < len(toks) and toks[v].low in _trigger_tables()[0] and np_end != stop:
+                break  # "and his wife was severely wounded": a claim of its own
             if "including" in joiner or "among" in joiner or ":" in joiner:
                 subset = True
             j = np_end
@@ -942,7 +953,8 @@ def _is_background(toks, raw: _Raw, published: Optional[_dt.date], first_claim: 
     while after_end < len(toks) and after_end - raw.last < 8 and \
             toks[after_end].low not in (",", ";", ".", "and", "but", "who", "which", "that", "whom"):
         after_end += 1
-    if _has_phrase(toks, a, b, _STRONG_BACKGROUND) or _has_phrase(toks, raw.last, after_end, _STRONG_BACKGROUND):
+    if _has_phrase(toks, a, b, _STRONG_BACKGROUND + _LEADING_BACKGROUND) or \
+            _has_phrase(toks, raw.last, after_end, _STRONG_BACKGROUND):
         return True
     weak = _has_phrase(toks, a, b, _WEAK_BACKGROUND) or _has_phrase(toks, raw.last, after_end, _WEAK_BACKGROUND)
     if published is not None:
