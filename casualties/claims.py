@@ -815,6 +815,15 @@ class _Sentence:
             if trig.kind == "casualties":
                 self.raws.extend(self.zero(trig))
                 continue
+            if trig.word == "body" and trig.first > 0:
+                # "His body was found", "Mr. Lafta's body": one dead person; "the body of X" reads on
+                owner = toks[trig.first - 1]
+                nxt = toks[trig.last].low if trig.last < len(toks) else "."
+                if (owner.low in ("his", "her") or owner.low.endswith(("'s", "’s"))) and \
+                        (nxt in _AUX or nxt in _BE_HAVE or not nxt[0].isalpha() or nxt in ("and", "lay", "bore")):
+                    self.raws.append(_implicit("killed", 1, trig.first - 1, trig.last, (trig.first - 1, trig.first),
+                                               f"{owner.text} body"))
+                    continue
             zeros = self.zero(trig) if trig.kind == "noun" else []
             if zeros:
                 self.raws.extend(zeros)
