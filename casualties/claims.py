@@ -142,17 +142,40 @@ def _trigger_tables():
             else:
                 multi[ph] = (cat, kind)
     words = set(single) | {" ".join(p) for p in multi} | {"casualties", "casualty"}
-    alternation = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
-    scan = re.compile(rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])", re.IGNORECASE)
-    return single, multi, scan
+    # a trie-shaped pattern: the regex engine rejects most positions on the first letter, which
+    # makes this scan cheaper than a bare scan for digits and number words
+    scan = re.compile(rf"(?<![^\W\d_]){_trie_pattern(words)}(?![^\W\d_])", re.IGNORECASE)
+    multi_first = {}
+    for ph in multi:
+        multi_first.setdefault(ph[0], set()).add(len(ph))
+    return single, multi, scan, {w: sorted(n, reverse=True) for w, n in multi_first.items()}
+
+
+def _trie_pattern(words) -> str:
+    """A regular expression matching exactly ``words``, factored by common prefixes."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node) -> str:
+        alts = [re.escape(ch).replace(r"\ ", r"\s+") + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
 
 
 def _triggers_in(toks: Sequence[Token]) -> List[_Trigger]:
-    single, multi, _ = _trigger_tables()
+    single, multi, _, multi_first = _trigger_tables()
     out, i, n = [], 0, len(toks)
     while i < n:
         hit = None
-        for size in (4, 3, 2):
+        for size in multi_first.get(toks[i].low, ()):
             key = tuple(t.low for t in toks[i:i + size])
             if len(key) == size and key in multi:
                 cat, kind = multi[key]
@@ -872,13 +895,24 @@ class _Sentence:
 
 # --------------------------------------------------------------------------- context
 
-def _has_phrase(toks, a, b, phrases) -> bool:
-    words = [t.low for t in toks[a:b]]
+@functools.lru_cache(maxsize=None)
+def _phrase_index(phrases: tuple) -> dict:
+    index: dict = {}
     for ph in phrases:
-        n = len(ph)
-        for i in range(len(words) - n + 1):
-            if tuple(words[i:i + n]) == ph:
-                return True
+        index.setdefault(ph[0], []).append(ph)
+    return index
+
+
+def _has_phrase(toks, a, b, phrases) -> bool:
+    """Whether one of ``phrases`` (tuples of words) lies wholly inside tokens ``[a, b)``."""
+    index = _phrase_index(phrases)
+    for i in range(a, b):
+        cands = index.get(toks[i].low)
+        if cands:
+            for ph in cands:
+                n = len(ph)
+                if i + n <= b and all(toks[i + x].low == ph[x] for x in range(1, n)):
+                    return True
     return False
 
 
@@ -933,8 +967,20 @@ def _cited_source(text, toks, claim_first, claim_last) -> Optional[str]:
 
 
 _RESPONSIBILITY_RE = re.compile(
-    r"(?:claim(?:ed|s|ing)?|took|take|takes|taking|accept(?:ed|s)?)\s+(?:the\s+)?responsibility|"
-    r"claim(?:ed|s)?\s+(?:the\s+)?(?:attack|bombing|killing|assault|operation)s?", re.IGNORECASE)
+    r"(?<=[ \n])responsibility|claim(?:ed|s)?\s+(?:the\s+)?(?:attack|bombing|killing|assault|operation)",
+    re.IGNORECASE)
+_RESPONSIBILITY_VERB_RE = re.compile(r"(?:claim(?:ed|s|ing)?|took|take|takes|taking|accept(?:ed|s)?)\s+(?:the\s+)?$",
+                                     re.IGNORECASE)
+
+
+def _responsibility_claims(text: str) -> List[int]:
+    """Offsets where the text says someone claimed an attack ("claimed responsibility")."""
+    out = []
+    for m in _RESPONSIBILITY_RE.finditer(text):
+        if m.group()[:1] in "rR" and not _RESPONSIBILITY_VERB_RE.search(text, max(0, m.start() - 24), m.start()):
+            continue
+        out.append(m.start())
+    return out
 
 
 def _is_perpetrator_claim(toks, raw: _Raw, responsibility_claimed: bool = False) -> bool:
@@ -1006,8 +1052,8 @@ def extract_claims(text: str, published=None, *, vague_policy: str = "design") -
     lex = load_lexicon()
     floors = lex.vague_floors(vague_policy)
     pub = _as_date(published)
-    _, _, scan = _trigger_tables()
-    responsibility = [m.start() for m in _RESPONSIBILITY_RE.finditer(text)]
+    scan = _trigger_tables()[2]
+    responsibility = _responsibility_claims(text)
     out: List[Claim] = []
     additive: List[bool] = []
     done_until = -1

@@ -95,18 +95,15 @@ def _qualifier(q) -> str:
     return _s(q).replace("_", " ")
 
 
-def _quote(q, start=None, end=None) -> str:
-    text = '"' + _s(q, empty="") + '"'
-    if not _missing(start) and not _missing(end):
-        text += f" [{int(start)}:{int(end)}]"
-    return text
+def _quote(q) -> str:
+    return '"' + _s(q, empty="") + '"'
 
 
 def _flags(background, subset, part_of_list, perpetrator_claim) -> List[str]:
     out = []
     for on, name in ((background, "background"), (subset, "subset"),
                      (part_of_list, "list part"), (perpetrator_claim, "perpetrator claim")):
-        if bool(on) and not _missing(on):
+        if not _missing(on) and bool(on):
             out.append(name)
     return out
 
@@ -274,8 +271,8 @@ def _concat(frames: List[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(keep, ignore_index=True) if len(keep) > 1 else keep[0].reset_index(drop=True)
 
 
-def reconcile_reports(reports: Sequence[Report], *, policy: str = "default", vague_policy: str = "design",
-                      on_progress: Optional[Callable[[int], None]] = None) -> Result:
+def _reconcile_chunked(reports: Sequence[Report], *, policy: str = "default", vague_policy: str = "design",
+                       on_progress: Optional[Callable[[int], None]] = None) -> Result:
     """``casualties.reconcile(reports, cluster=False, ...)``, in chunks so progress can be shown.
 
     Without clustering every report is its own incident, so reconciling in chunks and
@@ -379,8 +376,8 @@ def _cmd_reconcile(args) -> int:
         print(CLUSTER_NOTE, file=sys.stderr)
     progress = _Progress(len(reports), "reconciling:")
     try:
-        result = reconcile_reports(reports, policy=args.policy, vague_policy=args.vague_policy,
-                                   on_progress=progress.update)
+        result = _reconcile_chunked(reports, policy=args.policy, vague_policy=args.vague_policy,
+                                    on_progress=progress.update)
     finally:
         progress.close()
 

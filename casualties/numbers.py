@@ -60,8 +60,22 @@ def _digits(tok: str) -> Optional[Decimal]:
         return None
 
 
+_FIRST_WORDS: dict = {}
+
+
+def _first_words(phrases) -> frozenset:
+    """First words of a phrase table (tables are long-lived lexicon mappings, keyed by id)."""
+    key = id(phrases)
+    got = _FIRST_WORDS.get(key)
+    if got is None or got[0] is not phrases:
+        got = _FIRST_WORDS[key] = (phrases, frozenset(p[0] for p in phrases))
+    return got[1]
+
+
 def _match_phrase(toks: Sequence[Token], i: int, phrases, max_len: int = 4):
     """The longest phrase of ``phrases`` (tuples of words) starting at token ``i``."""
+    if toks[i].low not in _first_words(phrases):
+        return None
     for n in range(min(max_len, len(toks) - i), 0, -1):
         key = tuple(t.low for t in toks[i:i + n])
         if key in phrases:

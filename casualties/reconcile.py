@@ -15,7 +15,7 @@ import pandas as pd
 from .claims import extract_claims
 from .errors import InvalidValueError
 from .model import Claim
-from .reports import Report, normalize_reports
+from .reports import Report, _normalize
 
 __all__ = ["reconcile", "Result", "BEST_POLICIES", "best_figure"]
 
@@ -39,7 +39,8 @@ _INT_COLUMNS = ("low", "high", "value", "start", "end")
 class Result:
     """What :func:`reconcile` returns: four pandas DataFrames (see design §5).
 
-    - ``reports``: report_id, incident_id, source, published, n_claims — every input report once.
+    - ``reports``: report_id, incident_id, source, published, n_claims, n_input_rows — every
+      input report once (identical repeated rows collapse; ``n_input_rows`` counts them).
     - ``claims``: one row per claim with its report, incident (missing for background), span,
       quote, interval and flags; ``counted`` says whether it counts toward its incident.
     - ``incidents``: incident_id, date, n_reports, sources.
@@ -171,7 +172,7 @@ def _claim_row(report: Report, incident_id, k: int, c: Claim) -> dict:
 def _frame(rows: List[dict], columns: Sequence[str]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=list(columns))
     for col in df.columns:
-        if col in _INT_COLUMNS or col in ("best", "consensus_low", "consensus_high", "n_claims", "n_sources", "n_reports"):
+        if col in _INT_COLUMNS or col in ("best", "consensus_low", "consensus_high", "n_claims", "n_sources", "n_reports", "n_input_rows"):
             df[col] = df[col].astype("Int64")
     return df
 
@@ -196,19 +197,20 @@ def reconcile(reports, cluster: bool = True, policy: str = "default", *,
             "reconcile(cluster=True): clustering reports into incidents is not implemented yet; "
             "pass cluster=False to reconcile each report as its own incident"
         )
-    rows = normalize_reports(reports)
+    rows, input_rows = _normalize(reports)
     report_rows, claim_rows = [], []
     for rep in rows:
         incident_id = rep.report_id
         claims = extract_claims(rep.text, rep.published, vague_policy=vague_policy)
         report_rows.append({"report_id": rep.report_id, "incident_id": incident_id, "source": rep.source,
-                            "published": rep.published, "n_claims": len(claims)})
+                            "published": rep.published, "n_claims": len(claims),
+                            "n_input_rows": input_rows[rep.report_id]})
         claim_rows.extend(_claim_row(rep, incident_id, k, c) for k, c in enumerate(claims))
     ranges = _ranges(claim_rows, policy)
     incidents = [{"incident_id": r["incident_id"], "date": r["published"], "n_reports": 1,
                   "sources": r["source"] or ""} for r in report_rows]
     return Result(
-        reports=_frame(report_rows, ["report_id", "incident_id", "source", "published", "n_claims"]),
+        reports=_frame(report_rows, ["report_id", "incident_id", "source", "published", "n_claims", "n_input_rows"]),
         claims=_frame(claim_rows, CLAIM_COLUMNS),
         incidents=_frame(incidents, ["incident_id", "date", "n_reports", "sources"]),
         ranges=_frame(ranges, RANGE_COLUMNS),

@@ -13,7 +13,7 @@ import attrs
 
 from .errors import DuplicateReportError, InputTypeError, InvalidValueError, MissingColumnError
 
-__all__ = ["Report", "parse_published", "normalize_reports", "REPORT_COLUMNS"]
+__all__ = ["Report", "parse_published", "normalize_reports", "count_input_rows", "REPORT_COLUMNS"]
 
 REPORT_COLUMNS = ("report_id", "text", "source", "published", "title", "url")
 
@@ -103,10 +103,25 @@ def _rows(reports) -> Iterable[Mapping]:
 
 
 def normalize_reports(reports) -> List[Report]:
-    """Validated :class:`Report` rows, in input order."""
+    """Validated :class:`Report` rows, in input order, one per ``report_id``.
+
+    Rows that repeat a ``report_id`` with exactly the same fields (the same article listed
+    twice) collapse into one report; :func:`count_input_rows` says how many rows each had.
+    Rows that share a ``report_id`` but differ raise :class:`DuplicateReportError` naming them.
+    """
+    return _normalize(reports)[0]
+
+
+def count_input_rows(reports) -> dict:
+    """``{report_id: number of identical input rows}`` for the rows :func:`normalize_reports` keeps."""
+    return _normalize(reports)[1]
+
+
+def _normalize(reports):
     out: List[Report] = []
     seen = {}
-    dupes = []
+    counts = {}
+    conflicts = []
     for pos, row in enumerate(_rows(reports)):
         if isinstance(row, Report):
             row = attrs.asdict(row)
@@ -126,20 +141,25 @@ def normalize_reports(reports) -> List[Report]:
             raise InputTypeError(
                 f"report {rid!r} (row {pos}): field 'text' must be str, got {type(text).__name__}"
             )
-        if rid in seen:
-            dupes.append(rid)
-        seen[rid] = pos
-        out.append(Report(
+        rep = Report(
             report_id=rid, text=text,
             source=_opt_str(row.get("source"), "source", rid),
             published=parse_published(row.get("published"), row=rid),
             title=_opt_str(row.get("title"), "title", rid),
             url=_opt_str(row.get("url"), "url", rid),
-        ))
-    if dupes:
-        shown = sorted(set(dupes))
-        raise DuplicateReportError(
-            f"reports: duplicate report_id values {shown[:10]}{' ...' if len(shown) > 10 else ''} "
-            f"({len(dupes)} duplicate rows)"
         )
-    return out
+        if rid in seen:
+            if seen[rid] != rep:
+                conflicts.append(rid)
+            counts[rid] += 1
+            continue
+        seen[rid] = rep
+        counts[rid] = 1
+        out.append(rep)
+    if conflicts:
+        shown = sorted(set(conflicts))
+        raise DuplicateReportError(
+            f"reports: report_id values used by rows that differ: {shown[:10]}{' ...' if len(shown) > 10 else ''} "
+            f"({len(conflicts)} conflicting rows); give each report its own id"
+        )
+    return out, counts
