@@ -51,7 +51,7 @@ _NP_STOP = frozenset(
     "we us our you i were was is are been be have has had being not no nor than so if then also "
     "said says say told according including among amid since until over under about around "
     "would could will may might should did do does per least most more less outside inside across "
-    "along behind beside against toward towards through throughout within without upon onto off out "
+    "along behind beside against toward towards through throughout within without upon onto out "
     "up down via despite following late early last yesterday today tonight overnight earlier a an "
     "another nobody none noone every each".split()
 ) | frozenset(_d for _d in "monday tuesday wednesday thursday friday saturday sunday".split())
@@ -64,7 +64,10 @@ _NON_PERSONS = frozenset(
     "district neighborhoods neighbourhoods neighborhood outposts outpost airports airport weapons "
     "rifles guns ships boats aircraft planes helicopters drones hotels hotel trucks truck cars car buses "
     "bus houses house homes home shops shop stores store mosques mosque churches church schools school "
-    "offices office stations station markets market shells rockets mortars bombs".split()
+    "offices office stations station markets market shells rockets mortars bombs raid raids attack attacks "
+    "bombing bombings blast blasts explosion explosions strike strikes airstrike airstrikes assault assaults "
+    "ambush ambushes operation operations clash clashes incident incidents shooting shootings bomb device "
+    "devices mine mines grenade grenades missile rocket".split()
 )
 #: After a number, these make it a measure, not a count of people.
 _UNIT_WORDS = frozenset(
@@ -89,7 +92,15 @@ _SOURCE_HEADS = frozenset(
     "witnesses witness sources source residents tv television media agency observatory monitor "
     "hospital doctors doctor medics army military government authorities authority governor "
     "mayor officer commander group statement activists activist coroner sheriff department "
-    "reuters ap afp sana sohr xinhua network channel news newspaper radio".split()
+    "reuters ap afp sana sohr xinhua network channel news newspaper radio mission team council commission "
+    "committee organization organisation service center centre monitors groups".split()
+)
+#: Lower-case words that may sit inside a cited body's name ("the state-run news agency").
+_SOURCE_WORDS = frozenset(
+    "the of for 's ’s - and state local security provincial health interior defense defence military "
+    "hospital medical government rights human monitoring news war opposition rescue civil emergency based "
+    "run one two several other senior top district regional federal media press public national "
+    "central affairs foreign relief aid humanitarian".split()
 )
 _PERPETRATOR_SUBJECTS = frozenset(
     "is isis isil daesh taliban qaeda al-qaeda hamas hezbollah hizballah militants insurgents "
@@ -103,7 +114,7 @@ _STRONG_BACKGROUND = (
     ("since", "the", "beginning"), ("since", "the", "outbreak"), ("since", "the", "war"),
     ("so", "far", "this"), ("this", "year"), ("over", "the", "past"), ("in", "recent"),
     ("anniversary",), ("tsunami",), ("floods",), ("famine",), ("epidemic",), ("pandemic",),
-    ("leaving", "tens"), ("the", "war"), ("nationwide",), ("across", "the", "country"),
+    ("for", "years"), ("over", "the", "years"), ("for", "decades"), ("the", "war"), ("nationwide",), ("across", "the", "country"),
     ("throughout", "the", "country"), ("weeks", "after"), ("days", "after"), ("months", "after"),
     ("years", "after"), ("weeks", "before"), ("days", "before"), ("months", "before"),
     ("years", "before"), ("weeks", "earlier"), ("months", "earlier"), ("years", "earlier"),
@@ -490,7 +501,9 @@ class _Sentence:
         q = _number_ending_at(toks, np_start, lex, floors) if np_start > 0 else None
         if q is None and np_start != np_end:
             q = None
-        if q is not None and np_end > np_start and toks[np_end - 1].low in _NON_PERSONS:
+        non_person = np_end > np_start and toks[np_end - 1].low in _NON_PERSONS and \
+            not _has_victim_noun(toks, np_start, np_end, lex)
+        if q is not None and non_person:
             q = None  # "an employee of one of the hotels": the one is a hotel
         passive = any(a in _BE_HAVE and a not in ("has", "have", "had") for a in aux)
         if passive and not getattr(self, "_coordinated", False):
@@ -522,6 +535,8 @@ class _Sentence:
                              " ".join(t.low for t in toks[first:trig.first]) or det)
         singular = any(a in _SINGULAR_AUX for a in aux)
         plural = any(a in _PLURAL_AUX for a in aux)
+        if non_person:
+            return None  # "another US raid killed ...": the subject is an event, not a victim
         if singular and not plural and np_start == np_end and k > 0 and toks[k - 1].low in (",", ")", "he", "she", "who"):
             if toks[k - 1].low in ("he", "she", "who"):
                 return _implicit(trig.category, 1, k - 1, trig.last, (k - 1, k), toks[k - 1].low)
@@ -576,6 +591,9 @@ class _Sentence:
             q = None
         elif w in ("a", "an", "one") and (s0 + 1 < k and _np_word(toks[s0 + 1], lex, floors)):
             q = None
+        elif w == "the" and s0 + 1 < k and any(t.low in _SINGULAR_AUX for t in toks[k:trig.first]) and \
+                toks[s0 + 1].low in lex.victims and not toks[s0 + 1].low.endswith("s"):
+            q = None  # "The mayor of a Jalwla neighborhood was killed"
         else:
             q = qualified_at(toks, s0, lex, floors)
             if q is None or q.first != s0 or q.numbers[0].first in self.used:
@@ -647,7 +665,8 @@ class _Sentence:
             if q.numbers[0].first in self.used:
                 return None
             np_end = _np_forward(toks, q.last, lex, floors)
-            if _is_trap(toks, q, np_end, lex) or (np_end > q.last and toks[np_end - 1].low in _NON_PERSONS):
+            if _is_trap(toks, q, np_end, lex) or (np_end > q.last and toks[np_end - 1].low in _NON_PERSONS
+                                                  and not _has_victim_noun(toks, q.last, np_end, lex)):
                 return None
             if q.first > 0 and toks[q.first - 1].low in ("no",):
                 return None
@@ -677,7 +696,7 @@ class _Sentence:
                                      " ".join(t.low for t in toks[j:np_end]))
             return None
         named = trig.kind in ("verb", "phrase") or (trig.kind == "noun" and toks[j - 1].low == "of")
-        if named and toks[j].text[:1].isupper() and w not in _MONTHS and w not in _DAYS \
+        if named and trig.category != "captured" and toks[j].text[:1].isupper() and w not in _MONTHS and w not in _DAYS \
                 and w not in ("on", "in"):
             np_end = _np_forward(toks, j, lex, floors)
             if np_end > j and toks[np_end - 1].text[:1].isupper() and not toks[np_end - 1].low.endswith("s"):
@@ -928,7 +947,7 @@ def _cited_source(text, toks, claim_first, claim_last) -> Optional[str]:
                 j += 1
             if j > i + 2:
                 cand = (toks[i + 2].start, toks[j - 1].end)
-        elif t.low in _REPORT_VERBS and claim_first <= i and i >= claim_last or t.low in _REPORT_VERBS:
+        elif t.low in _REPORT_VERBS and not t.text[:1].isupper():  # "States" in "United States" is no verb
             # subject before the verb: "state TV said", "the UN mission said", "Israel's Channel 10 reported"
             j = i
             while j > 0 and toks[j - 1].low in ("later", "also", "earlier", "then", "now", "had", "has", "have", "initially"):
@@ -936,7 +955,7 @@ def _cited_source(text, toks, claim_first, claim_last) -> Optional[str]:
             end_subj = j
             while j > 0 and end_subj - j < 8:
                 p = toks[j - 1]
-                if p.low in _NP_STOP and p.low not in ("the", "of", "for") or not (p.low[0].isalnum() or p.low in ("'s", "’s", "-")):
+                if not (p.text[:1].isupper() or p.low[:1].isdigit() or p.low in _SOURCE_HEADS or p.low in _SOURCE_WORDS):
                     break
                 j -= 1
             while j < end_subj and toks[j].low in ("the", "a", "an", "of", "'s", "’s", "-", "for"):
@@ -951,7 +970,7 @@ def _cited_source(text, toks, claim_first, claim_last) -> Optional[str]:
                 while k < n and toks[k].low not in (",", ".", ";", "that", "in", "on", "to", "and") and k - i < 8:
                     k += 1
                 if k > i + 1 and any(toks[x].low in _SOURCE_HEADS or toks[x].text[:1].isupper() for x in range(i + 1, k)) \
-                        and toks[i + 1].low not in ("it", "he", "she", "they", "responsibility"):
+                        and toks[i + 1].low not in ("it", "he", "she", "they", "responsibility", "by", "as", "for", "with"):
                     cand = (toks[i + 1].start, toks[k - 1].end)
         if cand is not None:
             dist = abs(i - claim_first)
