@@ -9,11 +9,13 @@ from . import errors
 from .claims import extract_claims
 from .model import CATEGORIES, QUALIFIERS, VICTIM_GROUPS, Claim
 from .reconcile import BEST_POLICIES, Result, reconcile
+from .io import read_reports
 from .reports import Report
 
 __all__ = [
     "extract_claims",
     "reconcile",
+    "read_reports",
     "Claim",
     "Report",
     "Result",

@@ -655,6 +655,9 @@ class _Sentence:
                 return None
         if j >= len(toks):
             return None
+        if toks[j].low in ("were", "are") and trig.kind in ("verb", "state") and j + 1 < len(toks) and \
+                (trig.first == 0 or toks[trig.first - 1].low in ("those", "the", "among")):
+            j += 1  # inverted: "Killed were two soldiers", "Among those injured were 12 children"
         if toks[j].low in ("another", "the") and j + 1 < len(toks) and number_at(toks, j + 1, lex, floors) is not None \
                 and not number_at(toks, j + 1, lex, floors).vague:
             j += 1  # "wounded another nine", "massacred the four individuals"
@@ -1081,6 +1084,7 @@ def extract_claims(text: str, published=None, *, vague_policy: str = "design") -
         if m.start() < done_until:
             continue
         s, e = sentence_bounds(text, m.start(), m.end())
+        s = max(s, done_until)  # sentences never overlap, so no figure is read twice
         done_until = e
         toks = tokenize(text, s, e)
         triggers = _triggers_in(toks)

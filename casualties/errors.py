@@ -13,6 +13,7 @@ __all__ = [
     "DuplicateReportError",
     "InvalidValueError",
     "LexiconError",
+    "MissingDependencyError",
 ]
 
 
@@ -41,3 +42,7 @@ class InvalidValueError(CasualtiesError, ValueError):
 
 class LexiconError(CasualtiesError, ValueError):
     """A bundled or user-supplied word table is malformed."""
+
+
+class MissingDependencyError(CasualtiesError, ImportError):
+    """An optional package needed for this step (``pyarrow`` for Parquet) is not installed."""

@@ -31,7 +31,7 @@ from typing import Iterable, List, Mapping, Optional, Union
 
 import pandas as pd
 
-from .errors import CasualtiesError, InputTypeError, InvalidValueError, MissingColumnError
+from .errors import CasualtiesError, InputTypeError, InvalidValueError, MissingColumnError, MissingDependencyError
 from .reports import REPORT_COLUMNS
 
 __all__ = ["read_reports", "MissingDependencyError", "SIDECAR_NAMES"]
@@ -44,10 +44,6 @@ SIDECAR_NAMES = ("metadata.jsonl", "reports.jsonl", "seeds.jsonl")
 _REQUIRED = ("report_id", "text")
 _OPTIONAL = tuple(c for c in REPORT_COLUMNS if c not in _REQUIRED)
 _SIDECAR_KEYS = ("report_id",) + _OPTIONAL
-
-
-class MissingDependencyError(CasualtiesError, ImportError):
-    """An optional package needed for this file format (``pyarrow`` for Parquet) is missing."""
 
 
 def _require_parquet_engine(what: str) -> None:

@@ -56,8 +56,9 @@ def sentence_bounds(text: str, pos: int, end: int) -> tuple:
     """The sentence holding ``text[pos:end]``, at most :data:`MAX_SENTENCE_CHARS` each side."""
     lo = max(0, pos - MAX_SENTENCE_CHARS)
     start = lo
-    for m in _END_RE.finditer(text, lo, pos):
-        if _is_real_end(text, m):
+    # endpos pos + 1 lets the look-ahead see the capital that opens the hit's own sentence
+    for m in _END_RE.finditer(text, lo, min(len(text), pos + 1)):
+        if m.end() <= pos and _is_real_end(text, m):
             start = m.end()
     hi = min(len(text), end + MAX_SENTENCE_CHARS)
     stop = hi
