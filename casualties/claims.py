@@ -833,11 +833,12 @@ class _Sentence:
             qual = "exact"
         values = [p.value for p in members]
         value = sum(values) if all(v is not None for v in values) else None
-        a, b = members[0].first, members[-1].last
+        groups = {p.group or _victim_group(self.toks, p.np[0], p.np[1], self.lex) for p in members}
         return _Raw(members[0].category, qual, low, high, value, (value,) if value is not None else (),
                     min(p.first for p in members), max(p.last for p in members),
                     (members[0].np[0], members[-1].np[1]),
-                    basis=f"sum of {len(members)} group figures", list_id=-1)
+                    basis=f"sum of {len(members)} group figures", list_id=-1,
+                    group=groups.pop() if len(groups) == 1 else "unknown")
 
     def run(self, triggers: Sequence[_Trigger]) -> List[_Raw]:
         toks = self.toks

@@ -96,7 +96,7 @@ def build_lexicon(data: Mapping) -> Lexicon:
         table = _require(q, pos)
         out = {}
         for k, v in table.items():
-            if v not in QUALIFIER_KINDS:
+            if not isinstance(v, str) or v not in QUALIFIER_KINDS:
                 raise LexiconError(f"lexicon[qualifiers.{pos}][{k!r}]: {v!r} is not one of {sorted(QUALIFIER_KINDS)}")
             out[_phrase(f"qualifiers.{pos}", k)] = v
         quals[pos] = _frozen(out)
@@ -104,6 +104,8 @@ def build_lexicon(data: Mapping) -> Lexicon:
     base = {_phrase("vague", k): _count("vague", k, v) for k, v in _require(data, "vague").items()}
     policies = {}
     for name, overrides in _require(data, "vague_policies").items():
+        if not isinstance(overrides, dict):
+            raise LexiconError(f"lexicon[vague_policies.{name}]: expected a mapping of vague word to floor")
         floors = dict(base)
         for k, v in overrides.items():
             key = _phrase(f"vague_policies.{name}", k)
@@ -121,6 +123,8 @@ def build_lexicon(data: Mapping) -> Lexicon:
     for cat, table in _require(data, "categories").items():
         if cat not in CATEGORIES:
             raise LexiconError(f"lexicon[categories]: {cat!r} is not one of {CATEGORIES}")
+        if not isinstance(table, dict):
+            raise LexiconError(f"lexicon[categories.{cat}]: expected a mapping of {_CATEGORY_KEYS} to word lists")
         kinds = {}
         for kind in _CATEGORY_KEYS:
             words = table.get(kind, [])
@@ -133,6 +137,8 @@ def build_lexicon(data: Mapping) -> Lexicon:
     for group, words in _require(data, "victims").items():
         if group not in VICTIM_GROUPS:
             raise LexiconError(f"lexicon[victims]: {group!r} is not one of {VICTIM_GROUPS}")
+        if not isinstance(words, list):
+            raise LexiconError(f"lexicon[victims.{group}]: expected a list of words, got {type(words).__name__}")
         for w in words:
             (token,) = _phrase(f"victims.{group}", w) if " " not in w else (None,)
             if token is None:

@@ -14,6 +14,7 @@ import pandas as pd
 
 from .claims import extract_claims
 from .errors import InvalidValueError
+from .lexicon import load_lexicon
 from .model import Claim
 from .reports import Report, _normalize
 
@@ -169,11 +170,25 @@ def _claim_row(report: Report, incident_id, k: int, c: Claim) -> dict:
     }
 
 
+_COUNT_COLUMNS = frozenset(_INT_COLUMNS) | {"best", "consensus_low", "consensus_high", "n_claims", "n_sources",
+                                           "n_reports", "n_input_rows"}
+_FLAG_COLUMNS = frozenset({"background", "subset", "part_of_list", "perpetrator_claim", "counted", "consistent"})
+_DATE_COLUMNS = frozenset({"published", "date"})
+
+
 def _frame(rows: List[dict], columns: Sequence[str]) -> pd.DataFrame:
+    """A frame whose dtypes depend on the column, never on the rows: counts are nullable
+    ``Int64``, flags ``bool``, dates ``datetime.date`` objects, text the nullable ``string``."""
     df = pd.DataFrame(rows, columns=list(columns))
     for col in df.columns:
-        if col in _INT_COLUMNS or col in ("best", "consensus_low", "consensus_high", "n_claims", "n_sources", "n_reports", "n_input_rows"):
+        if col in _COUNT_COLUMNS:
             df[col] = df[col].astype("Int64")
+        elif col in _FLAG_COLUMNS:
+            df[col] = df[col].astype(bool)
+        elif col in _DATE_COLUMNS:
+            df[col] = df[col].astype(object)
+        else:
+            df[col] = df[col].astype("string")
     return df
 
 
@@ -192,6 +207,7 @@ def reconcile(reports, cluster: bool = True, policy: str = "default", *,
     """
     if policy not in BEST_POLICIES:
         raise InvalidValueError(f"policy={policy!r} is not one of {BEST_POLICIES}")
+    load_lexicon().vague_floors(vague_policy)  # a bad name fails here, whatever the data
     if cluster:
         raise NotImplementedError(
             "reconcile(cluster=True): clustering reports into incidents is not implemented yet; "

@@ -1,0 +1,179 @@
+"""Worked examples of single-report reconciliation (``cluster=False``), design §2 and §4."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+import casualties
+
+
+def _one(text: str, published=None, **kw) -> casualties.Result:
+    df = pd.DataFrame({"report_id": ["r"], "text": [text], "published": [published],
+                       "source": ["AP"]})
+    return casualties.reconcile(df, cluster=False, **kw)
+
+
+def _row(result, category: str, victims=None) -> pd.Series:
+    r = result.ranges
+    sel = (r["incident_id"] == "r") & (r["category"] == category)
+    sel &= r["victims"].isna() if victims is None else (r["victims"] == victims)
+    rows = r[sel]
+    assert len(rows) == 1, f"expected one {category}/{victims} row, got\n{r}"
+    return rows.iloc[0]
+
+
+def _claims_of(row) -> list:
+    return [x for x in row["claims"].split(";") if x]
+
+
+# --------------------------------------------------------------------------------------
+
+
+CAR_BOMB = "A car bomb killed at least 44 people and wounded dozens."
+
+
+def test_car_bomb_killed_row():
+    result = _one(CAR_BOMB, "2016-07-27")
+    row = _row(result, "killed")
+    assert (row["low"], row["best"], row["high"]) == (44, 44, 44)
+    assert bool(row["consistent"]) is True
+    assert row["consensus_low"] == 44 and pd.isna(row["consensus_high"])
+    assert row["n_claims"] == 1
+    (cid,) = _claims_of(row)
+    claim = result.claims.set_index("claim_id").loc[cid]
+    assert claim["quote"] == "killed at least 44 people"
+    assert row["low_claims"] == row["high_claims"] == row["best_claims"] == cid
+    assert row["sources"] == "AP"
+
+
+def test_car_bomb_injured_row_is_vague():
+    row = _row(_one(CAR_BOMB), "injured")
+    assert pd.isna(row["low"]) and pd.isna(row["high"])  # a vague word has no stated value
+    assert row["best"] == 24
+    assert "floor" in row["best_basis"]
+    assert bool(row["consistent"]) is True
+    assert row["n_claims"] == 1
+
+
+def test_car_bomb_under_every_policy_keeps_best_inside():
+    for policy in casualties.BEST_POLICIES:
+        try:
+            result = _one(CAR_BOMB, policy=policy)
+        except NotImplementedError:
+            continue
+        row = _row(result, "killed")
+        assert row["low"] <= row["best"] <= row["high"], policy
+        assert row["best_policy"] == policy
+
+
+LIST = ("The attack killed at least 30 government troops and allied militia members, "
+        "as well as 20 IS members and two civilians, the Syrian Observatory said.")
+
+
+def test_list_sum_is_the_total():
+    result = _one(LIST)
+    row = _row(result, "killed")
+    assert row["low"] == 52
+    assert row["high"] == 52
+    assert row["best"] == 52
+    c = result.claims
+    parts = c[c["part_of_list"]]
+    assert sorted(parts["value"]) == [2, 20, 30]
+    assert not parts["counted"].any()
+    (total_id,) = _claims_of(row)
+    total = c.set_index("claim_id").loc[total_id]
+    assert total["value"] == 52 and "sum" in total["basis"]
+
+
+def test_list_group_rows_hold_their_own_figures():
+    # Each victim-group row holds that group's figure: 30 security forces, 20 armed group,
+    # 2 civilians.  The sum (52) is about all three groups together and belongs only to the
+    # all-victims row.
+    result = _one(LIST)
+    for group, value in (("security forces", 30), ("armed group", 20), ("civilian", 2)):
+        row = _row(result, "killed", group)
+        assert (row["low"], row["high"]) == (value, value), (group, row.to_dict())
+
+
+BACKGROUND = ("A suicide bomber killed 12 people at a market in Gaziantep on Tuesday. "
+              "The February 6 earthquake killed more than 46,000 people.")
+
+
+def test_background_figure_is_not_counted():
+    result = _one(BACKGROUND, "2023-03-15")
+    row = _row(result, "killed")
+    assert (row["low"], row["best"], row["high"]) == (12, 12, 12)
+    c = result.claims
+    bg = c[c["quote"].str.contains("46,000")]
+    assert len(bg) == 1
+    bg = bg.iloc[0]
+    assert bool(bg["background"]) is True and bool(bg["counted"]) is False
+    assert pd.isna(bg["incident_id"])
+    assert bg["claim_id"] not in _claims_of(row)
+
+
+def test_background_does_not_change_the_main_range():
+    main = "A suicide bomber killed 12 people at a market in Gaziantep on Tuesday."
+    a = _row(_one(main, "2023-03-15"), "killed")
+    b = _row(_one(BACKGROUND, "2023-03-15"), "killed")
+    for col in ("low", "best", "high", "consensus_low", "consensus_high", "consistent", "n_claims"):
+        assert (pd.isna(a[col]) and pd.isna(b[col])) or a[col] == b[col], col
+
+
+PERPETRATOR = "IS said it killed over 100 soldiers; officials said 12 soldiers died."
+
+
+def test_perpetrator_claim_is_kept_but_not_counted():
+    result = _one(PERPETRATOR)
+    row = _row(result, "killed")
+    assert row["best"] == 12
+    assert (row["low"], row["high"]) == (12, 12)
+    c = result.claims
+    perp = c[c["perpetrator_claim"]]
+    assert len(perp) == 1
+    assert perp["value"].iloc[0] == 100 and perp["low"].iloc[0] == 101
+    assert not perp["counted"].iloc[0]
+    assert perp["claim_id"].iloc[0] not in _claims_of(row)
+
+
+def test_conflicting_claims_are_named():
+    # design §4 / docs: "exactly 31" next to "at least 44" leaves an empty intersection
+    text = ("State TV said 31 people were killed in the blast. "
+            "The Observatory said at least 44 people were killed.")
+    result = _one(text, "2016-07-27")
+    row = _row(result, "killed")
+    assert (row["low"], row["high"]) == (31, 44)
+    assert bool(row["consistent"]) is False
+    assert pd.isna(row["consensus_high"])
+    assert row["low"] <= row["best"] <= row["high"]
+    assert set(row["disagreeing_claims"].split(";")) == set(_claims_of(row))
+
+
+def test_between_counts_both_ends():
+    row = _row(_one("Between 50 and 60 people were killed in the attack."), "killed")
+    assert (row["low"], row["high"]) == (50, 60)
+    assert row["low"] <= row["best"] <= row["high"]
+
+
+def test_report_without_claims_has_no_ranges_but_is_listed():
+    result = _one("The market reopened on Friday.")
+    assert list(result.reports["report_id"]) == ["r"]
+    assert len(result.ranges) == 0
+    assert list(result.incidents["incident_id"]) == ["r"]
+
+
+def test_incidents_take_the_publication_date():
+    result = _one(CAR_BOMB, dt.datetime(2016, 7, 27, 14, 0))
+    assert list(result.incidents["date"]) == [dt.date(2016, 7, 27)]
+
+
+def test_cluster_true_is_not_implemented_yet():
+    # Changes when clustering lands (design §3, issue 3): then reconcile(cluster=True)
+    # should group reports into incidents, and this test should assert that instead.
+    df = pd.DataFrame({"report_id": ["a", "b"], "text": [CAR_BOMB, "At least 50 people were killed."]})
+    with pytest.raises(NotImplementedError, match="cluster=False"):
+        casualties.reconcile(df, cluster=True)
+    with pytest.raises(NotImplementedError):
+        casualties.reconcile(df)  # cluster=True is the default
