@@ -115,14 +115,18 @@ _STRONG_BACKGROUND = (
     ("so", "far", "this"), ("this", "year"), ("over", "the", "past"), ("in", "recent"),
     ("anniversary",), ("tsunami",), ("floods",), ("famine",), ("epidemic",), ("pandemic",),
     ("for", "years"), ("over", "the", "years"), ("for", "decades"), ("the", "war"), ("nationwide",), ("across", "the", "country"),
-    ("throughout", "the", "country"), ("weeks", "after"), ("days", "after"), ("months", "after"),
-    ("years", "after"), ("weeks", "before"), ("days", "before"), ("months", "before"),
-    ("years", "before"), ("weeks", "earlier"), ("months", "earlier"), ("years", "earlier"),
-)
+    ("throughout", "the", "country"), )
+#: Time distances: "came a day after five car bombs ... killing 215" (leading: the figure after
+#: them is about the other event); "killed in a raid two weeks earlier" (trailing, earlier/ago).
+_UNITS_OF_TIME = ("hours", "day", "days", "week", "weeks", "month", "months", "year", "years")
+_LEADING_BACKGROUND += tuple((u, w) for u in _UNITS_OF_TIME for w in ("after", "before", "earlier"))
+_TRAILING_BACKGROUND = tuple((u, w) for u in _UNITS_OF_TIME for w in ("earlier", "ago"))
+#: "shot dead by Israel several days before-": "before" ending its clause points back in time.
+_TRAILING_BEFORE = tuple((u, "before") for u in _UNITS_OF_TIME)
 _WEAK_BACKGROUND = (
     ("earlier",), ("previous",), ("previously",), ("ago",), ("last", "year"), ("last", "month"),
     ("last", "week"), ("since",), ("separate",), ("separately",), ("another",), ("similar",),
-    ("most", "recently"), ("in", "all"), ("former",), ("prior",),
+    ("most", "recently"), ("in", "all"), ("former",), ("prior",), ("recent",),
 )
 _ZERO_WORDS = frozenset({"no", "nobody", "none", "without"})
 
@@ -328,6 +332,25 @@ def _name_end(toks, i, stop, lex) -> int:
     return j
 
 
+def _drop_spelled_out(parts: List[_Raw]) -> List[_Raw]:
+    """ "two civilians, one Iraqi and one Egyptian": figures after a comma that add up to the
+    figure before them spell it out; they are not more people."""
+    out, i = [], 0
+    while i < len(parts):
+        p = parts[i]
+        out.append(p)
+        i += 1
+        if p.value is None or i >= len(parts) or not parts[i].joined_by_comma:
+            continue
+        total, j = 0, i
+        while j < len(parts) and parts[j].value is not None and total < p.value:
+            total += parts[j].value
+            j += 1
+        if total == p.value and j - i >= 2:
+            i = j  # skip the enumeration
+    return out
+
+
 def _is_partitive(toks, i, lex, floors) -> bool:
     """ "of them", "of whom", "of the 25", "of the dead": the figure is part of a larger set."""
     if i + 1 >= len(toks) or toks[i].low != "of":
@@ -412,6 +435,7 @@ class _Raw:
     list_id: Optional[int] = None
     numbers_used: tuple = ()
     group: Optional[str] = None  # normalised victim group when the words alone do not tell
+    joined_by_comma: bool = False
 
 
 def _raw_from_q(cat, q: Qualified, first, last, np, policy) -> _Raw:
@@ -434,6 +458,17 @@ def _implicit(cat, value, first, last, np, words) -> _Raw:
 
 _CASUALTY_NOUNS = frozenset("dead victims killed wounded injured casualties hostages missing fatalities "
                             "deceased abducted kidnapped".split())
+_MODALS = frozenset("will would could may might should can cannot must shall".split())
+_INTENTIONS = frozenset("intended intend intends threatened threaten threatens threatening planned plan plans planning "
+                        "tried try tries trying attempted attempt attempting wanted want wants vowed vow aimed aim "
+                        "sought seeking going able order ordered meant".split())
+
+
+def aux_real(aux) -> bool:
+    """Whether the words collected before a verb hold a real auxiliary (not only adverbs)."""
+    return any(a in _BE_HAVE for a in aux)
+
+
 _HARM_VERBS = frozenset("shot stabbed beaten attacked hit struck tortured gunned run".split())
 
 
@@ -537,6 +572,9 @@ class _Sentence:
         plural = any(a in _PLURAL_AUX for a in aux)
         if non_person:
             return None  # "another US raid killed ...": the subject is an event, not a victim
+        if trig.word in ("died", "dies", "perished") and not aux_real(aux) and np_start < np_end and \
+                toks[np_end - 1].text[:1].isupper() and _name_end(toks, np_start, np_end, lex) == np_end:
+            singular = True  # "Sheikh Farhan later died of his injuries"
         if singular and not plural and np_start == np_end and k > 0 and toks[k - 1].low in (",", ")", "he", "she", "who"):
             if toks[k - 1].low in ("he", "she", "who"):
                 return _implicit(trig.category, 1, k - 1, trig.last, (k - 1, k), toks[k - 1].low)
@@ -591,7 +629,7 @@ class _Sentence:
             q = None
         elif w in ("a", "an", "one") and (s0 + 1 < k and _np_word(toks[s0 + 1], lex, floors)):
             q = None
-        elif w == "the" and s0 + 1 < k and any(t.low in _SINGULAR_AUX for t in toks[k:trig.first]) and \
+        elif w in ("the", "his", "her") and s0 + 1 < k and any(t.low in _SINGULAR_AUX for t in toks[k:trig.first]) and \
                 toks[s0 + 1].low in lex.victims and not toks[s0 + 1].low.endswith("s"):
             q = None  # "The mayor of a Jalwla neighborhood was killed"
         else:
@@ -655,9 +693,14 @@ class _Sentence:
                 return None
         if j >= len(toks):
             return None
-        if toks[j].low in ("were", "are") and trig.kind in ("verb", "state") and j + 1 < len(toks) and \
-                (trig.first == 0 or toks[trig.first - 1].low in ("those", "the", "among")):
-            j += 1  # inverted: "Killed were two soldiers", "Among those injured were 12 children"
+        if trig.kind in ("verb", "state") and (trig.first == 0 or toks[trig.first - 1].low in ("those", "also")):
+            # inverted: "Killed were two soldiers", "Also killed in the attack was the assistant's son"
+            for v in range(j, min(j + 7, len(toks))):
+                if toks[v].low in ("were", "are", "was", "is"):
+                    j = v + 1
+                    break
+                if toks[v].low in (",", ".", ";") or _is_number_start(toks, v, lex, floors):
+                    break
         if toks[j].low in ("another", "the") and j + 1 < len(toks) and number_at(toks, j + 1, lex, floors) is not None \
                 and not number_at(toks, j + 1, lex, floors).vague:
             j += 1  # "wounded another nine", "massacred the four individuals"
@@ -674,7 +717,9 @@ class _Sentence:
             if q.first > 0 and toks[q.first - 1].low in ("no",):
                 return None
             raw = _raw_from_q(trig.category, q, trig.first, max(np_end, q.last), (q.last, np_end), self.policy)
-            raw.subset = _is_partitive(toks, q.last, lex, floors)
+            # "both of them", "all three of them" name the whole set, not a part of it
+            raw.subset = _is_partitive(toks, q.last, lex, floors) and not (
+                q.numbers[0].word == "both" or toks[q.first].low == "all")
             return raw
         if trig.kind in ("toll",):
             return None
@@ -688,11 +733,9 @@ class _Sentence:
             np_end = _np_forward(toks, j + 1, lex, floors)
             if np_end > j + 1:
                 head = toks[np_end - 1]
-                single = head.text[:1].isupper() or (head.low in lex.victims and not head.low.endswith("s")
+                single = head.text[:1].isupper() or (not head.low.endswith("s") and head.low not in _NON_PERSONS
                                                     and head.low not in ("police", "security", "army", "family"))
                 if w in ("a", "an", "another") or single:
-                    if w in ("the", "his", "her") and not (head.low in lex.victims or head.text[:1].isupper()):
-                        return None
                     if w == "the" and trig.kind == "noun":
                         return None
                     return _implicit(trig.category, 1, trig.first, np_end, (j + 1, np_end),
@@ -736,6 +779,14 @@ class _Sentence:
         stop = len(toks) if stop is None else stop
         parts, subset, apposition = [], False, False
         while j < stop and len(parts) < 8:
+            if toks[j].low in ("who", "which", "that"):
+                # "an interpreter who works with US troops and three other contractors"
+                r = j + 1
+                while r < stop and r - j < 10 and toks[r].low not in ("and", ",", ".", ";") and \
+                        toks[r].low not in _trigger_tables()[0]:
+                    r += 1
+                if r < stop and toks[r].low == "and":
+                    j = r
             k = j
             joiner = []
             while k < stop and toks[k].low in (",", "and", "as", "well", "along", "with", "plus", "including", ":", "among", "them", "whom", "of"):
@@ -781,8 +832,10 @@ class _Sentence:
             if apposition and toks[k].low in ("a", "an"):
                 continue  # "..., a Sunni cleric and a member of the council": still the same person
             part.list_id = -2 if joiner == [","] else None  # a comma alone: a list only if an "and" follows
+            part.joined_by_comma = joiner[0] == ","
             parts.append(part)
             self.used.update(part.numbers_used)
+        parts = _drop_spelled_out(parts)
         if parts and not subset and all(p.list_id == -2 for p in parts):
             for p in parts:  # ", Werner Gustav Kehl": commas without "and" are appositions
                 self.used.difference_update(p.numbers_used)
@@ -861,6 +914,23 @@ class _Sentence:
             if trig.kind == "casualties":
                 self.raws.extend(self.zero(trig))
                 continue
+            if trig.kind == "verb" and not trig.word.endswith(("ed", "ing", "s", "t", "n")) and trig.first > 0 and \
+                    (toks[trig.first - 1].low in _MODALS or (toks[trig.first - 1].low == "to" and trig.first > 1
+                                                             and toks[trig.first - 2].low in _INTENTIONS)):
+                continue  # "threatened to kill the hostages", "could die": an intention, not an event
+            if trig.word == "death" and trig.first > 0 and toks[trig.first - 1].low == "to":
+                # "stabbed a Kurdish school guard to death": the harm verb's object
+                for v in range(trig.first - 2, max(-1, trig.first - 10), -1):
+                    if toks[v].low in _HARM_VERBS or toks[v].low in ("hacked", "burned", "burnt", "stoned", "clubbed",
+                                                                     "bludgeoned", "kicked"):
+                        raw = self.after(_Trigger("killed", "verb", v, v + 1, toks[v].low))
+                        if raw is not None:
+                            raw.last = max(raw.last, trig.last)
+                            self.used.update(raw.numbers_used)
+                            self.raws.append(raw)
+                            self.continue_list(raw)
+                        break
+                continue
             if trig.word == "body" and trig.first > 0:
                 # "His body was found", "Mr. Lafta's body": one dead person; "the body of X" reads on
                 owner = toks[trig.first - 1]
@@ -926,8 +996,10 @@ def _phrase_index(phrases: tuple) -> dict:
     return index
 
 
-def _has_phrase(toks, a, b, phrases) -> bool:
-    """Whether one of ``phrases`` (tuples of words) lies wholly inside tokens ``[a, b)``."""
+def _has_phrase(toks, a, b, phrases, skip_definite: bool = False) -> bool:
+    """Whether one of ``phrases`` (tuples of words) lies wholly inside tokens ``[a, b)``.
+    With ``skip_definite``, "a day after the attack" does not count: "the attack" is the
+    report's own event, not another one."""
     index = _phrase_index(phrases)
     for i in range(a, b):
         cands = index.get(toks[i].low)
@@ -935,6 +1007,9 @@ def _has_phrase(toks, a, b, phrases) -> bool:
             for ph in cands:
                 n = len(ph)
                 if i + n <= b and all(toks[i + x].low == ph[x] for x in range(1, n)):
+                    if skip_definite and ph[-1] in ("after", "before") and i + n < len(toks) and \
+                            toks[i + n].low in ("the", "this", "that", "he", "she", "they", "his", "her"):
+                        continue
                     return True
     return False
 
@@ -956,6 +1031,14 @@ def _cited_source(text, toks, claim_first, claim_last) -> Optional[str]:
             j = i
             while j > 0 and toks[j - 1].low in ("later", "also", "earlier", "then", "now", "had", "has", "have", "initially"):
                 j -= 1
+            subj_end = j
+            if j > 2 and toks[j - 1].low == ",":
+                # "The town's mayor, Ahmed Saleh, said": step over the apposition to its head
+                c = j - 2
+                while c > 0 and j - c < 7 and toks[c].low != ",":
+                    c -= 1
+                if toks[c].low == "," and c > 0:
+                    j = c
             end_subj = j
             while j > 0 and end_subj - j < 8:
                 p = toks[j - 1]
@@ -967,7 +1050,8 @@ def _cited_source(text, toks, claim_first, claim_last) -> Optional[str]:
             named = any(toks[x].low in _SOURCE_HEADS or (toks[x].text[:1].isupper() and x > 0) for x in range(j, end_subj))
             if j < end_subj and (named or (toks[j].text[:1].isupper() and end_subj - j > 1)) and \
                     not (end_subj - j == 1 and toks[j].low in ("it", "he", "she", "they")):
-                cand = (toks[j].start, toks[end_subj - 1].end)
+                last = subj_end - 1 if toks[subj_end - 1].low != "," else subj_end - 2
+                cand = (toks[j].start, toks[last].end)
             elif i + 1 < n:
                 # object after the verb: ", said one witness", "reported the Associated Press"
                 k = i + 1
@@ -1031,9 +1115,13 @@ def _is_background(toks, raw: _Raw, published: Optional[_dt.date], first_claim: 
     while after_end < len(toks) and after_end - raw.last < 8 and \
             toks[after_end].low not in (",", ";", ".", "and", "but", "who", "which", "that", "whom"):
         after_end += 1
-    if _has_phrase(toks, a, b, _STRONG_BACKGROUND + _LEADING_BACKGROUND) or \
-            _has_phrase(toks, raw.last, after_end, _STRONG_BACKGROUND):
+    if _has_phrase(toks, a, b, _STRONG_BACKGROUND + _LEADING_BACKGROUND, skip_definite=True) or \
+            _has_phrase(toks, raw.last, after_end, _STRONG_BACKGROUND + _TRAILING_BACKGROUND):
         return True
+    for i in range(raw.last, min(after_end, len(toks) - 1)):
+        if (toks[i].low, toks[i + 1].low) in _TRAILING_BEFORE and \
+                (i + 2 >= len(toks) or not toks[i + 2].low[:1].isalpha()):
+            return True
     weak = _has_phrase(toks, a, b, _WEAK_BACKGROUND) or _has_phrase(toks, raw.last, after_end, _WEAK_BACKGROUND)
     if published is not None:
         for i, t in enumerate(toks[:after_end]):
