@@ -9,6 +9,7 @@ from . import errors
 from .claims import extract_claims
 from .model import CATEGORIES, QUALIFIERS, VICTIM_GROUPS, Claim
 from .reconcile import BEST_POLICIES, Result, reconcile
+from .incidents import count_candidate_pairs
 from .io import read_reports
 from .reports import Report
 
@@ -16,6 +17,7 @@ __all__ = [
     "extract_claims",
     "reconcile",
     "read_reports",
+    "count_candidate_pairs",
     "Claim",
     "Report",
     "Result",

@@ -1207,7 +1207,27 @@ def extract_claims(text: str, published=None, *, vague_policy: str = "design") -
                 basis=r.basis,
             ))
             additive.append(_is_additive(toks, r, first_in_sentence=not any(x.first < r.first for x in raws)))
-    return _additive_totals(text, out, additive)
+    return _hedge_bare_repeats(_additive_totals(text, out, additive))
+
+
+def _hedge_bare_repeats(claims: List[Claim]) -> List[Claim]:
+    """A report that gives one figure hedged and bare ("killed at least 44 people" ... headline
+    "attack that killed 44") states one figure: the bare repeat takes the hedge, and its
+    ``basis`` says so."""
+    hedged = {}
+    for c in claims:
+        if c.qualifier in ("at_least", "more_than") and c.value is not None and not c.background:
+            hedged.setdefault((c.category, c.value), c)
+    if not hedged:
+        return claims
+    out = []
+    for c in claims:
+        h = hedged.get((c.category, c.value))
+        if h is not None and c.qualifier == "exact" and not c.background and not c.basis:
+            c = attrs.evolve(c, qualifier=h.qualifier, low=h.low, high=h.high,
+                             basis=f"repeats {h.quote!r} (at {h.start}) without its hedge")
+        out.append(c)
+    return out
 
 
 _ADDITIVE = frozenset({"also", "another", "additional", "further"})

@@ -23,21 +23,14 @@ from .io import MissingDependencyError, read_reports
 from .reconcile import BEST_POLICIES, Result, reconcile
 from .reports import Report, normalize_reports
 
-__all__ = ["main", "build_parser", "write_table", "CLUSTER_NOTE", "OUT_FORMATS"]
+__all__ = ["main", "build_parser", "write_table", "OUT_FORMATS"]
 
 PROG = "casualties"
 VAGUE_POLICIES = ("design", "acled")
 #: File types ``--out`` writes, by extension.
 OUT_FORMATS = (".csv", ".json", ".parquet")
-#: The note ``reconcile`` prints while clustering is not implemented (issue 3).
-CLUSTER_NOTE = (
-    "note: clustering reports into shared incidents is not available yet: "
-    "each report is reconciled as its own incident"
-)
 #: Show a progress counter (stderr, TTY only) above this many reports.
 PROGRESS_MIN = 200
-#: Reports per reconcile call; lets the progress counter move.
-_CHUNK = 50
 
 _INPUT_HELP = """\
 input (PATH):
@@ -266,39 +259,6 @@ def _cmd_claims(args) -> int:
     return 0
 
 
-def _concat(frames: List[pd.DataFrame]) -> pd.DataFrame:
-    keep = [f for f in frames if len(f)] or frames[:1]
-    return pd.concat(keep, ignore_index=True) if len(keep) > 1 else keep[0].reset_index(drop=True)
-
-
-def _reconcile_chunked(reports: Sequence[Report], *, policy: str = "default", vague_policy: str = "design",
-                       on_progress: Optional[Callable[[int], None]] = None) -> Result:
-    """``casualties.reconcile(reports, cluster=False, ...)``, in chunks so progress can be shown.
-
-    Without clustering every report is its own incident, so reconciling in chunks and
-    concatenating gives the same result as one call (a test checks this); ``ranges`` is put
-    back in the library's incident order.  When clustering exists this must become one call.
-    """
-    if not reports:
-        return reconcile([], cluster=False, policy=policy, vague_policy=vague_policy)
-    parts = []
-    for i in range(0, len(reports), _CHUNK):
-        parts.append(reconcile(reports[i:i + _CHUNK], cluster=False, policy=policy, vague_policy=vague_policy))
-        if on_progress is not None:
-            on_progress(min(i + _CHUNK, len(reports)))
-    if len(parts) == 1:
-        return parts[0]
-    ranges = _concat([p.ranges for p in parts])
-    order = sorted(range(len(ranges)), key=lambda k: ranges["incident_id"].iat[k])
-    return Result(
-        reports=_concat([p.reports for p in parts]),
-        claims=_concat([p.claims for p in parts]),
-        incidents=_concat([p.incidents for p in parts]),
-        ranges=ranges.iloc[order].reset_index(drop=True),
-        policy=policy,
-    )
-
-
 def _counted(c) -> str:
     """``yes``, or ``no (why)``: background, subset, list part, perpetrator claim."""
     if bool(c["counted"]):
@@ -372,12 +332,10 @@ def _cmd_reconcile(args) -> int:
     if out_path is not None:
         _out_format(out_path)  # fail before the work, not after it
     reports = _load(args.path)
-    if not args.no_cluster:
-        print(CLUSTER_NOTE, file=sys.stderr)
-    progress = _Progress(len(reports), "reconciling:")
+    progress = _Progress(len(reports), "reading reports:")
     try:
-        result = _reconcile_chunked(reports, policy=args.policy, vague_policy=args.vague_policy,
-                                    on_progress=progress.update)
+        result = reconcile(reports, cluster=not args.no_cluster, policy=args.policy,
+                           vague_policy=args.vague_policy, progress=progress.update)
     finally:
         progress.close()
 

@@ -47,6 +47,8 @@ class Lexicon:
     exact_words: Mapping[tuple, int]
     categories: Mapping[str, Mapping[str, tuple]]  # category -> kind -> words/phrases
     victims: Mapping[str, str]  # victim noun -> normalised group
+    kinds: Mapping[str, tuple] = MappingProxyType({})  # kind of attack -> phrases, in priority order
+    perpetrators: Mapping[str, tuple] = MappingProxyType({})  # canonical group name -> alias phrases
 
     def vague_floors(self, policy: str) -> Mapping[tuple, int]:
         """The vague-word floors under ``policy`` ("design" or "acled")."""
@@ -147,7 +149,20 @@ def build_lexicon(data: Mapping) -> Lexicon:
                 raise LexiconError(f"lexicon[victims]: {w!r} is listed under both {victims[token]!r} and {group!r}")
             victims[token] = group
 
+    named = {}
+    for section in ("kinds", "perpetrators"):
+        table = data.get(section, {})
+        if not isinstance(table, dict):
+            raise LexiconError(f"lexicon[{section}]: expected a mapping of name to phrase list")
+        out = {}
+        for name, phrases in table.items():
+            if not isinstance(phrases, list) or not phrases:
+                raise LexiconError(f"lexicon[{section}.{name}]: expected a non-empty list of phrases")
+            out[name] = tuple(_phrase(f"{section}.{name}", p) for p in phrases)
+        named[section] = _frozen(out)
+
     return Lexicon(
+        kinds=named["kinds"], perpetrators=named["perpetrators"],
         units=numbers["units"], tens=numbers["tens"], scales=numbers["scales"], dozen=dozen,
         qualifiers_before=quals["before"], qualifiers_after=quals["after"],
         vague=_frozen(policies), exact_words=exact, categories=_frozen(cats), victims=_frozen(victims),

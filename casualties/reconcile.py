@@ -1,9 +1,9 @@
 """Reports in, incidents and reconciled ranges out: :func:`reconcile`.
 
-This release reconciles each report as its own incident (``cluster=False``): the report's
-main-incident claims per category (background, subsets, list parts and perpetrator claims
-left out), with ``low`` / ``best`` / ``high``, the consensus interval and attribution to the
-claims behind every figure.  Clustering reports from many outlets into incidents is issue 3.
+Every report's claims are extracted; reports describing the same incident are grouped
+(:mod:`casualties.incidents`; ``cluster=False`` keeps each report its own incident); then for
+each incident and category the claims that count give ``low`` / ``best`` / ``high``, the
+consensus interval and the attribution of every figure to the claims behind it.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from .claims import extract_claims
 from .errors import InvalidValueError
 from .lexicon import load_lexicon
 from .model import Claim
+from .incidents import group_reports, incident_rows
 from .reports import Report, _normalize
 
 __all__ = ["reconcile", "Result", "BEST_POLICIES", "best_figure"]
@@ -34,6 +35,8 @@ RANGE_COLUMNS = [
     "high_claims", "claims", "sources", "cited_sources", "disagreeing_claims",
 ]
 _INT_COLUMNS = ("low", "high", "value", "start", "end")
+INCIDENT_COLUMNS = ["incident_id", "date", "place", "admin1", "country", "kind", "perpetrator", "n_reports",
+                    "sources", "report_ids"]
 
 
 @attrs.frozen
@@ -193,42 +196,51 @@ def _frame(rows: List[dict], columns: Sequence[str]) -> pd.DataFrame:
 
 
 def reconcile(reports, cluster: bool = True, policy: str = "default", *,
-              vague_policy: str = "design") -> Result:
+              vague_policy: str = "design", progress=None) -> Result:
     """Extract every report's claims and reconcile them into ranges per incident.
 
     Parameters
     ----------
     reports: a pandas DataFrame, or an iterable of mappings or :class:`~casualties.Report`,
         with ``report_id`` and ``text`` and optionally ``source``, ``published``, ``title``, ``url``.
-    cluster: group reports that describe the same incident.  Not available yet (issue 3):
-        pass ``cluster=False`` to reconcile each report as its own incident.
+    cluster: group reports that describe the same incident (the default); ``False`` keeps each
+        report its own incident.
     policy: how ``best`` is chosen, one of :data:`BEST_POLICIES`.
     vague_policy: floors for vague words ("design" or "acled").
+    progress: optional callable, called with the number of reports read so far.
     """
     if policy not in BEST_POLICIES:
         raise InvalidValueError(f"policy={policy!r} is not one of {BEST_POLICIES}")
     load_lexicon().vague_floors(vague_policy)  # a bad name fails here, whatever the data
-    if cluster:
-        raise NotImplementedError(
-            "reconcile(cluster=True): clustering reports into incidents is not implemented yet; "
-            "pass cluster=False to reconcile each report as its own incident"
-        )
     rows, input_rows = _normalize(reports)
+    rows = sorted(rows, key=lambda r: r.report_id)  # every output is independent of input order
+    claims_of = {}
+    for n, rep in enumerate(rows, 1):
+        claims_of[rep.report_id] = extract_claims(rep.text, rep.published, vague_policy=vague_policy)
+        if progress is not None:
+            progress(n)
+    if cluster:
+        grouping = group_reports(rows, claims_of)
+        incident_of = grouping.incident_of
+        incidents = incident_rows(grouping, rows)
+    else:
+        incident_of = {rep.report_id: rep.report_id for rep in rows}
+        incidents = [{"incident_id": rep.report_id, "date": rep.published, "place": None, "admin1": None,
+                      "country": None, "kind": None, "perpetrator": None, "n_reports": 1,
+                      "sources": rep.source or "", "report_ids": rep.report_id} for rep in rows]
     report_rows, claim_rows = [], []
     for rep in rows:
-        incident_id = rep.report_id
-        claims = extract_claims(rep.text, rep.published, vague_policy=vague_policy)
+        incident_id = incident_of[rep.report_id]
+        claims = claims_of[rep.report_id]
         report_rows.append({"report_id": rep.report_id, "incident_id": incident_id, "source": rep.source,
                             "published": rep.published, "n_claims": len(claims),
                             "n_input_rows": input_rows[rep.report_id]})
         claim_rows.extend(_claim_row(rep, incident_id, k, c) for k, c in enumerate(claims))
     ranges = _ranges(claim_rows, policy)
-    incidents = [{"incident_id": r["incident_id"], "date": r["published"], "n_reports": 1,
-                  "sources": r["source"] or ""} for r in report_rows]
     return Result(
         reports=_frame(report_rows, ["report_id", "incident_id", "source", "published", "n_claims", "n_input_rows"]),
         claims=_frame(claim_rows, CLAIM_COLUMNS),
-        incidents=_frame(incidents, ["incident_id", "date", "n_reports", "sources"]),
+        incidents=_frame(incidents, INCIDENT_COLUMNS),
         ranges=_frame(ranges, RANGE_COLUMNS),
         policy=policy,
     )

@@ -62,12 +62,13 @@ def test_reconcile_to_csv(capsys, tmp_path):
     out_file = tmp_path / "r.csv"
     code, out, err = run(capsys, "reconcile", SEEDS, "--out", out_file)
     assert code == 0, err
-    assert cli.CLUSTER_NOTE in err  # says honestly that clustering is not there yet
     ranges = pd.read_csv(out_file)
     for col in DOCUMENTED_RANGE_COLUMNS:
         assert col in ranges.columns
-    killed = ranges[(ranges.incident_id == "seed-000") & (ranges.category == "killed") & ranges.victims.isna()]
-    assert len(killed) == 1 and killed["low"].item() == 44
+    # the Qamishli incident (seeds 000 and 002): killed 44-50, both reports behind it
+    killed = ranges[(ranges.incident_id == "inc-seed-000") & (ranges.category == "killed") & ranges.victims.isna()]
+    assert len(killed) == 1 and (killed["low"].item(), killed["high"].item()) == (44, 50)
+    assert {c.split(":")[0] for c in killed["claims"].item().split(";")} == {"seed-000", "seed-002"}
     assert f"wrote {len(ranges)} ranges to {out_file}" in err
 
 
@@ -75,20 +76,20 @@ def test_reconcile_printout(capsys):
     code, out, _ = run(capsys, "reconcile", SEEDS)
     assert code == 0
     block = out.split("\n\n")[0]
-    assert block.startswith("incident seed-000 | source: AP wire copy")
+    assert block.startswith("incident inc-seed-000 | 2 reports")
+    assert "report seed-000 | source: AP wire copy" in block and "report seed-002" in block
     assert "claims:" in block and "ranges:" in block
     row = next(ln for ln in block.splitlines() if ln.split()[:2] == ["killed", "all"])
-    assert row.split()[2:5] == ["44", "44", "44"] and "yes" in row
-    assert '"killed at least 44 people"' in block  # the quotes behind low / high
+    assert row.split()[2:5] == ["44", "50", "50"] and "yes" in row
+    assert '"killed at least 44 people"' in block and '"At least 50 people were killed"' in block
     assert out.rstrip().endswith("(best policy default, vague words design)")
-    assert "5 reports, 5 incidents" in out
+    assert "5 reports, 4 incidents" in out
 
 
 def test_reconcile_no_cluster_and_policy(capsys, tmp_path):
     out_file = tmp_path / "r.json"
     code, _, err = run(capsys, "reconcile", SEEDS, "--no-cluster", "--policy", "ucdp", "--out", out_file)
     assert code == 0
-    assert cli.CLUSTER_NOTE not in err  # asked for explicitly: no note
     records = json.loads(out_file.read_text(encoding="utf-8"))
     assert {r["best_policy"] for r in records} == {"ucdp"}
     killed = [r for r in records if r["incident_id"] == "seed-000" and r["category"] == "killed" and r["victims"] is None]
@@ -120,19 +121,6 @@ def test_reconcile_out_parquet(capsys, tmp_path):
     pytest.importorskip("pyarrow")
     code, _, _ = run(capsys, "reconcile", SEEDS, "--out", tmp_path / "r.parquet")
     assert code == 0 and "low" in pd.read_parquet(tmp_path / "r.parquet").columns
-
-
-def test_chunked_reconcile_equals_one_call(monkeypatch):
-    """The CLI reconciles in chunks (for its progress counter): same result as one call."""
-    monkeypatch.setattr(cli, "_CHUNK", 2)
-    df = read_reports(SEEDS)
-    df = df.iloc[::-1].reset_index(drop=True)  # ids out of order: ranges must be re-sorted like the library's
-    seen = []
-    got = cli._reconcile_chunked(normalize_reports(df), on_progress=seen.append)
-    want = casualties.reconcile(df, cluster=False)
-    assert seen == [2, 4, 5]
-    for name in ("reports", "claims", "incidents", "ranges"):
-        pd.testing.assert_frame_equal(getattr(got, name), getattr(want, name))
 
 
 # --------------------------------------------------------------------------- errors
@@ -218,7 +206,7 @@ def test_reconcile_shows_progress_on_a_tty(tmp_path, monkeypatch, capsys):
     tty = _TTY()
     monkeypatch.setattr(sys, "stderr", tty)
     assert cli.main(["reconcile", str(path), "--no-cluster"]) == 0
-    assert f"reconciling: {n}/{n} reports" in tty.getvalue()
+    assert f"reading reports: {n}/{n} reports" in tty.getvalue()
     assert f"{n} reports, {n} incidents" in capsys.readouterr().out
 
 

@@ -167,13 +167,3 @@ def test_report_without_claims_has_no_ranges_but_is_listed():
 def test_incidents_take_the_publication_date():
     result = _one(CAR_BOMB, dt.datetime(2016, 7, 27, 14, 0))
     assert list(result.incidents["date"]) == [dt.date(2016, 7, 27)]
-
-
-def test_cluster_true_is_not_implemented_yet():
-    # Changes when clustering lands (design §3, issue 3): then reconcile(cluster=True)
-    # should group reports into incidents, and this test should assert that instead.
-    df = pd.DataFrame({"report_id": ["a", "b"], "text": [CAR_BOMB, "At least 50 people were killed."]})
-    with pytest.raises(NotImplementedError, match="cluster=False"):
-        casualties.reconcile(df, cluster=True)
-    with pytest.raises(NotImplementedError):
-        casualties.reconcile(df)  # cluster=True is the default

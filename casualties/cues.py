@@ -1,0 +1,221 @@
+"""Incident cues of one report: when, where, what kind of attack, by whom, which rare names.
+
+:func:`report_cues` reads them from a report's text and its claims.  The main incident's cues
+are taken around its first counted claim (the lead): the event date nearest to it (resolved
+against ``published`` by :mod:`casualties.dates`), the place nearest to it (from the offline
+gazetteer, :mod:`casualties.gazetteer`), the first kind of attack in the lead.  Background
+claims never give cues.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+from typing import FrozenSet, List, Optional, Sequence, Tuple
+
+import attrs
+
+from .lexicon import load_lexicon
+from .model import Claim
+
+__all__ = ["ReportCues", "report_cues", "LEAD_CHARS"]
+
+#: How much of a report's opening counts as its lead when it states no counted claim.
+LEAD_CHARS = 800
+
+
+@attrs.frozen
+class ReportCues:
+    """What a report says about its main incident (see docs/concepts.md, "Incidents")."""
+
+    report_id: str
+    published: Optional[_dt.date]
+    event_date: Optional[_dt.date]
+    date_basis: str
+    place: Optional[str]  # the main place's canonical name
+    place_key: Optional[str]  # stable key of the main place (a town, else a province)
+    admin1: Optional[str]  # province / state key, e.g. "US-NC", "SY-01"
+    admin1_name: Optional[str]
+    country: Optional[str]  # ISO-2
+    places: FrozenSet[str]  # keys of every town named in the report
+    kind: Optional[str]
+    perpetrator: Optional[str]
+    names: FrozenSet[str]  # rare-looking words: people, streets, buildings; and ages ("age:12")
+    killed: Optional[int]
+    injured: Optional[int]
+    title: str = ""
+    latitude: Optional[float] = None  # of the main place
+    longitude: Optional[float] = None
+    town_points: Tuple[Tuple[float, float], ...] = ()  # coordinates of every town named
+    date_kind: str = "published"  # how event_date was found: explicit, relative, weekday, published
+    dates: FrozenSet[int] = frozenset()  # every day the text names (ordinals), for follow-up stories
+
+
+@functools.lru_cache(maxsize=None)
+def _named_patterns(section: str):
+    """One case-insensitive regex per named table (kinds, perpetrators), with the entry each
+    alternative belongs to; short all-caps aliases ("IS", "PKK") match case-sensitively."""
+    lex = load_lexicon()
+    table = getattr(lex, section)
+    loose, strict = {}, {}
+    for name, phrases in table.items():
+        for ph in phrases:
+            text = " ".join(ph)
+            (strict if len(text) <= 3 else loose)[text] = name
+
+    def compile_(words, flags):
+        if not words:
+            return None
+        alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+        return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", flags)
+
+    return (compile_(loose, re.IGNORECASE), loose,
+            compile_({w.upper() for w in strict}, 0), {w.upper(): n for w, n in strict.items()},
+            list(table))
+
+
+def _first_named(section: str, text: str, start: int, end: int) -> Optional[str]:
+    """The highest-priority entry of ``section`` named in ``text[start:end]``; entries earlier in
+    the table win ("suicide bombing" over "bombing"), then the earliest mention."""
+    loose_re, loose, strict_re, strict, order = _named_patterns(section)
+    found = {}
+    for rx, table, lower in ((loose_re, loose, True), (strict_re, strict, False)):
+        if rx is None:
+            continue
+        for m in rx.finditer(text, start, end):
+            key = re.sub(r"\s+", " ", m.group())
+            name = table.get(key.lower() if lower else key)
+            if name is not None and name not in found:
+                found[name] = m.start()
+    if not found:
+        return None
+    return min(found, key=lambda n: (order.index(n), found[n]))
+
+
+_NAME_RE = re.compile(r"(?<=[a-z,;:)\"”’] )[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*")
+_AGE_RE = re.compile(r"\b(\d{1,3})[- ]year[- ]old\b|\bage[sd]? (\d{1,3})\b", re.IGNORECASE)
+_COMMON_CAPITALS = frozenset(
+    "the a an and but he she they it his her their police officers officer department sheriff county city "
+    "state street avenue road boulevard drive lane court place north south east west mr mrs ms dr jr sr "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december today yesterday tonight news president governor mayor "
+    "chief captain lieutenant sergeant deputy detective officials authorities hospital medical center "
+    "university school church park island national international american associated press reuters".split()
+)
+
+
+def _rare_names(text: str, start: int, end: int) -> FrozenSet[str]:
+    names = {m.group().lower() for m in _NAME_RE.finditer(text, start, end)}
+    names = {n for n in names if len(n) >= 3 and n not in _COMMON_CAPITALS}
+    for m in _AGE_RE.finditer(text, start, end):
+        names.add("age:" + (m.group(1) or m.group(2)))
+    return frozenset(names)
+
+
+def _main_anchor(claims: Sequence[Claim]) -> Tuple[Optional[int], List[int]]:
+    counted = [c for c in claims if not c.background]
+    anchors = [c.start for c in counted]
+    return (anchors[0] if anchors else None), anchors
+
+
+def _best(claims: Sequence[Claim], category: str) -> Optional[int]:
+    values = [v for c in claims if c.category == category and c.counts for v in c.stated]
+    return max(values) if values else None
+
+
+def report_cues(report_id: str, text: str, published: Optional[_dt.date], claims: Sequence[Claim],
+                title: Optional[str] = None) -> ReportCues:
+    """The incident cues of one report (``claims`` as returned by ``extract_claims``)."""
+    from .dates import event_date, find_dates
+    from .gazetteer import find_places
+
+    first, anchors = _main_anchor(claims)
+    lead_end = min(len(text), max(LEAD_CHARS, (first or 0) + 300))
+    date, mention = event_date(text, published, anchors)
+    if date is None:
+        date, basis, date_kind = published, ("published date" if published else "no date"), "published"
+    else:
+        basis = mention.basis if mention is not None else "event date"
+        date_kind = mention.kind if mention is not None else "explicit"
+    head = (title + "\n" if title else "")
+    mentions = find_places(head + text)
+    shift = len(head)
+    place = _main_place(head + text, mentions, (first + shift) if first is not None else shift)
+    towns = frozenset(_place_key(m.place) for m in mentions if m.place.kind == "city")
+    return ReportCues(
+        report_id=report_id, published=published, event_date=date, date_basis=basis,
+        place=place.name if place else None, place_key=_place_key(place) if place else None,
+        admin1=place.admin1 if place else None, admin1_name=place.admin1_name if place else None,
+        country=place.country if place else None, places=towns,
+        kind=_nearest_named("kinds", text, first) or _first_named("kinds", text, 0, lead_end),
+        perpetrator=_first_named("perpetrators", text, 0, len(text)),
+        names=_rare_names(head + text, 0, len(head) + len(text)) - _place_words(head + text, mentions),
+        latitude=place.latitude if place else None, longitude=place.longitude if place else None,
+        town_points=tuple(sorted({(m.place.latitude, m.place.longitude) for m in mentions if m.place.kind == "city"})),
+        killed=_best(claims, "killed"), injured=_best(claims, "injured"), title=title or "", date_kind=date_kind,
+        dates=frozenset(m.date.toordinal() for m in find_dates(text, published) if m.precision == "day"),
+    )
+
+
+_DATELINE_RE = re.compile(r"\s*(?:[-–—:(]|\(AP\)|\(Reuters\))")
+
+
+def _is_dateline(text: str, m) -> bool:
+    """ "BEIRUT –", "ERBIL, Kurdistan Region -": where the story was filed, at the start of a line."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    if text[line_start:m.start].strip():
+        return False
+    rest = text[m.end:m.end + 40]
+    return bool(_DATELINE_RE.match(rest)) or bool(re.match(r",[^\n.]{0,30}[-–—]", rest))
+
+
+def _main_place(text: str, mentions, anchor: int):
+    """The main incident's place: the town or province named nearest the lead claim (a town
+    wins a tie with its own province); datelines and countries only when nothing else is named."""
+    local = [m for m in mentions if m.place.kind in ("city", "admin1") and not _is_dateline(text, m)]
+    if not local:
+        local = [m for m in mentions if m.place.kind in ("city", "admin1")] or list(mentions)
+    if not local:
+        return None
+    near = [m for m in local if m.start <= anchor + 300] or local
+    best = min(near, key=lambda m: (abs(anchor - m.start), m.place.kind != "city"))
+    if best.place.kind == "admin1":
+        # a town of that province named in the lead is more precise
+        towns = [m for m in near if m.place.kind == "city" and m.place.admin1 == best.place.admin1]
+        if towns:
+            return min(towns, key=lambda m: abs(anchor - m.start)).place
+    return best.place
+
+
+def _place_words(text: str, mentions) -> FrozenSet[str]:
+    words = set()
+    for m in mentions:
+        words.update(w.lower() for w in re.findall(r"[^\W\d_]+", text[m.start:m.end]))
+    return frozenset(words)
+
+
+def _nearest_named(section: str, text: str, anchor: Optional[int], reach: int = 160) -> Optional[str]:
+    """The entry of ``section`` named nearest to ``anchor`` within ``reach`` characters."""
+    if anchor is None:
+        return None
+    loose_re, loose, strict_re, strict, order = _named_patterns(section)
+    a, b = max(0, anchor - reach), min(len(text), anchor + reach)
+    best = None
+    for rx, table, lower in ((loose_re, loose, True), (strict_re, strict, False)):
+        if rx is None:
+            continue
+        for m in rx.finditer(text, a, b):
+            key = re.sub(r"\s+", " ", m.group())
+            name = table.get(key.lower() if lower else key)
+            if name is None:
+                continue
+            dist = min(abs(m.start() - anchor), abs(m.end() - anchor))
+            if best is None or (dist, order.index(name)) < best[0]:
+                best = ((dist, order.index(name)), name)
+    return best[1] if best else None
+
+
+def _place_key(place) -> str:
+    if place.geonameid is not None:
+        return f"{place.kind}:{place.geonameid}"
+    return f"{place.kind}:{place.country}:{place.admin1}:{place.name}"

@@ -1,0 +1,117 @@
+"""Reports to incidents: cues -> blocks -> pair scores -> clusters (design §3).
+
+Each stage is a plain function over the previous one's output, so it can be run, inspected
+and replaced on its own: :func:`casualties.cues.report_cues`, :func:`casualties.blocking.build_blocks`,
+:func:`casualties.compare.pair_score`, :func:`casualties.cluster.cluster_pairs`.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple
+
+import attrs
+
+from .blocking import build_blocks, name_frequencies
+from .claims import extract_claims
+from .cluster import cluster_pairs
+from .compare import SAME_INCIDENT, name_weights, pair_score
+from .cues import ReportCues, report_cues
+from .model import Claim
+from .reports import Report, normalize_reports
+
+__all__ = ["group_reports", "count_candidate_pairs", "incident_rows", "Grouping"]
+
+
+@attrs.frozen
+class Grouping:
+    """Which incident each report belongs to, with the cues and pair scores behind it."""
+
+    incident_of: Mapping[str, str]  # report_id -> incident_id
+    cues: Mapping[str, ReportCues]
+    scores: Mapping[Tuple[str, str], float]
+    candidate_pairs: int
+    skipped_blocks: int
+
+
+def incident_id_for(report_ids: Sequence[str]) -> str:
+    """A stable incident id: independent of input order, readable, unique per cluster."""
+    return f"inc-{min(report_ids)}"
+
+
+def group_reports(reports: Sequence[Report], claims: Mapping[str, Sequence[Claim]],
+                  threshold: float = SAME_INCIDENT) -> Grouping:
+    """Cluster reports (with their extracted claims) into incidents."""
+    cues = {r.report_id: report_cues(r.report_id, r.text, r.published, claims[r.report_id], r.title)
+            for r in reports}
+    cues = _names_only(cues, reports)
+    ordered = [cues[k] for k in sorted(cues)]
+    blocks = build_blocks(ordered)
+    pairs = blocks.pairs()
+    idf = name_weights(name_frequencies(ordered), len(ordered))
+    scores = {(a, b): pair_score(cues[a], cues[b], idf) for a, b in sorted(pairs)}
+    clusters = cluster_pairs(cues.keys(), scores, threshold)
+    incident_of = {}
+    for members in clusters:
+        iid = incident_id_for(members)
+        for rid in members:
+            incident_of[rid] = iid
+    return Grouping(incident_of, cues, scores, len(pairs), blocks.skipped_blocks)
+
+
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+
+
+def _names_only(cues: Dict[str, ReportCues], reports: Sequence[Report]) -> Dict[str, ReportCues]:
+    """Keep as rare names only the capitalised words that the corpus never writes in lower case:
+    "Weather", "Posted" or "Share" are page furniture, "Yates" is a name."""
+    vocab = set()
+    for r in reports:
+        vocab.update(_LOWER_WORD_RE.findall(r.text))
+    return {k: attrs.evolve(c, names=frozenset(n for n in c.names if n.startswith("age:") or n not in vocab))
+            for k, c in cues.items()}
+
+
+def count_candidate_pairs(reports, *, vague_policy: str = "design") -> int:
+    """How many report pairs blocking would compare (before any comparison is made)."""
+    rows = normalize_reports(reports)
+    cues = {r.report_id: report_cues(r.report_id, r.text, r.published,
+                                     extract_claims(r.text, r.published, vague_policy=vague_policy), r.title)
+            for r in rows}
+    cues = _names_only(cues, rows)
+    return len(build_blocks([cues[k] for k in sorted(cues)]).pairs())
+
+
+def _mode(values):
+    values = [v for v in values if v is not None]
+    if not values:
+        return None
+    counts = Counter(values)
+    top = max(counts.values())
+    return min(v for v, k in counts.items() if k == top)
+
+
+def incident_rows(grouping: Grouping, reports: Sequence[Report]) -> List[dict]:
+    """One row per incident: its date, place, kind, perpetrator and reports."""
+    members: Dict[str, List[Report]] = {}
+    for r in reports:
+        members.setdefault(grouping.incident_of[r.report_id], []).append(r)
+    rows = []
+    for iid in sorted(members):
+        reps = sorted(members[iid], key=lambda r: r.report_id)
+        cs = [grouping.cues[r.report_id] for r in reps]
+        place = _mode(c.place for c in cs)
+        at_place = [c for c in cs if c.place == place] or cs
+        rows.append({
+            "incident_id": iid,
+            "date": _mode(c.event_date for c in cs),
+            "place": place,
+            "admin1": _mode(c.admin1_name for c in at_place),
+            "country": _mode(c.country for c in at_place),
+            "kind": _mode(c.kind for c in cs),
+            "perpetrator": _mode(c.perpetrator for c in cs),
+            "n_reports": len(reps),
+            "sources": "; ".join(sorted({r.source for r in reps if r.source})),
+            "report_ids": ";".join(r.report_id for r in reps),
+        })
+    return rows
