@@ -19,8 +19,7 @@ import numpy as np
 import casualties
 from casualties.blocking import build_blocks, name_frequencies
 from casualties.compare import name_weights, pair_features
-from casualties.incidents import _names_only
-from casualties.cues import report_cues
+from casualties.incidents import _all_cues
 from casualties.reports import normalize_reports
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "gva"
@@ -38,9 +37,8 @@ def main(argv=None):
     gold = {r["report_id"]: r["incident_id"] for r in rows}
     reps = normalize_reports([{k: r.get(k) for k in ("report_id", "text", "source", "published", "title", "url")}
                               for r in rows])
-    cues = {r.report_id: report_cues(r.report_id, r.text, r.published,
-                                     casualties.extract_claims(r.text, r.published), r.title) for r in reps}
-    cues = _names_only(cues, reps)
+    claims = {r.report_id: casualties.extract_claims(r.text, r.published) for r in reps}
+    cues = _all_cues(reps, claims)
     ordered = [cues[k] for k in sorted(cues)]
     pairs = sorted(build_blocks(ordered).pairs())
     idf = name_weights(name_frequencies(ordered), len(ordered))

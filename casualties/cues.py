@@ -92,7 +92,9 @@ def _first_named(section: str, text: str, start: int, end: int) -> Optional[str]
     return min(found, key=lambda n: (order.index(n), found[n]))
 
 
-_NAME_RE = re.compile(r"(?<=[a-z,;:)\"”’] )[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*")
+#: Capitalised words anywhere, sentence starts included: which of them are ordinary words is
+#: decided against the corpus (a word it also writes in lower case is no name; see incidents.py).
+_NAME_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*")
 _AGE_RE = re.compile(r"\b(\d{1,3})[- ]year[- ]old\b|\bage[sd]? (\d{1,3})\b", re.IGNORECASE)
 _COMMON_CAPITALS = frozenset(
     "the a an and but he she they it his her their police officers officer department sheriff county city "
@@ -124,8 +126,11 @@ def _best(claims: Sequence[Claim], category: str) -> Optional[int]:
 
 
 def report_cues(report_id: str, text: str, published: Optional[_dt.date], claims: Sequence[Claim],
-                title: Optional[str] = None) -> ReportCues:
-    """The incident cues of one report (``claims`` as returned by ``extract_claims``)."""
+                title: Optional[str] = None, prefer: Tuple[str, ...] = ()) -> ReportCues:
+    """The incident cues of one report (``claims`` as returned by ``extract_claims``).
+
+    ``prefer``: country codes to favour for ambiguous place names (the corpus's own countries).
+    """
     from .dates import event_date, find_dates
     from .gazetteer import find_places
 
@@ -138,7 +143,7 @@ def report_cues(report_id: str, text: str, published: Optional[_dt.date], claims
         basis = mention.basis if mention is not None else "event date"
         date_kind = mention.kind if mention is not None else "explicit"
     head = (title + "\n" if title else "")
-    mentions = find_places(head + text)
+    mentions = find_places(head + text, prefer=prefer)
     shift = len(head)
     place = _main_place(head + text, mentions, (first + shift) if first is not None else shift)
     towns = frozenset(_place_key(m.place) for m in mentions if m.place.kind == "city")

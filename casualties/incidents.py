@@ -42,9 +42,7 @@ def incident_id_for(report_ids: Sequence[str]) -> str:
 def group_reports(reports: Sequence[Report], claims: Mapping[str, Sequence[Claim]],
                   threshold: float = SAME_INCIDENT) -> Grouping:
     """Cluster reports (with their extracted claims) into incidents."""
-    cues = {r.report_id: report_cues(r.report_id, r.text, r.published, claims[r.report_id], r.title)
-            for r in reports}
-    cues = _names_only(cues, reports)
+    cues = _all_cues(reports, claims)
     ordered = [cues[k] for k in sorted(cues)]
     blocks = build_blocks(ordered)
     pairs = blocks.pairs()
@@ -72,13 +70,31 @@ def _names_only(cues: Dict[str, ReportCues], reports: Sequence[Report]) -> Dict[
             for k, c in cues.items()}
 
 
+#: A country named by at least this share of the reports is the corpus's own: ambiguous place
+#: names ("York", "Rome") are read there first.
+DOMINANT_SHARE = 0.3
+
+
+def _all_cues(reports: Sequence[Report], claims: Mapping[str, Sequence[Claim]]) -> Dict[str, ReportCues]:
+    """Cues of every report.  A second look, favouring the corpus's dominant countries, is taken
+    for the reports whose main place lies elsewhere or was not found."""
+    cues = {r.report_id: report_cues(r.report_id, r.text, r.published, claims[r.report_id], r.title)
+            for r in reports}
+    counts = Counter(c.country for c in cues.values() if c.country)
+    dominant = tuple(sorted(k for k, n in counts.items() if n >= DOMINANT_SHARE * len(cues)))
+    if dominant:
+        for r in reports:
+            if cues[r.report_id].country not in dominant:
+                cues[r.report_id] = report_cues(r.report_id, r.text, r.published, claims[r.report_id], r.title,
+                                                prefer=dominant)
+    return _names_only(cues, reports)
+
+
 def count_candidate_pairs(reports, *, vague_policy: str = "design") -> int:
     """How many report pairs blocking would compare (before any comparison is made)."""
     rows = normalize_reports(reports)
-    cues = {r.report_id: report_cues(r.report_id, r.text, r.published,
-                                     extract_claims(r.text, r.published, vague_policy=vague_policy), r.title)
-            for r in rows}
-    cues = _names_only(cues, rows)
+    claims = {r.report_id: extract_claims(r.text, r.published, vague_policy=vague_policy) for r in rows}
+    cues = _all_cues(rows, claims)
     return len(build_blocks([cues[k] for k in sorted(cues)]).pairs())
 
 
