@@ -49,6 +49,7 @@ class ReportCues:
     town_points: Tuple[Tuple[float, float], ...] = ()  # coordinates of every town named
     date_kind: str = "published"  # how event_date was found: explicit, relative, weekday, published
     dates: FrozenSet[int] = frozenset()  # every day the text names (ordinals), for follow-up stories
+    follow_up: bool = False  # a story about a later stage (charges, trial, sentence, funeral)
 
 
 @functools.lru_cache(maxsize=None)
@@ -102,8 +103,18 @@ _COMMON_CAPITALS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december today yesterday tonight news president governor mayor "
     "chief captain lieutenant sergeant deputy detective officials authorities hospital medical center "
-    "university school church park island national international american associated press reuters".split()
+    "university school church park island national international american associated press reuters "
+    # page furniture of news sites
+    "copyright refresh share tweet email print comments comment related advertisement subscribe login "
+    "posted updated update video photo photos gallery caption click read more follow facebook twitter "
+    "instagram youtube javascript cookies privacy terms stoppers".split()
 )
+#: Words that mark a story about a later stage of an incident; its own dates are those of the
+#: hearing or the funeral, not of the attack.
+_FOLLOW_UP_RE = re.compile(
+    r"\b(?:sentenced|sentencing|pleaded|pleads|plead|guilty|trial|jury|verdict|indicted|indictment|"
+    r"arraigned|arraignment|convicted|acquitted|charged|charges|hearing|court|judge|prosecutors?|"
+    r"funeral|vigil|memorial|anniversary|lawsuit|sued)\b", re.IGNORECASE)
 
 
 def _rare_names(text: str, start: int, end: int) -> FrozenSet[str]:
@@ -159,6 +170,7 @@ def report_cues(report_id: str, text: str, published: Optional[_dt.date], claims
         town_points=tuple(sorted({(m.place.latitude, m.place.longitude) for m in mentions if m.place.kind == "city"})),
         killed=_best(claims, "killed"), injured=_best(claims, "injured"), title=title or "", date_kind=date_kind,
         dates=frozenset(m.date.toordinal() for m in find_dates(text, published) if m.precision == "day"),
+        follow_up=bool(_FOLLOW_UP_RE.search(head + text[:min(len(text), 300)])),
     )
 
 
