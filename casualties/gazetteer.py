@@ -60,9 +60,7 @@ Keeping a found name (in this order):
 """
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import json
 import math
 import re
@@ -72,6 +70,7 @@ from typing import Dict, FrozenSet, Iterable, List, Mapping, NamedTuple, Optiona
 
 import attrs
 
+from ._util import gc_paused
 from .errors import InputTypeError, LexiconError, MissingDependencyError
 
 __all__ = [
@@ -707,7 +706,7 @@ class Gazetteer:
         ``fine_countries`` (by default US towns of 1,000+ inhabitants).
         """
         curated = load_curated() if curated is None else curated
-        with _gc_paused():
+        with gc_paused():
             return cls._from_geonames(cities, fine_cities, frozenset(fine_countries), curated, options)
 
     @classmethod
@@ -1177,20 +1176,6 @@ class Gazetteer:
         if evidence:
             floor //= 10
         return self._rank_pop[best] >= floor
-
-
-@contextlib.contextmanager
-def _gc_paused():
-    """Pause the cyclic garbage collector while the index is built: the build makes a few
-    million small containers, none of them cyclic, and collections would add a third to the
-    load time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _geonames_entries(records: Mapping[int, dict], states: Mapping[str, dict],

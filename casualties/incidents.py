@@ -12,6 +12,7 @@ from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 import attrs
 
+from ._util import gc_paused
 from .blocking import build_blocks, name_frequencies
 from .claims import extract_claims
 from .cluster import cluster_pairs
@@ -20,7 +21,7 @@ from .cues import ReportCues, report_cues
 from .model import Claim
 from .reports import Report, normalize_reports
 
-__all__ = ["group_reports", "count_candidate_pairs", "incident_rows", "Grouping"]
+__all__ = ["group_reports", "cluster_cues", "count_candidate_pairs", "incident_rows", "Grouping", "SCORE_FLOOR"]
 
 
 @attrs.frozen
@@ -39,22 +40,36 @@ def incident_id_for(report_ids: Sequence[str]) -> str:
     return f"inc-{min(report_ids)}"
 
 
+#: Pairs scoring below this are treated as unrelated (score 0) and not kept: they would move a
+#: cluster average by less than 1 %, and keeping them would make memory grow with every pair.
+SCORE_FLOOR = 0.01
+
+
 def group_reports(reports: Sequence[Report], claims: Mapping[str, Sequence[Claim]],
                   threshold: float = SAME_INCIDENT) -> Grouping:
     """Cluster reports (with their extracted claims) into incidents."""
-    cues = _all_cues(reports, claims)
-    ordered = [cues[k] for k in sorted(cues)]
-    blocks = build_blocks(ordered)
-    pairs = blocks.pairs()
-    idf = name_weights(name_frequencies(ordered), len(ordered))
-    scores = {(a, b): pair_score(cues[a], cues[b], idf) for a, b in sorted(pairs)}
-    clusters = cluster_pairs(cues.keys(), scores, threshold)
+    return cluster_cues(_all_cues(reports, claims), threshold)
+
+
+def cluster_cues(cues: Mapping[str, ReportCues], threshold: float = SAME_INCIDENT) -> Grouping:
+    """Blocking, pair scores and clustering over the cues of every report."""
+    with gc_paused():
+        ordered = [cues[k] for k in sorted(cues)]
+        blocks = build_blocks(ordered)
+        idf = name_weights(name_frequencies(ordered), len(ordered))
+        scores, n_pairs = {}, 0
+        for a, b in blocks.pairs():
+            n_pairs += 1
+            s = pair_score(cues[a], cues[b], idf)
+            if s >= SCORE_FLOOR:
+                scores[(a, b)] = s
+        clusters = cluster_pairs(cues.keys(), scores, threshold)
     incident_of = {}
     for members in clusters:
         iid = incident_id_for(members)
         for rid in members:
             incident_of[rid] = iid
-    return Grouping(incident_of, cues, scores, len(pairs), blocks.skipped_blocks)
+    return Grouping(incident_of, cues, scores, n_pairs, blocks.skipped_blocks)
 
 
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
