@@ -95,3 +95,52 @@ def test_count_candidate_pairs_matches_the_blocks():
     cues = [report_cues(r.report_id, r.text, r.published, casualties.extract_claims(r.text, r.published), r.title)
             for r in rows]
     assert ("seed-000", "seed-002") in build_blocks(sorted(cues, key=lambda c: c.report_id)).pairs()
+
+
+def _brute_force(cues, threshold):
+    """Score every pair (no blocking) and cluster: the reference the blocked version must match."""
+    from itertools import combinations
+
+    from casualties.blocking import name_frequencies
+    from casualties.cluster import cluster_pairs
+    from casualties.compare import name_weights, pair_score
+    from casualties.incidents import SCORE_FLOOR
+
+    ids = sorted(cues)
+    idf = name_weights(name_frequencies([cues[k] for k in ids]), len(ids))
+    scores = {}
+    for a, b in combinations(ids, 2):
+        s = pair_score(cues[a], cues[b], idf)
+        if s >= SCORE_FLOOR:
+            scores[(a, b)] = s
+    return cluster_pairs(ids, scores, threshold)
+
+
+def _mixed_corpus():
+    df = seed_frame()
+    extra = [
+        ("q1", "2016-07-27", "A truck bomb killed at least 20 people in Qamishli on Wednesday, the Syrian Observatory said."),
+        ("q2", "2016-07-28", "At least 22 people were killed when a truck bomb exploded in al-Qamishli on Wednesday."),
+        ("s1", "2016-07-27", "Gunmen killed three shepherds near Shaddadi on Wednesday, local sources said."),
+        ("k1", "2015-06-26", "Islamic State fighters attacked Kobani on Thursday, killing at least 20 civilians."),
+        ("b1", "2016-07-03", "A suicide car bomb killed 120 people in the Karrada district of Baghdad on Sunday."),
+        ("b2", "2016-07-04", "The death toll from Sunday's bombing in Karrada, Baghdad, rose to 143."),
+    ]
+    rows = df.to_dict("records") + [{"report_id": r, "published": p, "text": t} for r, p, t in extra]
+    return pd.DataFrame(rows)
+
+
+def test_blocked_clustering_equals_all_pairs_brute_force():
+    from casualties.compare import SAME_INCIDENT
+    from casualties.incidents import _all_cues, cluster_cues
+    from casualties.reports import normalize_reports
+
+    rows = normalize_reports(_mixed_corpus())
+    claims = {r.report_id: casualties.extract_claims(r.text, r.published) for r in rows}
+    cues = _all_cues(rows, claims)
+    grouping = cluster_cues(cues)
+    blocked = sorted(sorted(k for k, v in grouping.incident_of.items() if v == iid)
+                     for iid in set(grouping.incident_of.values()))
+    assert blocked == _brute_force(cues, SAME_INCIDENT)
+    by = grouping.incident_of
+    assert by["b1"] == by["b2"] and by["q1"] == by["q2"] and by["s1"] != by["q1"]
