@@ -62,37 +62,48 @@ def block_keys(c: ReportCues, name_df: Counter, max_name_reports: int = MAX_NAME
 
 @attrs.frozen
 class Blocks:
-    """Blocks of report ids and the candidate pairs they give."""
+    """Blocks of reports and the candidate pairs they give.  Reports are numbered by their
+    position in ``ids`` (the cues passed to :func:`build_blocks`, sorted by report id)."""
 
-    members: Dict[tuple, Tuple[str, ...]]
+    ids: Tuple[str, ...]
+    members: Dict[tuple, Tuple[int, ...]]
     skipped_blocks: int
 
     def upper_bound(self) -> int:
         """Pairs summed over blocks (a pair in two blocks counts twice): cheap, before enumeration."""
         return sum(len(m) * (len(m) - 1) // 2 for m in self.members.values())
 
-    def pairs(self) -> Set[Tuple[str, str]]:
-        out: Set[Tuple[str, str]] = set()
+    def index_pairs(self) -> Set[int]:
+        """Candidate pairs as single integers ``i * len(ids) + j`` (``i < j``): a set of plain ints
+        takes a fraction of the memory of a set of id tuples."""
+        n = len(self.ids)
+        out: Set[int] = set()
         for m in self.members.values():
-            for i in range(len(m)):
-                a = m[i]
-                for b in m[i + 1:]:
-                    out.add((a, b))
+            for x in range(len(m)):
+                base = m[x] * n
+                out.update(base + y for y in m[x + 1:])
         return out
+
+    def pairs(self) -> Set[Tuple[str, str]]:
+        """Candidate pairs as ``(report_id, report_id)``, the smaller id first."""
+        n = len(self.ids)
+        return {(self.ids[code // n], self.ids[code % n]) for code in self.index_pairs()}
 
 
 def build_blocks(cues: Sequence[ReportCues], max_block: int = MAX_BLOCK) -> Blocks:
-    df = name_frequencies(cues)
-    members: Dict[tuple, List[str]] = defaultdict(list)
-    for c in cues:
+    """Blocks over ``cues``; reports are numbered in report-id order."""
+    ordered = sorted(cues, key=lambda c: c.report_id)
+    df = name_frequencies(ordered)
+    members: Dict[tuple, List[int]] = defaultdict(list)
+    for i, c in enumerate(ordered):
         for k in block_keys(c, df):
-            members[k].append(c.report_id)
+            members[k].append(i)
     kept, skipped = {}, 0
-    for k, ids in members.items():
-        if len(ids) < 2:
+    for k, idx in members.items():
+        if len(idx) < 2:
             continue
-        if len(ids) > max_block:
+        if len(idx) > max_block:
             skipped += 1
             continue
-        kept[k] = tuple(sorted(ids))
-    return Blocks(kept, skipped)
+        kept[k] = tuple(idx)  # ascending: reports were numbered in order
+    return Blocks(tuple(c.report_id for c in ordered), kept, skipped)

@@ -55,20 +55,24 @@ def cluster_cues(cues: Mapping[str, ReportCues], threshold: float = SAME_INCIDEN
     """Blocking, pair scores and clustering over the cues of every report."""
     with gc_paused():
         ordered = [cues[k] for k in sorted(cues)]
+        n = len(ordered)
         blocks = build_blocks(ordered)
-        idf = name_weights(name_frequencies(ordered), len(ordered))
-        scores, n_pairs = {}, 0
-        for a, b in blocks.pairs():
+        idf = name_weights(name_frequencies(ordered), n)
+        kept, n_pairs = {}, 0
+        for code in blocks.index_pairs():
             n_pairs += 1
-            s = pair_score(cues[a], cues[b], idf)
+            i, j = divmod(code, n)
+            s = pair_score(ordered[i], ordered[j], idf)
             if s >= SCORE_FLOOR:
-                scores[(a, b)] = s
-        clusters = cluster_pairs(cues.keys(), scores, threshold)
+                kept[(i, j)] = s
+        clusters = cluster_pairs(range(n), kept, threshold)
+    ids = blocks.ids
+    scores = {(ids[i], ids[j]): s for (i, j), s in kept.items()}
     incident_of = {}
     for members in clusters:
-        iid = incident_id_for(members)
-        for rid in members:
-            incident_of[rid] = iid
+        iid = incident_id_for([ids[i] for i in members])
+        for i in members:
+            incident_of[ids[i]] = iid
     return Grouping(incident_of, cues, scores, n_pairs, blocks.skipped_blocks)
 
 
@@ -110,7 +114,7 @@ def count_candidate_pairs(reports, *, vague_policy: str = "design") -> int:
     rows = normalize_reports(reports)
     claims = {r.report_id: extract_claims(r.text, r.published, vague_policy=vague_policy) for r in rows}
     cues = _all_cues(rows, claims)
-    return len(build_blocks([cues[k] for k in sorted(cues)]).pairs())
+    return len(build_blocks(list(cues.values())).index_pairs())
 
 
 def _mode(values):
