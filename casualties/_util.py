@@ -3,8 +3,41 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import json
+import re
+from importlib import resources
 
-__all__ = ["gc_paused"]
+__all__ = ["gc_paused", "trie_pattern", "read_bundled_json"]
+
+
+def trie_pattern(words) -> str:
+    """A regular expression (a non-capturing group) matching exactly ``words``, factored by
+    common prefixes so the engine rejects most positions on their first letter.  A space in a
+    word matches any run of white space."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node) -> str:
+        alts = [re.escape(ch).replace(r"\ ", r"\s+") + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + emit(trie) + ")"
+
+
+def read_bundled_json(name: str, error):
+    """``casualties/_data/<name>`` parsed; a malformed file raises ``error`` naming it."""
+    raw = resources.files("casualties").joinpath(f"_data/{name}").read_text(encoding="utf-8")
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise error(f"{name.split('.')[0]}: _data/{name} is not valid JSON: {exc}") from exc
 
 
 @contextlib.contextmanager

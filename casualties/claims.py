@@ -24,6 +24,7 @@ from typing import Iterable, List, Optional, Sequence
 
 import attrs
 
+from ._util import trie_pattern
 from .errors import InputTypeError
 from .lexicon import Lexicon, load_lexicon
 from .model import Claim
@@ -159,30 +160,11 @@ def _trigger_tables():
     words = set(single) | {" ".join(p) for p in multi} | {"casualties", "casualty"}
     # a trie-shaped pattern: the regex engine rejects most positions on the first letter, which
     # makes this scan cheaper than a bare scan for digits and number words
-    scan = re.compile(rf"(?<![^\W\d_]){_trie_pattern(words)}(?![^\W\d_])", re.IGNORECASE)
+    scan = re.compile(rf"(?<![^\W\d_]){trie_pattern(words)}(?![^\W\d_])", re.IGNORECASE)
     multi_first = {}
     for ph in multi:
         multi_first.setdefault(ph[0], set()).add(len(ph))
     return single, multi, scan, {w: sorted(n, reverse=True) for w, n in multi_first.items()}
-
-
-def _trie_pattern(words) -> str:
-    """A regular expression matching exactly ``words``, factored by common prefixes."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node) -> str:
-        alts = [re.escape(ch).replace(r"\ ", r"\s+") + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
 
 
 def _triggers_in(toks: Sequence[Token]) -> List[_Trigger]:

@@ -75,19 +75,26 @@ def _named_patterns(section: str):
             list(table))
 
 
-def _first_named(section: str, text: str, start: int, end: int) -> Optional[str]:
-    """The highest-priority entry of ``section`` named in ``text[start:end]``; entries earlier in
-    the table win ("suicide bombing" over "bombing"), then the earliest mention."""
-    loose_re, loose, strict_re, strict, order = _named_patterns(section)
-    found = {}
+def _named_mentions(section: str, text: str, start: int, end: int):
+    """(entry, start, end) of every mention of a ``section`` entry in ``text[start:end]``."""
+    loose_re, loose, strict_re, strict, _ = _named_patterns(section)
     for rx, table, lower in ((loose_re, loose, True), (strict_re, strict, False)):
         if rx is None:
             continue
         for m in rx.finditer(text, start, end):
             key = re.sub(r"\s+", " ", m.group())
             name = table.get(key.lower() if lower else key)
-            if name is not None and name not in found:
-                found[name] = m.start()
+            if name is not None:
+                yield name, m.start(), m.end()
+
+
+def _first_named(section: str, text: str, start: int, end: int) -> Optional[str]:
+    """The highest-priority entry of ``section`` named in ``text[start:end]``; entries earlier in
+    the table win ("suicide bombing" over "bombing"), then the earliest mention."""
+    order = _named_patterns(section)[4]
+    found = {}
+    for name, a, _ in _named_mentions(section, text, start, end):
+        found[name] = min(a, found.get(name, a))
     if not found:
         return None
     return min(found, key=lambda n: (order.index(n), found[n]))
@@ -215,20 +222,12 @@ def _nearest_named(section: str, text: str, anchor: Optional[int], reach: int = 
     """The entry of ``section`` named nearest to ``anchor`` within ``reach`` characters."""
     if anchor is None:
         return None
-    loose_re, loose, strict_re, strict, order = _named_patterns(section)
-    a, b = max(0, anchor - reach), min(len(text), anchor + reach)
+    order = _named_patterns(section)[4]
     best = None
-    for rx, table, lower in ((loose_re, loose, True), (strict_re, strict, False)):
-        if rx is None:
-            continue
-        for m in rx.finditer(text, a, b):
-            key = re.sub(r"\s+", " ", m.group())
-            name = table.get(key.lower() if lower else key)
-            if name is None:
-                continue
-            dist = min(abs(m.start() - anchor), abs(m.end() - anchor))
-            if best is None or (dist, order.index(name)) < best[0]:
-                best = ((dist, order.index(name)), name)
+    for name, a, b in _named_mentions(section, text, max(0, anchor - reach), min(len(text), anchor + reach)):
+        key = (min(abs(a - anchor), abs(b - anchor)), order.index(name))
+        if best is None or key < best[0]:
+            best = (key, name)
     return best[1] if best else None
 
 

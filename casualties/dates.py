@@ -48,6 +48,8 @@ from typing import List, Optional, Sequence, Tuple
 
 import attrs
 
+from ._util import trie_pattern
+
 __all__ = ["DateMention", "find_dates", "event_date", "EVENT_WINDOW_CHARS"]
 
 PRECISIONS = ("day", "month", "year")
@@ -109,25 +111,6 @@ _TODAY_TITLE_WORDS = frozenset("usa psychology".split())
 # bounded look back (:func:`_trigger_before`), so common words never start a match attempt.
 
 
-def _trie(words) -> str:
-    """A regex alternation of ``words`` shaped as a trie (longest alternatives first)."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return "(?:" + emit(trie) + ")"
-
-
 def _proper(words):
     return [f(w) for w in words for f in (str.capitalize, str.upper)]
 
@@ -137,16 +120,16 @@ def _any_case(words):
 
 
 _S = r"\s{1,3}"  # bounded whitespace between the words of a date
-_MONTH_FULL = _trie(_proper("january february march april may june july august september october "
+_MONTH_FULL = trie_pattern(_proper("january february march april may june july august september october "
                             "november december".split()))
-_MONTH_ABBR = _trie(_proper("jan feb mar apr jun jul aug sept sep oct nov dec".split()))
+_MONTH_ABBR = trie_pattern(_proper("jan feb mar apr jun jul aug sept sep oct nov dec".split()))
 
 
 def _month(name: str) -> str:
     return rf"(?P<{name}>{_MONTH_FULL}(?!\w)|{_MONTH_ABBR}\.?(?!\w))"
 
 
-_WD = _trie(_proper(_WEEKDAYS))
+_WD = trie_pattern(_proper(_WEEKDAYS))
 _YEAR = r"(?:19|20)[0-9]{2}(?![0-9])"
 _ORD = r"(?:st|nd|rd|th)?(?!\w)"
 # a day-of-month must not be a time, an age, a duration or a percentage
@@ -165,7 +148,7 @@ def _dm(p: str) -> str:
             rf"(?:,?{_S}(?P<{p}_y>{_YEAR}))?")
 
 
-_NUMWORD = _trie(_any_case("a one two three four five six seven eight nine ten".split()))
+_NUMWORD = trie_pattern(_any_case("a one two three four five six seven eight nine ten".split()))
 _REL_WORDS = _any_case("yesterday today tonight tomorrow overnight".split())
 # "the day before the vote", "the night before Christmas": relative to that, not to publication
 _OBJECT_WORDS = r"(?:(?:the|his|her|its|their|a|an|that|this|he|she|they|it|we)\b|[A-Z])"
@@ -200,7 +183,7 @@ _PATTERN = rf"""
   # "July 27", "Jan. 5th, 2016", "April 2015", "April" (a bare month only after a trigger)
 | (?P<mo>{_md('mo')}|{_month('mo_b')}(?:,?{_S}(?P<mo_by>{_YEAR}))?)
   # "yesterday", "last night", "this morning", "the day before", "two days ago"
-| (?P<rel>{_trie(_REL_WORDS)}
+| (?P<rel>{trie_pattern(_REL_WORDS)}
     |(?:this|This|THIS){_S}(?:morning|afternoon|evening|month|year|MORNING|AFTERNOON|EVENING|MONTH|YEAR)
     |(?:last|Last|LAST){_S}(?:night|evening|month|year|NIGHT|EVENING|MONTH|YEAR)
     |(?:the|The|THE){_S}(?:day{_S}before(?:{_S}yesterday|(?!{_S}{_OBJECT_WORDS}))

@@ -70,7 +70,7 @@ from typing import Dict, FrozenSet, Iterable, List, Mapping, NamedTuple, Optiona
 
 import attrs
 
-from ._util import gc_paused
+from ._util import gc_paused, read_bundled_json
 from .errors import InputTypeError, LexiconError, MissingDependencyError
 
 __all__ = [
@@ -396,12 +396,7 @@ def validate_curated(data: Mapping) -> CuratedData:
 @functools.lru_cache(maxsize=None)
 def load_curated() -> CuratedData:
     """The bundled ``_data/places.json``, read and validated on first use."""
-    raw = resources.files("casualties").joinpath("_data/places.json").read_text(encoding="utf-8")
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise LexiconError(f"places: _data/places.json is not valid JSON: {exc}") from exc
-    return validate_curated(data)
+    return validate_curated(read_bundled_json("places.json", LexiconError))
 
 
 # --------------------------------------------------------------------------- GeoNames data

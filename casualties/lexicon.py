@@ -9,13 +9,12 @@ naming the section and the entry that is wrong.
 from __future__ import annotations
 
 import functools
-import json
-from importlib import resources
 from types import MappingProxyType
 from typing import Mapping
 
 import attrs
 
+from ._util import read_bundled_json
 from .errors import LexiconError
 from .model import CATEGORIES, VICTIM_GROUPS
 
@@ -172,12 +171,7 @@ def build_lexicon(data: Mapping) -> Lexicon:
 @functools.lru_cache(maxsize=None)
 def load_lexicon() -> Lexicon:
     """The bundled lexicon, read and validated on first use."""
-    raw = resources.files("casualties").joinpath("_data/lexicon.json").read_text(encoding="utf-8")
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise LexiconError(f"lexicon: _data/lexicon.json is not valid JSON: {exc}") from exc
-    return build_lexicon(data)
+    return build_lexicon(read_bundled_json("lexicon.json", LexiconError))
 
 
 VAGUE_POLICIES = ("design", "acled")
