@@ -281,7 +281,7 @@ def _print_incident(out, incident_id, reports: pd.DataFrame, claims: pd.DataFram
         r = reports.iloc[0]
         out.write(f"incident {_report_header(r['report_id'], r['source'], r['published'], int(r['n_claims']))}\n")
     else:
-        out.write(f"incident {incident_id} | {n_rep} reports\n")
+        out.write(f"incident {incident_id} | {n_rep} report{'' if n_rep == 1 else 's'}\n")
         for _, r in reports.iterrows():
             out.write(f"  report {_report_header(r['report_id'], r['source'], r['published'], int(r['n_claims']))}\n")
     if len(claims):
