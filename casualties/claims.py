@@ -516,8 +516,6 @@ class _Sentence:
         np_end = k
         np_start = _np_backward(toks, np_end, lex, floors)
         q = _number_ending_at(toks, np_start, lex, floors) if np_start > 0 else None
-        if q is None and np_start != np_end:
-            q = None
         non_person = np_end > np_start and toks[np_end - 1].low in _NON_PERSONS and \
             not _has_victim_noun(toks, np_start, np_end, lex)
         if q is not None and non_person:
@@ -1109,9 +1107,8 @@ def _is_background(toks, raw: _Raw, published: Optional[_dt.date], first_claim: 
         for i, t in enumerate(toks[:after_end]):
             if raw.first <= i < raw.last:
                 continue
-            if t.low.isdigit() and len(t.low) == 4 and 1900 <= int(t.low) <= 2100 and abs(int(t.low) - published.year) >= 1 \
-                    and not (i > 0 and toks[i - 1].low in ("since",) and False):
-                return True
+            if t.low.isdigit() and len(t.low) == 4 and 1900 <= int(t.low) <= 2100 and int(t.low) != published.year:
+                return True  # a figure told with another year belongs to another event
             if t.low in _MONTHS and i > 0 and toks[i - 1].low in ("in", "since", "last", "early", "late", "mid") \
                     and _MONTHS[t.low] != published.month and not (i + 1 < len(toks) and toks[i + 1].low[:1].isdigit()):
                 weak = True
