@@ -418,6 +418,7 @@ class _Raw:
     numbers_used: tuple = ()
     group: Optional[str] = None  # normalised victim group when the words alone do not tell
     joined_by_comma: bool = False
+    self_death: bool = False  # the attacker's own death ("blew himself up")
 
 
 def _raw_from_q(cat, q: Qualified, first, last, np, policy) -> _Raw:
@@ -595,6 +596,8 @@ class _Sentence:
             s0 -= 1
         if s0 > 0 and toks[s0 - 1].low not in (";", ":", ".", "that"):
             return None  # a subordinate clause: its subject is not a safe guess
+        while s0 < k and toks[s0].low in ("however", "meanwhile", "but", "and", "also", "moreover", ","):
+            s0 += 1  # "...; however, four people ... were killed"
         # an opening adverbial: "In Baghdad, ...", "On Monday, ..."
         if s0 < k and toks[s0].low in ("in", "on", "at", "during", "near", "outside", "inside", "late", "early", "meanwhile", "also"):
             c = s0
@@ -708,6 +711,7 @@ class _Sentence:
         if w in _PRONOUN_ONE and trig.kind in ("verb", "phrase"):
             raw = _implicit(trig.category, 1, trig.first, j + 1, (j, j + 1), w)
             raw.group = _PRONOUN_ONE[w]
+            raw.self_death = trig.category == "killed" and w in ("himself", "herself")  # "killing himself"
             return raw
         if w in ("a", "an", "another", "his", "her", "the") and trig.kind in ("verb", "phrase", "noun"):
             np_end = _np_forward(toks, j + 1, lex, floors)
@@ -887,7 +891,10 @@ class _Sentence:
                         and nxt.category != trig.category:
                     skip_next = nxt
                     raw = self.before(trig)
-                    if raw is not None and raw.value == 0:
+                    # "kidnapped and murdered": both happened to the same people
+                    both = toks[trig.last].low == "and" and {trig.category, nxt.category} & {"kidnapped", "captured", "missing"}
+                    if raw is not None and (raw.value == 0 or both):
+                        self.used.update(raw.numbers_used)
                         self.raws.append(raw)
                         self.raws.append(attrs.evolve(raw, category=nxt.category, last=nxt.last))
                     continue
@@ -898,6 +905,18 @@ class _Sentence:
                     (toks[trig.first - 1].low in _MODALS or (toks[trig.first - 1].low == "to" and trig.first > 1
                                                              and toks[trig.first - 2].low in _INTENTIONS)):
                 continue  # "threatened to kill the hostages", "could die": an intention, not an event
+            if trig.category == "killed" and any(w in trig.word.split() for w in ("himself", "herself", "themselves")):
+                # "a suicide bomber blew himself up": the attacker's own death, one more person
+                if "themselves" in trig.word:
+                    raw = self._try(lambda: self.subject(trig, trig.first))
+                else:
+                    raw = _implicit("killed", 1, trig.first, trig.last, (trig.first, trig.last), trig.word)
+                if raw is not None:
+                    raw.group, raw.self_death = "armed group", True
+                    raw.basis = raw.basis or f"'{trig.word}': the attacker's own death"
+                    self.used.update(raw.numbers_used)
+                    self.raws.append(raw)
+                continue
             if trig.word == "death" and trig.first > 0 and toks[trig.first - 1].low == "to":
                 # "stabbed a Kurdish school guard to death": the harm verb's object
                 for v in range(trig.first - 2, max(-1, trig.first - 10), -1):
@@ -916,7 +935,7 @@ class _Sentence:
                 owner = toks[trig.first - 1]
                 nxt = toks[trig.last].low if trig.last < len(toks) else "."
                 if (owner.low in ("his", "her") or owner.low.endswith(("'s", "’s"))) and \
-                        (nxt in _AUX or nxt in _BE_HAVE or not nxt[0].isalpha() or nxt in ("and", "lay", "bore")):
+                        nxt in ("was", "were", "had", "has", "is", "lay", "bore", "later", "found"):
                     self.raws.append(_implicit("killed", 1, trig.first - 1, trig.last, (trig.first - 1, trig.first),
                                                f"{owner.text} body"))
                     continue
@@ -1185,7 +1204,8 @@ def extract_claims(text: str, published=None, *, vague_policy: str = "design") -
                 background=background, subset=r.subset, part_of_list=r.part_of_list and r.list_id != -1,
                 basis=r.basis,
             ))
-            additive.append(_is_additive(toks, r, first_in_sentence=not any(x.first < r.first for x in raws)))
+            additive.append("self_death" if r.self_death else
+                            _is_additive(toks, r, first_in_sentence=not any(x.first < r.first for x in raws)))
     return _hedge_bare_repeats(_additive_totals(text, out, additive))
 
 
@@ -1223,12 +1243,27 @@ def _is_additive(toks, raw: _Raw, first_in_sentence: bool) -> bool:
     return first_in_sentence and raw.list_id != -1 and any(w in ("other", "others") for w in words)
 
 
-def _additive_totals(text: str, claims: List[Claim], additive: List[bool]) -> List[Claim]:
+_INCLUDES_ATTACKER_RE = re.compile(
+    r"including (?:the (?:suicide )?(?:bomber|attacker|driver|gunman)s?|himself|herself|themselves)", re.IGNORECASE)
+
+
+def _additive_totals(text: str, claims: List[Claim], additive: List) -> List[Claim]:
     """Chain additive figures onto the running total of their category: "Gunmen killed X. X's
-    brother was also killed." gives 1, 1 and their sum 2 (the parts flagged part_of_list)."""
+    brother was also killed." gives 1, 1 and their sum 2 (the parts flagged part_of_list).
+    An attacker's own death ("blew himself up") is added to the victims' figure wherever it
+    stands, unless the text says that figure includes the attacker."""
     out = list(claims)
     running = {}
-    for idx, (c, add) in enumerate(zip(claims, additive)):
+    deferred = []
+    order = [i for i, a in enumerate(additive) if a != "self_death"]
+    if not _INCLUDES_ATTACKER_RE.search(text):
+        deferred = [i for i, a in enumerate(additive) if a == "self_death"]
+    else:
+        order = list(range(len(claims)))
+    for idx in deferred[1:]:
+        out[idx] = attrs.evolve(out[idx], part_of_list=True)  # one attacker, told twice
+    for idx in order + deferred[:1]:
+        c, add = claims[idx], bool(additive[idx])
         if not c.counts:
             continue
         prev = running.get(c.category)
@@ -1243,12 +1278,13 @@ def _additive_totals(text: str, claims: List[Claim], additive: List[bool]) -> Li
         qual = "exact" if quals == {"exact"} else ("at_least" if high is None else "between")
         value = a.value + c.value if a.value is not None and c.value is not None else None
         start, end = min(a.start, c.start), max(a.end, c.end)
+        what = "the attacker's own death" if additive[idx] == "self_death" else "the additional"
         out.append(Claim(
             category=c.category, low=a.low + c.low, high=high, value=value, qualifier=qual,
             start=start, end=end, quote=text[start:end], stated=(value,) if value is not None else (),
             victims=None, victim_group=a.victim_group if a.victim_group == c.victim_group else "unknown",
             cited_source=c.cited_source or a.cited_source, basis=f"sum of {a.low if a.value is None else a.value} "
-            f"and the additional {c.value if c.value is not None else c.low} ('also', 'other')",
+            f"and {what} {c.value if c.value is not None else c.low}",
         ))
         running[c.category] = len(out) - 1
     if len(out) > len(claims):
