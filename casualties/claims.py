@@ -26,7 +26,7 @@ import attrs
 
 from ._util import trie_pattern
 from .errors import InputTypeError
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import HIT, Lexicon, load_lexicon
 from .model import Claim
 from .numbers import Qualified, interval, number_at, qualified_at
 from .text import Token, sentence_bounds, tokenize
@@ -39,7 +39,8 @@ _AUX = frozenset(
     "were was have has had been being are is be got reportedly also all later allegedly "
     "subsequently seriously critically slightly fatally badly mortally severely lightly gravely "
     "confirmed reported now both believed feared said thought initially still then officially "
-    "apparently either eventually found discovered later pronounced remain remained remains went listed left still feared presumed as".split()
+    "apparently either eventually found discovered later pronounced remain remained remains went listed left still feared presumed as "
+    "accidentally unintentionally repeatedly intentionally deliberately tragically ultimately".split()
 )
 _BE_HAVE = frozenset("were was have has had been being are is be got found remain remained remains went listed "
                      "left pronounced feared presumed".split())
@@ -186,13 +187,29 @@ def _triggers_in(toks: Sequence[Token]) -> List[_Trigger]:
                 cats = single[w]
                 # one word may name two categories ("injured" is never killed); keep the first
                 cat, kind = next(iter(cats.items()))
-                hit = _Trigger(cat, kind, i, i + 1, w)
+                if cat != HIT or not _shot_is_noun(toks, i):
+                    hit = _Trigger(cat, kind, i, i + 1, w)
         if hit is not None:
             out.append(hit)
             i = hit.last
         else:
             i += 1
     return out
+
+
+_SHOT_NOUN_BEFORE = frozenset("a an the single warning gun fatal first second third final last another fired "
+                              "kill parting cheap lucky good big long mug booster flu one's".split())
+_SHOT_NOUN_AFTER = frozenset("was were rang rings ring fired went hit hits struck that which from of".split())
+
+
+def _shot_is_noun(toks: Sequence[Token], i: int) -> bool:
+    """ "a single shot rang out", "one shot was fired", "the first shot": a shot fired, not a
+    person hit.  "Four shot in Long Beach", "a man was shot" are people."""
+    prev = toks[i - 1].low if i > 0 else ""
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    if prev in _SHOT_NOUN_BEFORE or nxt == "down":  # "shot down a helicopter"
+        return True
+    return (prev.isdigit() or prev in load_lexicon().units) and nxt in _SHOT_NOUN_AFTER
 
 
 # --------------------------------------------------------------------------- helpers
@@ -888,6 +905,10 @@ class _Sentence:
             if idx + 1 < len(triggers):
                 nxt = triggers[idx + 1]
                 if nxt.first == trig.last + 1 and toks[trig.last].low in ("or", "and", "/", "nor") \
+                        and nxt.category != trig.category and HIT in (trig.category, nxt.category):
+                    if trig.category == HIT:
+                        continue  # "shot and killed", "shot and wounded": the second word says what happened
+                elif nxt.first == trig.last + 1 and toks[trig.last].low in ("or", "and", "/", "nor") \
                         and nxt.category != trig.category:
                     skip_next = nxt
                     raw = self.before(trig)
@@ -1165,6 +1186,7 @@ def extract_claims(text: str, published=None, *, vague_policy: str = "design") -
     responsibility = _responsibility_claims(text)
     out: List[Claim] = []
     additive: List[bool] = []
+    hits: List[bool] = []  # "shot" figures, carried as injured until _resolve_hits decides
     done_until = -1
     seen_main = set()
     for m in scan.finditer(text):
@@ -1195,8 +1217,9 @@ def extract_claims(text: str, published=None, *, vague_policy: str = "design") -
             background = _is_background(toks, r, pub, first_claim)
             if not background and not r.subset:
                 seen_main.add(r.category)
+            hits.append(r.category == HIT)
             out.append(Claim(
-                category=r.category, low=r.low, high=r.high, value=r.value, qualifier=r.qualifier,
+                category="injured" if r.category == HIT else r.category, low=r.low, high=r.high, value=r.value, qualifier=r.qualifier,
                 start=start, end=end, quote=text[start:end], stated=r.stated,
                 victims=victims, victim_group=group,
                 cited_source=_cited_source(text, toks, r.first, r.last),
@@ -1206,7 +1229,7 @@ def extract_claims(text: str, published=None, *, vague_policy: str = "design") -
             ))
             additive.append("self_death" if r.self_death else
                             _is_additive(toks, r, first_in_sentence=not any(x.first < r.first for x in raws)))
-    return _hedge_bare_repeats(_additive_totals(text, out, additive))
+    return _hedge_bare_repeats(_resolve_hits(text, *_additive_totals(text, out, additive, hits)))
 
 
 def _hedge_bare_repeats(claims: List[Claim]) -> List[Claim]:
@@ -1247,12 +1270,13 @@ _INCLUDES_ATTACKER_RE = re.compile(
     r"including (?:the (?:suicide )?(?:bomber|attacker|driver|gunman)s?|himself|herself|themselves)", re.IGNORECASE)
 
 
-def _additive_totals(text: str, claims: List[Claim], additive: List) -> List[Claim]:
+def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[bool]):
     """Chain additive figures onto the running total of their category: "Gunmen killed X. X's
     brother was also killed." gives 1, 1 and their sum 2 (the parts flagged part_of_list).
     An attacker's own death ("blew himself up") is added to the victims' figure wherever it
     stands, unless the text says that figure includes the attacker."""
     out = list(claims)
+    out_hits = list(hits)
     running = {}
     deferred = []
     order = [i for i, a in enumerate(additive) if a != "self_death"]
@@ -1266,9 +1290,10 @@ def _additive_totals(text: str, claims: List[Claim], additive: List) -> List[Cla
         c, add = claims[idx], bool(additive[idx])
         if not c.counts:
             continue
-        prev = running.get(c.category)
+        key = (c.category, hits[idx])
+        prev = running.get(key)
         if not add or prev is None:
-            running[c.category] = idx
+            running[key] = idx
             continue
         a = out[prev]
         out[prev] = attrs.evolve(a, part_of_list=True)
@@ -1286,7 +1311,52 @@ def _additive_totals(text: str, claims: List[Claim], additive: List) -> List[Cla
             cited_source=c.cited_source or a.cited_source, basis=f"sum of {a.low if a.value is None else a.value} "
             f"and {what} {c.value if c.value is not None else c.low}",
         ))
-        running[c.category] = len(out) - 1
+        out_hits.append(hits[idx])
+        running[key] = len(out) - 1
     if len(out) > len(claims):
-        out.sort(key=lambda c: (c.start, c.end))
-    return out
+        order = sorted(range(len(out)), key=lambda i: (out[i].start, out[i].end))
+        out, out_hits = [out[i] for i in order], [out_hits[i] for i in order]
+    return out, out_hits
+
+
+_DEATH_WORDS_RE = re.compile(r"\b(?:fatal(?:ly)?|dead|died|dies|death|deadly|killed|killing|murder(?:ed)?|homicide|"
+                             r"manslaughter|murder-suicide|slain|slaying|assassinat\w*)\b", re.IGNORECASE)
+
+
+_SURVIVAL_RE = re.compile(r"\b(?:hospital\w*|stable|critical|condition|treated|treatment|injur\w*|wound\w*|"
+                          r"surviv\w*|recover\w*|life-threatening|expected to live|released from)\b", re.IGNORECASE)
+
+
+def _resolve_hits(text: str, claims: List[Claim], hits: List[bool]) -> List[Claim]:
+    """Turn a report's "shot" figures into injured ones (docs/concepts.md, "Shot").
+
+    "Four people were shot, one fatally" says 4 hit and 1 dead, so 3 injured; "a man was shot in
+    the leg" with no death in the report is 1 injured.  When the report states an injured figure
+    of its own ("two were wounded"), that figure stands and the shot figures are dropped; when the
+    deaths account for everyone shot ("a man was shot and killed"), nobody is injured.  The one
+    derived claim keeps the span of the largest shot figure and says how it was derived."""
+    if not any(hits):
+        return claims
+    plain = [c for c, h in zip(claims, hits) if not h]
+    shot = [c for c, h in zip(claims, hits) if h and c.counts and c.value is not None]
+    if not shot or any(c.category == "injured" and c.counts for c in plain):
+        return plain
+    top = max(shot, key=lambda c: (c.low, c.start))
+    killed = [c for c in plain if c.category == "killed" and c.counts]
+    dead = max((c.low for c in killed), default=0)
+    n = top.low - dead
+    if n <= 0:
+        return plain
+    high = None if top.high is None else top.high - dead
+    if high is not None and high < n:
+        return plain
+    if not killed and (not _SURVIVAL_RE.search(text) or top.low == 1 and _DEATH_WORDS_RE.search(text)):
+        # "A policeman was shot in Baghdad": the outcome is not told, so neither figure is;
+        # "the fatal shooting of Braxton ... Bourda was shot": the one shot is the one who died
+        return plain
+    basis = (f"{top.low} shot minus {dead} killed" if killed else f"{top.low} shot, no death reported")
+    if top.basis:
+        basis = f"{basis} ({top.basis})"
+    derived = attrs.evolve(top, low=n, high=high, value=n if top.value is not None else None,
+                           stated=(n,) if top.stated else (), basis=basis)
+    return sorted(plain + [derived], key=lambda c: (c.start, c.end))

@@ -18,6 +18,11 @@ from ._util import read_bundled_json
 from .errors import LexiconError
 from .model import CATEGORIES, VICTIM_GROUPS
 
+#: "shot" (hit by gunfire) is a word table of its own but never a category of its own: the
+#: extractor turns a document's "shot" figure into killed / injured (docs/concepts.md, "Shot").
+HIT = "shot"
+LEXICON_CATEGORIES = CATEGORIES + (HIT,)
+
 __all__ = ["Lexicon", "load_lexicon", "QUALIFIER_KINDS", "VAGUE_POLICIES"]
 
 #: The interval kinds a qualifier phrase may map to (``about_below`` is "nearly N"; ``exact``
@@ -122,8 +127,8 @@ def build_lexicon(data: Mapping) -> Lexicon:
 
     cats = {}
     for cat, table in _require(data, "categories").items():
-        if cat not in CATEGORIES:
-            raise LexiconError(f"lexicon[categories]: {cat!r} is not one of {CATEGORIES}")
+        if cat not in LEXICON_CATEGORIES:
+            raise LexiconError(f"lexicon[categories]: {cat!r} is not one of {LEXICON_CATEGORIES}")
         if not isinstance(table, dict):
             raise LexiconError(f"lexicon[categories.{cat}]: expected a mapping of {_CATEGORY_KEYS} to word lists")
         kinds = {}
