@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-from typing import Iterable, List, Optional, Sequence
+from typing import Iterable, List, Optional, Sequence, Tuple
 
 import attrs
 
@@ -396,7 +396,10 @@ def _is_trap(toks, q: Qualified, np_end: int, lex) -> bool:
     if v is not None and len(q.numbers) == 1 and q.kind == "exact" and 1900 <= v <= 2100 \
             and toks[first.first].low.isdigit() and not _has_victim_noun(toks, q.last, np_end, lex):
         return True  # a year
-    if first.first > 0 and toks[first.first - 1].low in _MONTHS and v is not None and v <= 31:
+    before = first.first - 1
+    if before > 0 and toks[before].low == ".":
+        before -= 1  # "Dec. 25"
+    if before >= 0 and toks[before].low in _MONTHS and v is not None and v <= 31:
         return True  # "July 27"
     if nxt in _MONTHS and v is not None and v <= 31:
         return True  # "27 July"
@@ -728,7 +731,8 @@ class _Sentence:
         if w in _PRONOUN_ONE and trig.kind in ("verb", "phrase"):
             raw = _implicit(trig.category, 1, trig.first, j + 1, (j, j + 1), w)
             raw.group = _PRONOUN_ONE[w]
-            raw.self_death = trig.category == "killed" and w in ("himself", "herself")  # "killing himself"
+            # "killing himself": the attacker's own death; "fatally shot himself" is the victim's
+            raw.self_death = trig.category == "killed" and w in ("himself", "herself") and trig.kind == "verb"
             return raw
         if w in ("a", "an", "another", "his", "her", "the") and trig.kind in ("verb", "phrase", "noun"):
             np_end = _np_forward(toks, j + 1, lex, floors)
@@ -1229,7 +1233,28 @@ def extract_claims(text: str, published=None, *, vague_policy: str = "design") -
             ))
             additive.append("self_death" if r.self_death else
                             _is_additive(toks, r, first_in_sentence=not any(x.first < r.first for x in raws)))
-    return _hedge_bare_repeats(_resolve_hits(text, *_additive_totals(text, out, additive, hits)))
+    claims, hits = _additive_totals(text, out, additive, hits)
+    return _hedge_bare_repeats(_resolve_hits(text, *_fold_singletons(claims, hits)))
+
+
+def extract_report_claims(title: Optional[str], text: str, published=None, *,
+                          vague_policy: str = "design") -> Tuple[List[Claim], List[Claim]]:
+    """The claims of a report's headline and of its text, as ``(title_claims, text_claims)``.
+
+    Each list is what :func:`extract_claims` returns for that field (spans index into it), and
+    the document-level rules then run across both: a headline's bare "killed 44" repeats the
+    text's "killed at least 44" and takes its hedge; a headline's "man killed" is one of the
+    text's "two men were killed"."""
+    text_claims = extract_claims(text, published, vague_policy=vague_policy)
+    if not title:
+        return [], text_claims
+    title_claims = extract_claims(title, published, vague_policy=vague_policy)
+    if not title_claims:
+        return [], text_claims
+    both = title_claims + text_claims
+    both, _ = _fold_singletons(both, [False] * len(both))
+    both = _hedge_bare_repeats(both)
+    return both[:len(title_claims)], both[len(title_claims):]
 
 
 def _hedge_bare_repeats(claims: List[Claim]) -> List[Claim]:
@@ -1317,6 +1342,27 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
         order = sorted(range(len(out)), key=lambda i: (out[i].start, out[i].end))
         out, out_hits = [out[i] for i in order], [out_hits[i] for i in order]
     return out, out_hits
+
+
+def _fold_singletons(claims: List[Claim], hits: List[bool]):
+    """One person told of by name or pronoun ("Aaron Cross was killed", "he died") in a report
+    that states a larger figure of the same category ("four men were shot to death") is one of
+    those four, not a rival total: the singleton is kept, flagged ``part_of_list``, and says so."""
+    totals = {}
+    for c, h in zip(claims, hits):
+        if c.counts and c.value is not None and c.value > 1 and not c.basis.startswith("implicit"):
+            key = (c.category, h)
+            if key not in totals or c.value > totals[key].value:
+                totals[key] = c
+    if not totals:
+        return claims, hits
+    out = []
+    for c, h in zip(claims, hits):
+        t = totals.get((c.category, h))
+        if t is not None and c.counts and c.value == 1 and c.basis.startswith("implicit"):
+            c = attrs.evolve(c, part_of_list=True, basis=f"{c.basis}; one of the {t.value} in {t.quote!r} (at {t.start})")
+        out.append(c)
+    return out, hits
 
 
 _DEATH_WORDS_RE = re.compile(r"\b(?:fatal(?:ly)?|dead|died|dies|death|deadly|killed|killing|murder(?:ed)?|homicide|"

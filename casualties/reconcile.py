@@ -12,7 +12,7 @@ from typing import Dict, List, Optional, Sequence
 import attrs
 import pandas as pd
 
-from .claims import extract_claims
+from .claims import extract_report_claims
 from .errors import InvalidValueError
 from .lexicon import load_lexicon
 from .model import Claim
@@ -25,7 +25,7 @@ __all__ = ["reconcile", "Result", "BEST_POLICIES", "best_figure"]
 BEST_POLICIES = ("default", "ibc", "acled", "ucdp", "latest")
 
 CLAIM_COLUMNS = [
-    "claim_id", "report_id", "incident_id", "category", "low", "high", "value", "qualifier",
+    "claim_id", "report_id", "incident_id", "field", "category", "low", "high", "value", "qualifier",
     "victims", "victim_group", "start", "end", "quote", "source", "cited_source", "published",
     "background", "subset", "part_of_list", "perpetrator_claim", "counted", "basis",
 ]
@@ -107,7 +107,15 @@ def best_figure(rows: Sequence[dict], low: Optional[int], high: Optional[int],
             return inside[-1], "largest stated figure inside the consensus", ids_of(inside[-1])
         b = min(max(cons_low, low), high)
         return b, f"consensus floor {cons_low} clamped to the stated range", ids_of(b)
-    return high, "sources conflict: largest stated figure", ids_of(high)
+    # sources conflict: the figure stated most often (a report's lead figure is usually repeated;
+    # a stray figure about someone else is not); ties go to the larger
+    count = {}
+    for v in values:
+        count[v] = count.get(v, 0) + 1
+    top = max(count, key=lambda v: (count[v], v))
+    if count[top] == 1:
+        return high, "sources conflict: largest stated figure", ids_of(high)
+    return top, f"sources conflict: the figure stated most often ({count[top]} times)", ids_of(top)
 
 
 def _range_row(incident_id, category, victims, rows, policy) -> dict:
@@ -159,10 +167,10 @@ def _ranges(claim_rows: List[dict], policy: str) -> List[dict]:
             sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or ""))]
 
 
-def _claim_row(report: Report, incident_id, k: int, c: Claim) -> dict:
+def _claim_row(report: Report, incident_id, k: int, c: Claim, field: str = "text") -> dict:
     return {
-        "claim_id": f"{report.report_id}:{k}", "report_id": report.report_id,
-        "incident_id": None if c.background else incident_id,
+        "claim_id": f"{report.report_id}:{k}" if field == "text" else f"{report.report_id}:{field}:{k}",
+        "report_id": report.report_id, "incident_id": None if c.background else incident_id, "field": field,
         "category": c.category, "low": c.low, "high": c.high, "value": c.value,
         "qualifier": c.qualifier, "victims": c.victims, "victim_group": c.victim_group,
         "start": c.start, "end": c.end, "quote": c.quote, "source": report.source,
@@ -214,9 +222,12 @@ def reconcile(reports, cluster: bool = True, policy: str = "default", *,
     load_lexicon().vague_floors(vague_policy)  # a bad name fails here, whatever the data
     rows, input_rows = _normalize(reports)
     rows = sorted(rows, key=lambda r: r.report_id)  # every output is independent of input order
-    claims_of = {}
+    claims_of, title_claims_of = {}, {}
     for n, rep in enumerate(rows, 1):
-        claims_of[rep.report_id] = extract_claims(rep.text, rep.published, vague_policy=vague_policy)
+        # a headline ("4 shot, one fatally, on St. Louis street") states figures too; their
+        # spans are offsets into the title, and the claims say field="title"
+        title_claims_of[rep.report_id], claims_of[rep.report_id] = extract_report_claims(
+            rep.title, rep.text, rep.published, vague_policy=vague_policy)
         if progress is not None:
             progress(n)
     if cluster:
@@ -231,10 +242,11 @@ def reconcile(reports, cluster: bool = True, policy: str = "default", *,
     report_rows, claim_rows = [], []
     for rep in rows:
         incident_id = incident_of[rep.report_id]
-        claims = claims_of[rep.report_id]
+        claims, title_claims = claims_of[rep.report_id], title_claims_of[rep.report_id]
         report_rows.append({"report_id": rep.report_id, "incident_id": incident_id, "source": rep.source,
-                            "published": rep.published, "n_claims": len(claims),
+                            "published": rep.published, "n_claims": len(claims) + len(title_claims),
                             "n_input_rows": input_rows[rep.report_id]})
+        claim_rows.extend(_claim_row(rep, incident_id, k, c, "title") for k, c in enumerate(title_claims))
         claim_rows.extend(_claim_row(rep, incident_id, k, c) for k, c in enumerate(claims))
     ranges = _ranges(claim_rows, policy)
     return Result(

@@ -167,3 +167,31 @@ def test_report_without_claims_has_no_ranges_but_is_listed():
 def test_incidents_take_the_publication_date():
     result = _one(CAR_BOMB, dt.datetime(2016, 7, 27, 14, 0))
     assert list(result.incidents["date"]) == [dt.date(2016, 7, 27)]
+
+
+def test_headline_claims_carry_their_field_and_take_the_texts_hedge():
+    title = "Truck bomb killed 44 in Qamishli"
+    text = "A truck bomb killed at least 44 people in Qamishli on Wednesday, officials said."
+    res = casualties.reconcile([{"report_id": "r1", "title": title, "text": text}], cluster=False)
+    rows = res.claims.to_dict("records")
+    fields = {r["claim_id"]: r["field"] for r in rows}
+    assert fields == {"r1:title:0": "title", "r1:0": "text"}
+    for r in rows:
+        source = title if r["field"] == "title" else text
+        assert source[r["start"]:r["end"]] == r["quote"]
+    headline = next(r for r in rows if r["field"] == "title")
+    assert (headline["qualifier"], headline["low"], headline["high"]) == ("at_least", 44, None)
+    assert "without its hedge" in headline["basis"]
+    (killed,) = res.ranges[res.ranges.victims.isna()].to_dict("records")
+    assert (killed["low"], killed["high"], killed["consistent"]) == (44, 44, True)
+
+
+def test_conflicting_claims_best_is_the_figure_stated_most_often():
+    text = ("Three people were killed in the shooting on Main Street on Monday. Police said three people "
+            "were killed. A neighbour told reporters that five people were killed.")
+    res = casualties.reconcile([{"report_id": "r1", "text": text}], cluster=False)
+    (killed,) = res.ranges[res.ranges.victims.isna() & (res.ranges.category == "killed")].to_dict("records")
+    assert (killed["low"], killed["high"], killed["consistent"]) == (3, 5, False)
+    assert killed["best"] == 3
+    assert "stated most often (2 times)" in killed["best_basis"]
+    assert killed["best_claims"] == "r1:0;r1:1"
