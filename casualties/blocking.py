@@ -16,7 +16,7 @@ key that common carries no evidence and would make the work quadratic.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Dict, Hashable, Iterable, List, Sequence, Set, Tuple
+from typing import Dict, Iterable, List, Sequence, Set, Tuple
 
 import attrs
 

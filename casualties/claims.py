@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-from typing import Iterable, List, Optional, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 import attrs
 
@@ -583,7 +583,9 @@ class _Sentence:
         if np_start < np_end and not plural:
             head = toks[np_end - 1]
             if det in ("a", "an", "another") and (singular or trig.kind in ("state", "verb", "phrase")):
-                return _implicit(trig.category, 1, np_start - 1, trig.last, (np_start, np_end),
+                # "suffering from a gunshot wound": one person hit, who may have died of it
+                cat = HIT if trig.word in ("wound", "injury") and not aux else trig.category
+                return _implicit(cat, 1, np_start - 1, trig.last, (np_start, np_end),
                                  " ".join(t.low for t in toks[np_start - 1:np_end]))
             if singular and (head.text[:1].isupper() or (head.low in lex.victims and not head.low.endswith("s"))):
                 return _implicit(trig.category, 1, np_start, trig.last, (np_start, np_end),

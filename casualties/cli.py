@@ -13,22 +13,23 @@ import re
 import sys
 import time
 from pathlib import Path
-from typing import Callable, Iterable, List, Optional, Sequence
+from typing import Iterable, List, Optional, Sequence
 
 import pandas as pd
 
 from .claims import extract_claims
-from .errors import CasualtiesError, InvalidValueError
-from .io import MissingDependencyError, read_reports
-from .reconcile import BEST_POLICIES, Result, reconcile
+from .errors import CasualtiesError
+from .frames import FRAME_FORMATS, frame_format, write_frame
+from .io import read_reports
+from .reconcile import BEST_POLICIES, reconcile
 from .reports import Report, normalize_reports
 
-__all__ = ["main", "build_parser", "write_table", "OUT_FORMATS"]
+__all__ = ["main", "build_parser", "OUT_FORMATS"]
 
 PROG = "casualties"
 VAGUE_POLICIES = ("design", "acled")
 #: File types ``--out`` writes, by extension.
-OUT_FORMATS = (".csv", ".json", ".parquet")
+OUT_FORMATS = FRAME_FORMATS
 #: Show a progress counter (stderr, TTY only) above this many reports.
 PROGRESS_MIN = 200
 
@@ -172,52 +173,6 @@ def _stdout_is_tty() -> bool:
 
 # --------------------------------------------------------------------------- output files
 
-def _out_format(path: Path) -> str:
-    ext = path.suffix.lower()
-    if ext not in OUT_FORMATS:
-        raise InvalidValueError(
-            f"--out {path}: unsupported file type {ext or '(no extension)'!r}; "
-            f"use one of {', '.join(OUT_FORMATS)}"
-        )
-    parent = path.parent
-    if not parent.is_dir():
-        raise FileNotFoundError(f"--out {path}: folder {parent} does not exist")
-    if ext == ".parquet":
-        try:
-            import pyarrow  # noqa: F401
-        except ImportError:
-            raise MissingDependencyError(
-                f"--out {path}: Parquet needs the optional package 'pyarrow', which is not installed; "
-                "install it with: pip install pyarrow (or write .csv or .json)"
-            ) from None
-    return ext
-
-
-def _iso_dates(df: pd.DataFrame) -> pd.DataFrame:
-    """Object columns holding dates as ISO strings (JSON has no date type)."""
-    out = df.copy()
-    for col in out.columns:
-        if out[col].dtype == object:
-            out[col] = [v.isoformat() if isinstance(v, (_dt.date, _dt.datetime)) else v for v in out[col]]
-    return out
-
-
-def write_table(df: pd.DataFrame, path) -> str:
-    """Write ``df`` as CSV (no index), JSON (a list of records, ISO dates) or Parquet, by the
-    extension of ``path``; returns the extension.  An unknown extension raises
-    :class:`~casualties.errors.InvalidValueError`, Parquet without ``pyarrow`` raises
-    :class:`~casualties.io.MissingDependencyError`."""
-    path = Path(path)
-    ext = _out_format(path)
-    if ext == ".csv":
-        df.to_csv(path, index=False, encoding="utf-8")
-    elif ext == ".json":
-        _iso_dates(df).to_json(path, orient="records", date_format="iso", indent=2, force_ascii=False)
-    else:
-        df.to_parquet(path, index=False)
-    return ext
-
-
 # --------------------------------------------------------------------------- commands
 
 def _load(path: str) -> List[Report]:
@@ -330,7 +285,7 @@ def _ranges_block(ranges: pd.DataFrame, header: List[str], quotes: dict) -> List
 def _cmd_reconcile(args) -> int:
     out_path = Path(args.out) if args.out else None
     if out_path is not None:
-        _out_format(out_path)  # fail before the work, not after it
+        frame_format(out_path)  # fail before the work, not after it
     reports = _load(args.path)
     progress = _Progress(len(reports), "reading reports:")
     try:
@@ -360,7 +315,7 @@ def _cmd_reconcile(args) -> int:
               f"(best policy {args.policy}, vague words {args.vague_policy})\n")
     out.flush()
     if out_path is not None:
-        write_table(result.ranges, out_path)
+        write_frame(result.ranges, out_path)
         print(f"{PROG}: wrote {n_rg} range{'s' * (n_rg != 1)} to {out_path}", file=sys.stderr)
     return 0
 

@@ -31,7 +31,7 @@ from typing import Iterable, List, Mapping, Optional, Union
 
 import pandas as pd
 
-from .errors import CasualtiesError, InputTypeError, InvalidValueError, MissingColumnError, MissingDependencyError
+from .errors import InputTypeError, InvalidValueError, MissingColumnError, MissingDependencyError
 from .reports import REPORT_COLUMNS
 
 __all__ = ["read_reports", "MissingDependencyError", "SIDECAR_NAMES"]

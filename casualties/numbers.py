@@ -8,7 +8,7 @@ interval rules are those of docs/concepts.md (design §2) and live in :func:`int
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from typing import List, Optional, Sequence
+from typing import Optional, Sequence
 
 import attrs
 

@@ -35,6 +35,7 @@ RANGE_COLUMNS = [
     "high_claims", "claims", "sources", "cited_sources", "disagreeing_claims",
 ]
 _INT_COLUMNS = ("low", "high", "value", "start", "end")
+REPORT_FRAME_COLUMNS = ["report_id", "incident_id", "source", "published", "n_claims", "n_input_rows"]
 INCIDENT_COLUMNS = ["incident_id", "date", "place", "admin1", "country", "kind", "perpetrator", "n_reports",
                     "sources", "report_ids"]
 
@@ -61,6 +62,34 @@ class Result:
     def __repr__(self) -> str:
         return (f"<casualties.Result: {len(self.reports)} reports, {len(self.incidents)} incidents, "
                 f"{len(self.claims)} claims, {len(self.ranges)} ranges, policy={self.policy!r}>")
+
+    def _repr_html_(self) -> str:
+        """The incidents with their killed / injured ranges, as an HTML table (notebooks)."""
+        from .frames import result_html
+
+        return result_html(self)
+
+    def timeline(self, incident_id: str, category: Optional[str] = None) -> pd.DataFrame:
+        """The incident's claims over publication time, earliest first; ``superseded`` marks a
+        figure that the same source later replaced (the one the ``latest`` policy ignores)."""
+        from .frames import timeline
+
+        return timeline(self, incident_id, category)
+
+    def plot(self, incident_id: str, category: str = "killed", ax=None):
+        """Each source's claims as intervals over publication time, with the reconciled range
+        (needs matplotlib: ``pip install 'casualties[plot]'``); returns the matplotlib Axes."""
+        from .plot import plot
+
+        return plot(self, incident_id, category=category, ax=ax)
+
+    def to_files(self, directory, format: str = "csv") -> dict:
+        """Write reports, claims, incidents and ranges to ``directory`` as ``csv``, ``json`` or
+        ``parquet`` with stable columns and dtypes; returns {frame name: path}.  Read them back
+        with :func:`casualties.frames.read_result`."""
+        from .frames import write_result
+
+        return write_result(self, directory, format)
 
 
 def _stated(c) -> List[int]:
@@ -250,7 +279,7 @@ def reconcile(reports, cluster: bool = True, policy: str = "default", *,
         claim_rows.extend(_claim_row(rep, incident_id, k, c) for k, c in enumerate(claims))
     ranges = _ranges(claim_rows, policy)
     return Result(
-        reports=_frame(report_rows, ["report_id", "incident_id", "source", "published", "n_claims", "n_input_rows"]),
+        reports=_frame(report_rows, REPORT_FRAME_COLUMNS),
         claims=_frame(claim_rows, CLAIM_COLUMNS),
         incidents=_frame(incidents, INCIDENT_COLUMNS),
         ranges=_frame(ranges, RANGE_COLUMNS),

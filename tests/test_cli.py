@@ -11,9 +11,7 @@ import pandas as pd
 import pytest
 
 import casualties
-from casualties import cli
-from casualties.io import read_reports
-from casualties.reports import normalize_reports
+from casualties import cli, frames
 
 SEEDS = Path(__file__).parents[1] / "seeds"
 #: The ranges columns design §5 documents (the frame has more: attribution columns).
@@ -100,7 +98,7 @@ def test_write_table_json_dates_are_iso(tmp_path):
     import datetime as dt
 
     df = pd.DataFrame({"d": [dt.date(2020, 1, 2), None], "n": pd.array([1, None], dtype="Int64")})
-    cli.write_table(df, tmp_path / "t.json")
+    frames.write_frame(df, tmp_path / "t.json")
     assert json.loads((tmp_path / "t.json").read_text()) == [{"d": "2020-01-02", "n": 1}, {"d": None, "n": None}]
 
 

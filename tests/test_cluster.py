@@ -1,5 +1,4 @@
 """The fast average-linkage clustering against its plain reference, and its guarantees."""
-import random
 
 from hypothesis import given, settings
 from hypothesis import strategies as st

@@ -1,7 +1,6 @@
 """Reports to incidents (design §3): the seeds, distractors, order and completeness."""
 import datetime as dt
 import json
-import random
 from pathlib import Path
 
 import pandas as pd

@@ -1,0 +1,540 @@
+"""Views and files of a :class:`~casualties.Result`: timelines, an HTML summary, export.
+
+- :func:`timeline`: every claim about one incident in publication order, with the figures
+  a later report of the same source superseded.
+- :func:`result_html`: the HTML a notebook shows for a result.
+- :func:`write_frame` / :func:`read_frame`: one result frame to and from ``.csv``, ``.json``
+  (a list of records, ISO dates, ``null`` for missing) or ``.parquet`` (needs ``pyarrow``),
+  keeping the stable dtypes of :func:`casualties.reconcile`: counts nullable ``Int64``, flags
+  ``bool``, dates ``datetime.date`` objects, text the nullable ``string``.
+- :func:`write_result` / :func:`read_result`: all four frames to and from a folder.
+
+CSV has no missing value distinct from the empty string: an empty cell reads back as missing,
+except in the text columns a frame never leaves missing (ids, quotes, the ``;``-joined
+attribution lists), where it reads back as ``""``.  JSON and Parquet keep both exactly.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import json
+import math
+import os
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
+
+import pandas as pd
+
+from .errors import InvalidValueError, MissingColumnError, MissingDependencyError
+from .model import CATEGORIES
+from .reconcile import (CLAIM_COLUMNS, INCIDENT_COLUMNS, RANGE_COLUMNS, REPORT_FRAME_COLUMNS, Result, _COUNT_COLUMNS, _DATE_COLUMNS,
+                        _FLAG_COLUMNS, _frame)
+
+__all__ = [
+    "timeline", "TIMELINE_COLUMNS", "result_html", "write_frame", "read_frame", "write_result", "read_result",
+    "frame_format", "frame_columns", "FRAME_KINDS", "FRAME_FORMATS",
+]
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+#: Columns of :func:`timeline`, in order.
+TIMELINE_COLUMNS = [
+    "published", "report_id", "source", "cited_source", "category", "victims", "victim_group", "low", "high",
+    "value", "qualifier", "field", "quote", "claim_id", "counted", "perpetrator_claim", "superseded",
+]
+#: File types :func:`write_frame` and :func:`read_frame` handle, by extension.
+FRAME_FORMATS = (".csv", ".json", ".parquet")
+#: The frames of a :class:`~casualties.Result`, in the order :func:`write_result` writes them.
+FRAME_KINDS = ("reports", "claims", "incidents", "ranges")
+
+# reconcile() builds the reports frame from this literal list; test_frames checks they agree.
+_REPORT_COLUMNS = REPORT_FRAME_COLUMNS
+# Text columns every row fills (possibly with ""): an empty CSV cell there means "", not missing.
+_NEVER_MISSING_TEXT = {
+    "reports": frozenset({"report_id", "incident_id"}),
+    "claims": frozenset({"claim_id", "report_id", "category", "qualifier", "victim_group", "quote", "basis"}),
+    "incidents": frozenset({"incident_id", "sources", "report_ids"}),
+    "ranges": frozenset({"incident_id", "category", "best_policy", "best_basis", "low_claims", "best_claims",
+                         "high_claims", "claims", "sources", "cited_sources", "disagreeing_claims"}),
+}
+_TRUE = frozenset({"true", "1", "yes"})
+_FALSE = frozenset({"false", "0", "no"})
+
+
+def frame_columns(kind: str) -> List[str]:
+    """The columns, in order, of the result frame ``kind`` (one of :data:`FRAME_KINDS`).
+
+    Raises
+    ------
+    InvalidValueError: ``kind`` is not one of :data:`FRAME_KINDS`.
+    """
+    columns = {"reports": _REPORT_COLUMNS, "claims": CLAIM_COLUMNS, "incidents": INCIDENT_COLUMNS,
+               "ranges": RANGE_COLUMNS}
+    if kind not in columns:
+        raise InvalidValueError(f"kind={kind!r} is not one of {FRAME_KINDS}")
+    return list(columns[kind])
+
+
+# --------------------------------------------------------------------------- small helpers
+
+def _missing(value: Any) -> bool:
+    """``None``, ``pd.NA``, ``NaN`` and ``NaT`` are missing; containers and other values are not."""
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _incident_ids(result: Result) -> List[str]:
+    return [str(i) for i in result.incidents["incident_id"] if not _missing(i)]
+
+
+def _check_incident(result: Result, incident_id: str) -> None:
+    """Raise :class:`InvalidValueError` naming ``incident_id`` when the result does not have it."""
+    if incident_id not in set(_incident_ids(result)):
+        n = len(result.incidents)
+        raise InvalidValueError(f"incident_id={incident_id!r} is not an incident of this result "
+                                f"({n} incident{'s' * (n != 1)})")
+
+
+def _check_category(category: Optional[str], allow_none: bool = True) -> None:
+    if category is None and allow_none:
+        return
+    if category not in CATEGORIES:
+        raise InvalidValueError(f"category={category!r} is not one of {CATEGORIES}")
+
+
+# --------------------------------------------------------------------------- timeline
+
+def _superseded(rows: pd.DataFrame) -> List[bool]:
+    """For each row: does the same source (``report_id`` when the source is missing or empty)
+    have a later-published counted claim in the same category and victim group?
+
+    A claim without a publication date counts as the earliest, as in the ``latest`` policy of
+    :func:`casualties.reconcile.best_figure`, so any dated counted claim of its source
+    supersedes it.
+    """
+    def key(r) -> tuple:
+        source = None if _missing(r["source"]) or not r["source"] else r["source"]
+        group = None if _missing(r["victim_group"]) else r["victim_group"]
+        return (source if source is not None else ("report", r["report_id"]), r["category"], group)
+
+    latest: Dict[tuple, _dt.date] = {}
+    for _, r in rows.iterrows():
+        pub = None if _missing(r["published"]) else r["published"]
+        if bool(r["counted"]) and pub is not None:
+            k = key(r)
+            if k not in latest or pub > latest[k]:
+                latest[k] = pub
+    out = []
+    for _, r in rows.iterrows():
+        last = latest.get(key(r))
+        pub = None if _missing(r["published"]) else r["published"]
+        out.append(last is not None and (pub is None or last > pub))
+    return out
+
+
+def _timeline_order(rows: pd.DataFrame) -> List[int]:
+    """Positions of ``rows`` by published (missing last), source (missing last), report, start."""
+    def key(i: int) -> tuple:
+        r = rows.iloc[i]
+        pub, src, start = r["published"], r["source"], r["start"]
+        return (_missing(pub), _dt.date.min if _missing(pub) else pub,
+                _missing(src), "" if _missing(src) else str(src),
+                str(r["report_id"]), -1 if _missing(start) else int(start))
+    return sorted(range(len(rows)), key=key)
+
+
+def timeline(result: Result, incident_id: str, category: Optional[str] = None) -> pd.DataFrame:
+    """Every claim about one incident, in publication order.
+
+    Background claims (other events the reports mention) are left out; claims that do not
+    count (subsets, perpetrator claims, list parts) are kept, with ``counted`` False.
+
+    Parameters
+    ----------
+    result: what :func:`casualties.reconcile` returned.
+    incident_id: an ``incident_id`` of ``result.incidents``.
+    category: keep only this category (one of :data:`casualties.CATEGORIES`); default all.
+
+    Returns
+    -------
+    A DataFrame with the columns :data:`TIMELINE_COLUMNS`, dtypes as in ``result.claims``
+    (``superseded`` is ``bool``), ordered by ``published`` (missing last), then ``source``,
+    ``report_id`` and position in the text, with a fresh index.  ``superseded`` is True when
+    the same source (``report_id`` when the source is missing) has a later-published counted
+    claim in the same category and victim group: the figure the ``latest`` policy ignores.
+    An incident without claims gives an empty frame with the same columns and dtypes.
+
+    Raises
+    ------
+    InvalidValueError: ``incident_id`` is not in the result, or ``category`` is unknown.
+    """
+    _check_incident(result, incident_id)
+    _check_category(category)
+    claims = result.claims
+    keep = (claims["incident_id"] == incident_id).fillna(False).astype(bool) & ~claims["background"].astype(bool)
+    rows = claims[keep.to_numpy()]
+    if category is not None:
+        rows = rows[(rows["category"] == category).fillna(False).to_numpy(dtype=bool)]
+    rows = rows.iloc[_timeline_order(rows)].reset_index(drop=True)
+    out = rows[[c for c in TIMELINE_COLUMNS if c != "superseded"]].copy()
+    out["superseded"] = pd.Series(_superseded(rows), index=out.index, dtype=bool)
+    return out[TIMELINE_COLUMNS]
+
+
+# --------------------------------------------------------------------------- HTML
+
+def _cell(value: Any) -> str:
+    """An escaped table cell: missing values as an empty string, dates in ISO form."""
+    if _missing(value):
+        return ""
+    if isinstance(value, _dt.date):
+        return html.escape(value.isoformat()[:10])
+    return html.escape(str(value))
+
+
+def _range_cells(row: Optional[pd.Series]) -> List[str]:
+    """``low–high``, ``best`` and the consistency flag of an all-victims range row (or blanks)."""
+    if row is None:
+        return ["", "", ""]
+    low, high, best = row["low"], row["high"], row["best"]
+    if _missing(low):
+        span = ""
+    elif _missing(high) or low == high:
+        span = _cell(low)
+    else:
+        span = f"{_cell(low)}&ndash;{_cell(high)}"
+    return [span, _cell(best), "yes" if bool(row["consistent"]) else "no"]
+
+
+def _all_victims_ranges(result: Result, incident_ids: Sequence[str],
+                        categories: Sequence[str]) -> Dict[Tuple[str, str], pd.Series]:
+    """``{(incident_id, category): row}`` of the all-victims range rows of these incidents."""
+    r = result.ranges
+    mask = r["victims"].isna() & r["incident_id"].isin(list(incident_ids)) & r["category"].isin(list(categories))
+    rows = r[mask.fillna(False).to_numpy(dtype=bool)]
+    return {(row["incident_id"], row["category"]): row for _, row in rows.iterrows()}
+
+
+def result_html(result: Result, max_incidents: int = 20) -> str:
+    """An HTML summary of ``result`` for notebooks (what ``Result._repr_html_`` shows).
+
+    A header line (reports, incidents, claims, best policy), then one table row per incident,
+    in the order of ``result.incidents``: date, place, number of reports, sources, and the
+    all-victims ``killed`` and ``injured`` ranges (low–high, best, whether the sources are
+    consistent).  Every value is escaped with :func:`html.escape`.
+
+    Parameters
+    ----------
+    result: what :func:`casualties.reconcile` returned.
+    max_incidents: show at most this many incidents, then a "… N more incidents" note.
+
+    Raises
+    ------
+    InvalidValueError: ``max_incidents`` is not a non-negative integer.
+    """
+    if isinstance(max_incidents, bool) or not isinstance(max_incidents, int) or max_incidents < 0:
+        raise InvalidValueError(f"max_incidents={max_incidents!r} must be a non-negative integer")
+    cats = ("killed", "injured")
+    n_rep, n_inc, n_cl = len(result.reports), len(result.incidents), len(result.claims)
+    header = (f"casualties.Result: {n_rep} report{'s' * (n_rep != 1)}, {n_inc} incident{'s' * (n_inc != 1)}, "
+              f"{n_cl} claim{'s' * (n_cl != 1)}, best policy {result.policy}")
+    parts = ['<div class="casualties-result">', f"<p>{html.escape(header)}</p>"]
+    if n_inc:
+        shown = result.incidents.head(max_incidents)
+        ranges = _all_victims_ranges(result, shown["incident_id"].tolist(), cats)
+        th = "".join(f'<th colspan="3">{c}</th>' for c in cats)
+        sub = "<th>low&ndash;high</th><th>best</th><th>consistent</th>" * len(cats)
+        parts += ["<table>", "<thead>",
+                  f'<tr><th rowspan="2">incident</th><th rowspan="2">date</th><th rowspan="2">place</th>'
+                  f'<th rowspan="2">reports</th><th rowspan="2">sources</th>{th}</tr>',
+                  f"<tr>{sub}</tr>", "</thead>", "<tbody>"]
+        for _, inc in shown.iterrows():
+            cells = [_cell(inc["incident_id"]), _cell(inc["date"]), _cell(inc["place"]), _cell(inc["n_reports"]),
+                     _cell(inc["sources"])]
+            for c in cats:
+                cells += _range_cells(ranges.get((inc["incident_id"], c)))
+            parts.append("<tr>" + "".join(f"<td>{v}</td>" for v in cells) + "</tr>")
+        parts += ["</tbody>", "</table>"]
+        if n_inc > max_incidents:
+            more = n_inc - max_incidents
+            parts.append(f"<p>&hellip; {more} more incident{'s' * (more != 1)}</p>")
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+# --------------------------------------------------------------------------- files
+
+def _require_pyarrow(path: Path) -> None:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise MissingDependencyError(
+            f"{path}: Parquet needs the optional package 'pyarrow', which is not installed; install it with: "
+            "pip install 'casualties[parquet]' (or pip install pyarrow), or use .csv or .json"
+        ) from None
+
+
+def _extension(path: Path) -> str:
+    ext = path.suffix.lower()
+    if ext not in FRAME_FORMATS:
+        raise InvalidValueError(f"{path}: unsupported file type {ext or '(no extension)'!r}; "
+                                f"use one of {', '.join(FRAME_FORMATS)}")
+    return ext
+
+
+def frame_format(path: PathLike) -> str:
+    """Check that :func:`write_frame` can write ``path``; returns its extension.
+
+    Call it before a long computation so a bad path fails first.
+
+    Raises
+    ------
+    InvalidValueError: the extension is not one of :data:`FRAME_FORMATS`.
+    FileNotFoundError: the folder of ``path`` does not exist.
+    MissingDependencyError: ``.parquet`` and ``pyarrow`` is not installed.
+    """
+    path = Path(path)
+    ext = _extension(path)
+    if not path.parent.is_dir():
+        raise FileNotFoundError(f"{path}: folder {path.parent} does not exist")
+    if ext == ".parquet":
+        _require_pyarrow(path)
+    return ext
+
+
+def _iso_dates(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose object columns hold dates as ISO strings (JSON has no date type)."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object:
+            out[col] = [v.isoformat() if isinstance(v, (_dt.date, _dt.datetime)) else v for v in out[col]]
+    return out
+
+
+def write_frame(df: pd.DataFrame, path: PathLike) -> str:
+    """Write ``df`` to ``path`` in the format its extension names; returns the extension.
+
+    - ``.csv``: a header row, no index, UTF-8; missing values as empty cells, dates ISO.
+    - ``.json``: a list of records (one object per row), ISO dates, ``null`` for missing.
+    - ``.parquet``: needs the optional package ``pyarrow``.
+
+    A drop-in replacement for :func:`casualties.cli.write_table` (same arguments and return).
+    :func:`read_frame` reads the file back with the dtypes of a result frame.
+
+    Raises
+    ------
+    InvalidValueError: the extension is not one of :data:`FRAME_FORMATS`.
+    FileNotFoundError: the folder of ``path`` does not exist.
+    MissingDependencyError: ``.parquet`` and ``pyarrow`` is not installed.
+    """
+    path = Path(path)
+    ext = frame_format(path)
+    if ext == ".csv":
+        df.to_csv(path, index=False, encoding="utf-8")
+    elif ext == ".json":
+        _iso_dates(df).to_json(path, orient="records", date_format="iso", indent=2, force_ascii=False)
+    else:
+        df.to_parquet(path, index=False)
+    return ext
+
+
+def _read_raw(path: Path, ext: str) -> Tuple[List[str], Dict[str, list]]:
+    """The columns of a file and their values as read: ``str`` (every CSV cell, ``""`` when
+    empty) or JSON / Parquet values (``None`` or ``pd.NA`` when missing)."""
+    if ext == ".csv":
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8")
+    elif ext == ".parquet":
+        _require_pyarrow(path)
+        df = pd.read_parquet(path)
+    else:
+        with open(path, encoding="utf-8") as f:
+            try:
+                records = json.load(f)
+            except json.JSONDecodeError as e:
+                raise InvalidValueError(f"{path}: not valid JSON ({e})") from None
+        if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+            raise InvalidValueError(f"{path}: expected a JSON list of records (objects), one per row")
+        columns: Dict[str, None] = {}
+        for r in records:
+            columns.update(dict.fromkeys(r))
+        return list(columns), {c: [r.get(c) for r in records] for c in columns}
+    return [str(c) for c in df.columns], {str(c): df[c].tolist() for c in df.columns}
+
+
+def _where(path: Path, column: str, row: int) -> str:
+    return f"{path}: column {column!r}, row {row}"
+
+
+def _count(value: Any, where: str) -> Optional[int]:
+    if _missing(value) or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise InvalidValueError(f"{where}: expected a whole number, got {value!r}")
+    if isinstance(value, str):
+        try:
+            return int(value.strip())
+        except ValueError:
+            try:
+                value = float(value)
+            except ValueError:
+                raise InvalidValueError(f"{where}: expected a whole number, got {value!r}") from None
+    if isinstance(value, float) and not (math.isfinite(value) and value.is_integer()):
+        raise InvalidValueError(f"{where}: expected a whole number, got {value!r}")
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise InvalidValueError(f"{where}: expected a whole number, got {value!r}") from None
+
+
+def _flag(value: Any, where: str) -> bool:
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in _TRUE or word in _FALSE:
+            return word in _TRUE
+    elif not _missing(value) and value in (True, False):  # bool, numpy bool, 0 / 1
+        return bool(value)
+    raise InvalidValueError(f"{where}: expected True or False, got {value!r}")
+
+
+def _date(value: Any, where: str) -> Optional[_dt.date]:
+    if _missing(value) or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value.strip())
+        except ValueError:
+            try:
+                value = _dt.datetime.fromisoformat(value.strip())
+            except ValueError:
+                raise InvalidValueError(f"{where}: expected an ISO date (YYYY-MM-DD), got {value!r}") from None
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    if isinstance(value, _dt.datetime):  # midnight is a date written with a time; keep real times
+        return value.date() if value.time() == _dt.time(0) and value.tzinfo is None else value
+    if isinstance(value, _dt.date):
+        return value
+    raise InvalidValueError(f"{where}: expected a date, got {value!r}")
+
+
+def _converter(column: str, empty_is_missing: bool) -> Callable[[Any, str], Any]:
+    """The function turning one value read from a file into what :func:`_frame` expects."""
+    if column in _COUNT_COLUMNS:
+        return _count
+    if column in _FLAG_COLUMNS:
+        return _flag
+    if column in _DATE_COLUMNS:
+        return _date
+
+    def text(value: Any, where: str) -> Optional[str]:
+        if _missing(value) or (empty_is_missing and value == ""):
+            return None
+        return value if isinstance(value, str) else str(value)
+    return text
+
+
+def read_frame(path: PathLike, kind: str) -> pd.DataFrame:
+    """Read a result frame written by :func:`write_frame`, with that frame's stable dtypes.
+
+    Parameters
+    ----------
+    path: a ``.csv``, ``.json`` or ``.parquet`` file (the extension chooses the format).
+    kind: which frame of a :class:`~casualties.Result` the file holds, one of
+        :data:`FRAME_KINDS` ("reports", "claims", "incidents", "ranges").
+
+    Returns
+    -------
+    A DataFrame with the columns of ``kind`` in their usual order and dtypes (counts ``Int64``,
+    flags ``bool``, dates ``datetime.date`` objects or None, text ``string``), then any other
+    columns of the file as read.  In CSV an empty cell is missing, except in text columns that
+    ``kind`` always fills, where it is ``""``.
+
+    Raises
+    ------
+    InvalidValueError: unknown ``kind`` or extension, or a value of the wrong type (the error
+        names the column and row).
+    MissingColumnError: the file lacks a column of ``kind``.
+    MissingDependencyError: ``.parquet`` and ``pyarrow`` is not installed.
+    FileNotFoundError: no such file.
+    """
+    columns = frame_columns(kind)
+    path = Path(path)
+    ext = _extension(path)
+    found, values = _read_raw(path, ext)
+    n_rows = len(next(iter(values.values()))) if values else 0
+    absent = [c for c in columns if c not in values]
+    if absent and (n_rows or ext != ".json"):  # "[]" has no columns to check
+        raise MissingColumnError(f"{path}: a {kind} file needs the column{'s' * (len(absent) > 1)} "
+                                 f"{', '.join(repr(c) for c in absent)}")
+    typed: Dict[str, list] = {}
+    for col in columns:
+        convert = _converter(col, empty_is_missing=ext == ".csv" and col not in _NEVER_MISSING_TEXT[kind])
+        typed[col] = [convert(v, _where(path, col, i)) for i, v in enumerate(values.get(col, []))]
+    rows = [dict(zip(columns, vals)) for vals in zip(*(typed[c] for c in columns))]
+    df = _frame(rows, columns)
+    for col in found:
+        if col not in columns:
+            df[col] = values[col]
+    return df
+
+
+def _format_extension(format: str) -> str:
+    ext = "." + str(format).lower().lstrip(".")
+    if ext not in FRAME_FORMATS:
+        raise InvalidValueError(f"format={format!r} is not one of "
+                                f"{', '.join(repr(e.lstrip('.')) for e in FRAME_FORMATS)}")
+    return ext
+
+
+def write_result(result: Result, directory: PathLike, format: str = "csv") -> Dict[str, Path]:
+    """Write the four frames of ``result`` to ``directory``: ``reports``, ``claims``,
+    ``incidents`` and ``ranges``, each as ``<directory>/<kind>.<format>``.
+
+    Parameters
+    ----------
+    result: what :func:`casualties.reconcile` returned.
+    directory: the folder; created (with its parents) when it does not exist.  Files of the
+        same names are overwritten.
+    format: "csv", "json" or "parquet" (see :func:`write_frame`).
+
+    Returns
+    -------
+    ``{kind: path}`` for the four files, in the order of :data:`FRAME_KINDS`.
+
+    Raises
+    ------
+    InvalidValueError: unknown ``format``.
+    MissingDependencyError: "parquet" and ``pyarrow`` is not installed.
+    """
+    ext = _format_extension(format)
+    directory = Path(directory)
+    if ext == ".parquet":
+        _require_pyarrow(directory / f"reports{ext}")  # before creating anything
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for kind in FRAME_KINDS:
+        paths[kind] = directory / f"{kind}{ext}"
+        write_frame(getattr(result, kind), paths[kind])
+    return paths
+
+
+def read_result(directory: PathLike, format: str = "csv") -> Result:
+    """Read a :class:`~casualties.Result` back from the files :func:`write_result` wrote.
+
+    The policy is taken from the ``best_policy`` column of the ranges ("default" when there
+    are no ranges).
+
+    Raises
+    ------
+    InvalidValueError: unknown ``format``, or a bad value in a file.
+    MissingColumnError: a file lacks a column.
+    FileNotFoundError: one of the four files is missing.
+    """
+    ext = _format_extension(format)
+    directory = Path(directory)
+    frames = {kind: read_frame(directory / f"{kind}{ext}", kind) for kind in FRAME_KINDS}
+    policies = [p for p in frames["ranges"]["best_policy"].dropna().unique()]
+    return Result(policy=str(policies[0]) if policies else "default", **frames)
