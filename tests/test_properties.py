@@ -323,3 +323,50 @@ def test_adding_a_report_never_changes_other_reports_ranges(df, extra):
     else:  # values, not dtypes: a column's dtype may follow the other rows (see test_api.py)
         pd.testing.assert_frame_equal(_values(_sorted_ranges(before)), _values(kept))
     assert sorted(after.reports["report_id"]) == sorted(list(df["report_id"]) + ["extra"])
+
+
+# --------------------------------------------------------------------------------------
+# ranges of one incident: adding a claim never narrows [low, high]
+
+from casualties.reconcile import BEST_POLICIES, _claim_row, _ranges  # noqa: E402
+from casualties.reports import Report  # noqa: E402
+
+
+@st.composite
+def incident_claim_rows(draw, min_reports: int = 1, max_reports: int = 4):
+    """Claim rows of several reports that all describe one incident ``inc``."""
+    rows = []
+    n = draw(st.integers(min_value=min_reports, max_value=max_reports))
+    for i in range(n):
+        text = draw(report_texts())
+        published = draw(st.one_of(st.none(), st.dates(min_value=pd.Timestamp("2016-07-27").date(),
+                                                        max_value=pd.Timestamp("2016-08-27").date())))
+        rep = Report(report_id=f"r{i}", text=text, source=draw(st.sampled_from([None, "AP", "SANA"])),
+                     published=published)
+        rows.extend(_claim_row(rep, "inc", k, c) for k, c in enumerate(casualties.extract_claims(text, published)))
+    return rows
+
+
+def _bounds(rows, policy="default"):
+    return {(r["category"], r["victims"]): r for r in _ranges(rows, policy)}
+
+
+@FAST
+@given(incident_claim_rows(), incident_claim_rows(max_reports=1), st.sampled_from(BEST_POLICIES))
+def test_adding_claims_never_narrows_low_high(rows, extra, policy):
+    extra = [dict(r, report_id="x" + r["report_id"], claim_id="x" + r["claim_id"]) for r in extra]
+    before, after = _bounds(rows, policy), _bounds(rows + extra, policy)
+    for key, b in before.items():
+        a = after[key]
+        if b["low"] is not None:
+            assert a["low"] <= b["low"] and a["high"] >= b["high"], (key, b, a)
+        assert a["n_claims"] >= b["n_claims"]
+    for a in after.values():
+        if a["low"] is not None:
+            assert a["low"] <= a["best"] <= a["high"], a
+        # every value stated by a claim that counted lies in [low, high]
+        listed = set(a["claims"].split(";"))
+        for r in rows + extra:
+            if r["claim_id"] in listed:
+                for v in r["stated"]:
+                    assert a["low"] <= v <= a["high"], (r, a)
