@@ -114,8 +114,14 @@ _COMMON_CAPITALS = frozenset(
     # page furniture of news sites
     "copyright refresh share tweet email print comments comment related advertisement subscribe login "
     "posted updated update video photo photos gallery caption click read more follow facebook twitter "
-    "instagram youtube javascript cookies privacy terms stoppers".split()
+    "instagram youtube javascript cookies privacy terms stoppers junk spam inbox newsletter newsletters "
+    "notifications notification subscriber subscribers account password".split()
 )
+#: A capitalised word before one of these names a county, a force or a district ("Mecklenburg
+#: County", "Charlotte-Mecklenburg Police"): a place every story from there shares, not a name
+#: of this incident.
+_COUNTY_RE = re.compile(r"[ \u00a0]+(?:County|Parish|Borough|Township)\b")
+_PLACE_HEAD_RE = re.compile(r"[ \u00a0]+(?:County|Parish|Borough|Township|Police|Sheriff|Sheriff's|Sheriff’s)\b")
 #: Words that mark a story about a later stage of an incident; its own dates are those of the
 #: hearing or the funeral, not of the attack.
 _FOLLOW_UP_RE = re.compile(
@@ -124,8 +130,36 @@ _FOLLOW_UP_RE = re.compile(
     r"funeral|vigil|memorial|anniversary|lawsuit|sued)\b", re.IGNORECASE)
 
 
+#: An outlet's name after the headline: "... - WALB.com, South Georgia News", "... | Fox 8".
+_SITE_SUFFIX_RE = re.compile(r"\s+[-–—|:]\s+[^-–—|]{2,80}$")
+
+
+def headline_key(title: Optional[str]) -> str:
+    """A headline as compared across outlets: without the outlet's name after a dash or bar,
+    lower-cased, punctuation as spaces ("Police ID Suspect in Killing of Boy, 7 - WSVN" ->
+    "police id suspect in killing of boy 7")."""
+    if not title:
+        return ""
+    t = title.strip()
+    for _ in range(2):  # "Headline - Station - City"
+        m = _SITE_SUFFIX_RE.search(t)
+        if m is None or m.start() < 25:
+            break
+        t = t[:m.start()]
+    return " ".join(re.findall(r"[^\W_]+", t.lower()))
+
+
+def _districts(text: str) -> FrozenSet[str]:
+    """Counties, forces and districts the text names ("Mecklenburg County" -> "district:mecklenburg")."""
+    return frozenset("district:" + m.group().lower() for m in _NAME_RE.finditer(text)
+                     if _COUNTY_RE.match(text, m.end()))
+
+
 def _rare_names(text: str, start: int, end: int) -> FrozenSet[str]:
-    names = {m.group().lower() for m in _NAME_RE.finditer(text, start, end)}
+    names, places = set(), set()
+    for m in _NAME_RE.finditer(text, start, end):
+        (places if _PLACE_HEAD_RE.match(text, m.end()) else names).add(m.group().lower())
+    names -= places
     names = {n for n in names if len(n) >= 3 and n not in _COMMON_CAPITALS}
     for m in _AGE_RE.finditer(text, start, end):
         names.add("age:" + (m.group(1) or m.group(2)))
@@ -164,7 +198,7 @@ def report_cues(report_id: str, text: str, published: Optional[_dt.date], claims
     mentions = find_places(head + text, prefer=prefer)
     shift = len(head)
     place = _main_place(head + text, mentions, (first + shift) if first is not None else shift)
-    towns = frozenset(_place_key(m.place) for m in mentions if m.place.kind == "city")
+    towns = frozenset(_place_key(m.place) for m in mentions if m.place.kind == "city") | _districts(head + text)
     return ReportCues(
         report_id=report_id, published=published, event_date=date, date_basis=basis,
         place=place.name if place else None, place_key=_place_key(place) if place else None,
@@ -175,7 +209,8 @@ def report_cues(report_id: str, text: str, published: Optional[_dt.date], claims
         names=_rare_names(head + text, 0, len(head) + len(text)) - _place_words(head + text, mentions),
         latitude=place.latitude if place else None, longitude=place.longitude if place else None,
         town_points=tuple(sorted({(m.place.latitude, m.place.longitude) for m in mentions if m.place.kind == "city"})),
-        killed=_best(claims, "killed"), injured=_best(claims, "injured"), title=title or "", date_kind=date_kind,
+        killed=_best(claims, "killed"), injured=_best(claims, "injured"), title=headline_key(title),
+        date_kind=date_kind,
         dates=frozenset(m.date.toordinal() for m in find_dates(text, published) if m.precision == "day"),
         follow_up=bool(_FOLLOW_UP_RE.search(head + text[:min(len(text), 300)])),
     )

@@ -8,7 +8,7 @@ import pytest
 
 import casualties
 from casualties.blocking import build_blocks
-from casualties.cues import report_cues
+from casualties.cues import headline_key, report_cues
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -143,3 +143,23 @@ def test_blocked_clustering_equals_all_pairs_brute_force():
     assert blocked == _brute_force(cues, SAME_INCIDENT)
     by = grouping.incident_of
     assert by["b1"] == by["b2"] and by["q1"] == by["q2"] and by["s1"] != by["q1"]
+
+
+@pytest.mark.parametrize("title, key", [
+    ("Sentencing delayed for Bourbon St. shooter Trung Le - FOX 8 WVUE New Orleans", "sentencing delayed for bourbon st shooter trung le"),
+    ("Man charged with killing of two men in May - WALB.com, South Georgia News, Weather", "man charged with killing of two men in may"),
+    ("Police ID Suspect in Killing of Boy, 7, in SW Miami-Dade Drive-By", "police id suspect in killing of boy 7 in sw miami dade drive by"),
+    ("Shooting - WSVN", "shooting wsvn"),  # too short to lose its tail: the tail may be the story
+    (None, ""),
+])
+def test_headline_key_drops_the_outlet_and_case(title, key):
+    assert headline_key(title) == key
+
+
+def test_county_names_are_places_not_names():
+    text = ("Mecklenburg County deputies said a man was shot on Friday. Charlotte-Mecklenburg Police "
+            "arrested Demetrius Dodds, 19, in Mecklenburg on Saturday.")
+    cues = report_cues("r1", text, None, casualties.extract_claims(text))
+    assert "district:mecklenburg" in cues.places
+    assert "mecklenburg" not in cues.names and "charlotte-mecklenburg" not in cues.names
+    assert {"demetrius", "dodds"} <= cues.names
