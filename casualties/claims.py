@@ -110,7 +110,8 @@ _PERPETRATOR_SUBJECTS = frozenset(
 )
 #: Cues that introduce another event: a figure after them is about that event, one before them
 #: is the main one ("killed in retaliation for the deaths of eight" - the eight are background).
-_LEADING_BACKGROUND = (("retaliation", "for"), ("revenge", "for"), ("avenge",), ("in", "response", "to"))
+_LEADING_BACKGROUND = (("retaliation", "for"), ("revenge", "for"), ("avenge",), ("in", "response", "to"),
+                       ("sparked", "by"), ("triggered", "by"), ("prompted", "by"))
 _STRONG_BACKGROUND = (
     ("earthquake",), ("quake",), ("civil", "war"), ("since", "the", "start"),
     ("since", "the", "beginning"), ("since", "the", "outbreak"), ("since", "the", "war"),
