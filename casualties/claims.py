@@ -203,6 +203,16 @@ _SHOT_NOUN_BEFORE = frozenset("a an the single warning gun fatal first second th
 _SHOT_NOUN_AFTER = frozenset("was were rang rings ring fired went hit hits struck that which from of".split())
 
 
+_OTHER_STATE_RE = re.compile(r"(?:in|at)\s+(?:the\s+|a\s+)?(?:hospital|critical|serious|stable|fair|good|grave)\b",
+                             re.IGNORECASE)
+
+
+def _in_other_state(toks: Sequence[Token], i: int) -> bool:
+    """ "three others in the hospital", "two in critical condition": a list part whose own words
+    say it is not in the state the list is about."""
+    return i + 1 < len(toks) and _OTHER_STATE_RE.match(" ".join(t.low for t in toks[i:i + 3])) is not None
+
+
 def _shot_is_noun(toks: Sequence[Token], i: int) -> bool:
     """ "a single shot rang out", "one shot was fired", "the first shot": a shot fired, not a
     person hit.  "Four shot in Long Beach", "a man was shot" are people."""
@@ -554,7 +564,8 @@ class _Sentence:
             if q.first > 0 and toks[q.first - 1].low in ("no", "not"):  # "no one was hurt"
                 return _implicit(trig.category, 0, q.first - 1, trig.last, (np_start, np_end),
                                  " ".join(t.low for t in toks[q.first - 1:q.last]))
-            if aux and q.first >= 2 and toks[q.first - 1].low in ("the", "of"):
+            if (aux or trig.word in ("died", "dies", "die", "perished")) and q.first >= 2 \
+                    and toks[q.first - 1].low in ("the", "of"):
                 # "one of the two hijackers was killed": the figure is the one, the two is the set
                 of_at = q.first - 2 if toks[q.first - 1].low == "the" else q.first - 1
                 head = _number_ending_at(toks, of_at, lex, floors) if toks[of_at].low == "of" else None
@@ -831,6 +842,8 @@ class _Sentence:
                 v += 1
             if v < len(toks) and toks[v].low in _trigger_tables()[0] and np_end != stop:
                 break  # "and his wife was severely wounded": a claim of its own
+            if _in_other_state(toks, np_end):
+                break  # "left one dead and three others in the hospital": another state, not a list
             if "including" in joiner or "among" in joiner or ":" in joiner:
                 subset = True
             j = np_end
@@ -1184,6 +1197,13 @@ def extract_claims(text: str, published=None, *, vague_policy: str = "design") -
     Never raises on any string; raises :class:`~casualties.errors.InputTypeError` when
     ``text`` is not a str.
     """
+    claims, hits = _field_claims(text, published, vague_policy)
+    return _hedge_bare_repeats([c for c in _resolve_hits(text, claims, hits) if c is not None])
+
+
+def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim], List[bool]]:
+    """The claims of one field before the "shot" figures are resolved, with a flag per claim
+    that marks a shot figure (carried as category "injured")."""
     if not isinstance(text, str):
         raise InputTypeError(f"extract_claims(text=...): expected str, got {type(text).__name__}")
     lex = load_lexicon()
@@ -1237,7 +1257,7 @@ def extract_claims(text: str, published=None, *, vague_policy: str = "design") -
             additive.append("self_death" if r.self_death else
                             _is_additive(toks, r, first_in_sentence=not any(x.first < r.first for x in raws)))
     claims, hits = _additive_totals(text, out, additive, hits)
-    return _hedge_bare_repeats(_resolve_hits(text, *_fold_singletons(claims, hits)))
+    return _fold_singletons(claims, hits)
 
 
 def extract_report_claims(title: Optional[str], text: str, published=None, *,
@@ -1248,16 +1268,19 @@ def extract_report_claims(title: Optional[str], text: str, published=None, *,
     the document-level rules then run across both: a headline's bare "killed 44" repeats the
     text's "killed at least 44" and takes its hedge; a headline's "man killed" is one of the
     text's "two men were killed"."""
-    text_claims = extract_claims(text, published, vague_policy=vague_policy)
     if not title:
-        return [], text_claims
-    title_claims = extract_claims(title, published, vague_policy=vague_policy)
-    if not title_claims:
-        return [], text_claims
-    both = title_claims + text_claims
-    both, _ = _fold_singletons(both, [False] * len(both))
-    both = _hedge_bare_repeats(both)
-    return both[:len(title_claims)], both[len(title_claims):]
+        return [], extract_claims(text, published, vague_policy=vague_policy)
+    if not isinstance(title, str):
+        raise InputTypeError(f"extract_report_claims(title=...): expected str, got {type(title).__name__}")
+    title_claims, title_hits = _field_claims(title, published, vague_policy)
+    text_claims, text_hits = _field_claims(text, published, vague_policy)
+    both, hits = _fold_singletons(title_claims + text_claims, title_hits + text_hits)
+    # "Five Shot During Party" and the text's "one of them died": one report, one outcome
+    both = _resolve_hits(title + "\n\n" + text, both, hits)
+    in_title = [c for c in both[:len(title_claims)] if c is not None]
+    in_text = [c for c in both[len(title_claims):] if c is not None]
+    both = _hedge_bare_repeats(in_title + in_text)
+    return both[:len(in_title)], both[len(in_title):]
 
 
 def _hedge_bare_repeats(claims: List[Claim]) -> List[Claim]:
@@ -1376,36 +1399,41 @@ _SURVIVAL_RE = re.compile(r"\b(?:hospital\w*|stable|critical|condition|treated|t
                           r"surviv\w*|recover\w*|life-threatening|expected to live|released from)\b", re.IGNORECASE)
 
 
-def _resolve_hits(text: str, claims: List[Claim], hits: List[bool]) -> List[Claim]:
+def _resolve_hits(text: str, claims: List[Claim], hits: List[bool]) -> List[Optional[Claim]]:
     """Turn a report's "shot" figures into injured ones (docs/concepts.md, "Shot").
 
     "Four people were shot, one fatally" says 4 hit and 1 dead, so 3 injured; "a man was shot in
     the leg" with no death in the report is 1 injured.  When the report states an injured figure
     of its own ("two were wounded"), that figure stands and the shot figures are dropped; when the
     deaths account for everyone shot ("a man was shot and killed"), nobody is injured.  The one
-    derived claim keeps the span of the largest shot figure and says how it was derived."""
+    derived claim keeps the span of the largest shot figure and says how it was derived.
+
+    Returns a list as long as ``claims``: the derived claim in the place of the shot figure it
+    comes from, ``None`` in the place of every other shot figure."""
     if not any(hits):
-        return claims
+        return list(claims)
     plain = [c for c, h in zip(claims, hits) if not h]
-    shot = [c for c, h in zip(claims, hits) if h and c.counts and c.value is not None]
+    dropped = [None if h else c for c, h in zip(claims, hits)]
+    shot = [i for i, (c, h) in enumerate(zip(claims, hits)) if h and c.counts and c.value is not None]
     if not shot or any(c.category == "injured" and c.counts for c in plain):
-        return plain
-    top = max(shot, key=lambda c: (c.low, c.start))
+        return dropped
+    at = max(shot, key=lambda i: (claims[i].low, -i))
+    top = claims[at]
     killed = [c for c in plain if c.category == "killed" and c.counts]
     dead = max((c.low for c in killed), default=0)
     n = top.low - dead
     if n <= 0:
-        return plain
+        return dropped
     high = None if top.high is None else top.high - dead
     if high is not None and high < n:
-        return plain
+        return dropped
     if not killed and (not _SURVIVAL_RE.search(text) or top.low == 1 and _DEATH_WORDS_RE.search(text)):
         # "A policeman was shot in Baghdad": the outcome is not told, so neither figure is;
         # "the fatal shooting of Braxton ... Bourda was shot": the one shot is the one who died
-        return plain
+        return dropped
     basis = (f"{top.low} shot minus {dead} killed" if killed else f"{top.low} shot, no death reported")
     if top.basis:
         basis = f"{basis} ({top.basis})"
-    derived = attrs.evolve(top, low=n, high=high, value=n if top.value is not None else None,
-                           stated=(n,) if top.stated else (), basis=basis)
-    return sorted(plain + [derived], key=lambda c: (c.start, c.end))
+    dropped[at] = attrs.evolve(top, low=n, high=high, value=n if top.value is not None else None,
+                               stated=(n,) if top.stated else (), basis=basis)
+    return dropped

@@ -124,6 +124,9 @@ def best_figure(rows: Sequence[dict], low: Optional[int], high: Optional[int],
             elif pub == cur[0]:
                 cur[1].append(r)
         keep = [r for _, rs in latest.values() for r in rs]
+        if not any(_stated(r) for r in keep):  # the latest figures are all vague: nothing to prefer
+            b, basis, ids = best_figure(rows, low, high, cons_low, cons_high, consistent, "default")
+            return b, "latest per source gives no stated figure; " + basis, ids
         lows = [r["low"] for r in keep]
         highs = [r["high"] for r in keep if r["high"] is not None]
         c_lo, c_hi = max(lows), (min(highs) if highs else None)

@@ -194,3 +194,12 @@ def test_conflicting_claims_best_is_the_figure_stated_most_often():
     assert killed["best"] == 3
     assert "stated most often (2 times)" in killed["best_basis"]
     assert killed["best_claims"] == "r1:0;r1:1"
+
+
+def test_a_headlines_shot_figure_is_resolved_with_the_texts_deaths():
+    title = "Five Shot During Party At Banquet Hall"
+    text = "Police said one of the five died at the scene. A second man was killed later, police said."
+    res = casualties.reconcile([{"report_id": "r1", "title": title, "text": text}], cluster=False)
+    injured = res.claims[res.claims["category"] == "injured"].to_dict("records")
+    assert [(c["field"], c["low"], c["quote"]) for c in injured] == [("title", 4, "Five Shot")]
+    assert injured[0]["basis"] == "5 shot minus 1 killed"
