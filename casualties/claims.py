@@ -188,7 +188,8 @@ def _triggers_in(toks: Sequence[Token]) -> List[_Trigger]:
                 cats = single[w]
                 # one word may name two categories ("injured" is never killed); keep the first
                 cat, kind = next(iter(cats.items()))
-                if cat != HIT or not _shot_is_noun(toks, i):
+                compound = i + 2 < n and toks[i + 1].low == "-" and toks[i + 2].low in ("free", "like", "proof")
+                if not compound and (cat != HIT or not _shot_is_noun(toks, i)):  # not "toll-free"
                     hit = _Trigger(cat, kind, i, i + 1, w)
         if hit is not None:
             out.append(hit)
@@ -836,9 +837,17 @@ class _Sentence:
                     subset = True
             if np_end > stop or (np_end < len(toks) and toks[np_end].low in _REPORT_VERBS):
                 break  # ", a hospital official said": the source, not a victim
-            # a figure with its own category word is a claim of its own ("and wounding 8")
+            # a figure with its own category word is a claim of its own ("and wounding 8"), also
+            # past an aside ("and eight others, including a 14-year-old girl, have been wounded")
             v = np_end
-            while v < len(toks) and v - np_end < 4 and toks[v].low in _AUX:
+            if v + 1 < len(toks) and toks[v].low == "," and toks[v + 1].low in ("including", "among", "most", "all"):
+                w = v + 2
+                while w < len(toks) and w - v < 14 and toks[w].low not in (",", ".", ";"):
+                    w += 1
+                if w < len(toks) and toks[w].low == ",":
+                    v = w + 1
+            start_v = v
+            while v < len(toks) and v - start_v < 4 and toks[v].low in _AUX:
                 v += 1
             if v < len(toks) and toks[v].low in _trigger_tables()[0] and np_end != stop:
                 break  # "and his wife was severely wounded": a claim of its own
