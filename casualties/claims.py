@@ -214,6 +214,11 @@ def _in_other_state(toks: Sequence[Token], i: int) -> bool:
     return i + 1 < len(toks) and _OTHER_STATE_RE.match(" ".join(t.low for t in toks[i:i + 3])) is not None
 
 
+#: Words before "wounds" that make the figure a count of wounds ("23 incision wounds").
+_WOUND_KINDS = frozenset("stab gunshot bullet incision knife shrapnel puncture entry exit defensive "
+                         "slash cut graze".split())
+
+
 def _shot_is_noun(toks: Sequence[Token], i: int) -> bool:
     """ "a single shot rang out", "one shot was fired", "the first shot": a shot fired, not a
     person hit.  "Four shot in Long Beach", "a man was shot" are people."""
@@ -553,6 +558,9 @@ class _Sentence:
             not _has_victim_noun(toks, np_start, np_end, lex)
         if q is not None and non_person:
             q = None  # "an employee of one of the hotels": the one is a hotel
+        if q is not None and trig.word in ("wound", "wounds", "injury", "injuries") and \
+                any(t.low in _WOUND_KINDS for t in toks[np_start:np_end]):
+            return None  # "a total of 94 stab wounds": wounds counted, not people
         passive = any(a in _BE_HAVE and a not in ("has", "have", "had") for a in aux)
         if passive and not getattr(self, "_coordinated", False):
             # the head of a long or listed subject: "Al-Bawi and two other officers were killed"
