@@ -1350,8 +1350,10 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
     order = [i for i, a in enumerate(additive) if a != "self_death"]
     if not _INCLUDES_ATTACKER_RE.search(text):
         deferred = [i for i, a in enumerate(additive) if a == "self_death"]
-    else:
-        order = list(range(len(claims)))
+    else:  # "... killed 13, including the gunman": the attacker is in the figures already
+        for i, a in enumerate(additive):
+            if a == "self_death":
+                out[i] = attrs.evolve(out[i], part_of_list=True)
     for idx in deferred[1:]:
         out[idx] = attrs.evolve(out[idx], part_of_list=True)  # one attacker, told twice
     for idx in order + deferred[:1]:
