@@ -608,6 +608,12 @@ class _Sentence:
                 cat = HIT if trig.word in ("wound", "injury") and not aux else trig.category
                 return _implicit(cat, 1, np_start - 1, trig.last, (np_start, np_end),
                                  " ".join(t.low for t in toks[np_start - 1:np_end]))
+            bare = np_start == 0 or toks[np_start - 1].low in (",", ":", ";", "-", "–", "—")
+            if bare and head.low in lex.victims and not head.low.endswith("s") and not aux_real(aux) \
+                    and trig.kind in ("verb", "state", "phrase"):
+                # a headline: "Monroe County teen dies of gunshot wound", "Mother injured, child killed"
+                return _implicit(trig.category, 1, np_start, trig.last, (np_start, np_end),
+                                 " ".join(t.low for t in toks[np_start:np_end]))
             if singular and (head.text[:1].isupper() or (head.low in lex.victims and not head.low.endswith("s"))):
                 return _implicit(trig.category, 1, np_start, trig.last, (np_start, np_end),
                                  " ".join(t.low for t in toks[np_start:np_end]))
