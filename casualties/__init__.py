@@ -5,7 +5,7 @@
 ...     "A car bomb killed at least 44 people and wounded dozens.")]
 [('killed', 44, None, 'at_least'), ('injured', 24, None, 'vague')]
 """
-from . import errors
+from . import errors, frames
 from .claims import extract_claims
 from .model import CATEGORIES, QUALIFIERS, VICTIM_GROUPS, Claim
 from .reconcile import BEST_POLICIES, Result, reconcile
@@ -26,5 +26,6 @@ __all__ = [
     "VICTIM_GROUPS",
     "BEST_POLICIES",
     "errors",
+    "frames",
 ]
 __version__ = "0.1.0"

@@ -393,8 +393,9 @@ def build_parser() -> argparse.ArgumentParser:
             "Reconcile each incident's claims into ranges per category and victim group:\n"
             "low and high (smallest and largest stated figures), best (by --policy), whether\n"
             "the sources are consistent, and the quotes behind low and high.\n\n"
-            "Clustering reports from several outlets into shared incidents is not available\n"
-            "yet: each report is reconciled as its own incident."
+            "Reports from several outlets that tell of the same incident are grouped first (by\n"
+            "event date, place, kind of attack, shared names and headlines); --no-cluster keeps\n"
+            "each report its own incident."
         ),
         epilog=_INPUT_HELP + "\n\n" + _POLICY_HELP + "\n\n"
                "output (--out): the ranges table as .csv, .json (records, ISO dates) or\n"
@@ -406,7 +407,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--policy", choices=BEST_POLICIES, default="default",
                    help="how the single best figure is chosen (see below); default: default")
     p.add_argument("--no-cluster", action="store_true",
-                   help="reconcile each report as its own incident (currently always the case)")
+                   help="reconcile each report as its own incident (no grouping of reports)")
     p.add_argument("--out", metavar="FILE", help="also write the ranges table to FILE (.csv, .json or .parquet)")
     p.set_defaults(func=_cmd_reconcile)
     return parser

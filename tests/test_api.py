@@ -16,7 +16,7 @@ from casualties import Claim
 # Adding a public name to the package is a decision: update this set with it.
 EXPECTED_ALL = {
     "extract_claims", "reconcile", "read_reports", "count_candidate_pairs", "Claim", "Report", "Result",
-    "CATEGORIES", "QUALIFIERS", "VICTIM_GROUPS", "BEST_POLICIES", "errors",
+    "CATEGORIES", "QUALIFIERS", "VICTIM_GROUPS", "BEST_POLICIES", "errors", "frames",
 }
 
 SEED = pd.DataFrame({
