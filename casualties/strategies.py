@@ -41,6 +41,8 @@ A text is a few sentences joined by a space or a blank line:
 - *background sentences* (``with_background``) state a figure about another event ("In a
   similar attack last year, 30 people were killed.", "The war has killed more than 380,000
   people since 2011."). They follow the claim sentences; their claims have ``background=True``.
+  A sentence marked only by a weak cue ("last year", "similar", "a separate attack") is
+  written only after a main claim of its category (``EXTRACTOR_GAPS["weak_background_first"]``).
 
 Expected intervals follow the table of docs/concepts.md (design §2): exact [N, N], at_least
 [N, open], more_than [N+1, open], up_to [0, N], at_most [0, N-1], "nearly N" [round(0.9 N),
@@ -68,8 +70,8 @@ yet. The grammar leaves them out unless they are named in ``extractor_gaps=...``
 from __future__ import annotations
 
 import datetime as _dt
-from decimal import ROUND_HALF_UP, Decimal
 import re
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from math import ceil
 from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple
@@ -127,21 +129,44 @@ EXTRACTOR_GAPS: Mapping[str, str] = {
         "'or more' after the victim noun: 'The bombing killed 25 people or more.' gives exact 25 "
         "(at_least [25, open] expected)"),
     "long_number_words_before_verb": (
-        "number words of more than four tokens before their verb: 'One hundred and eighty-nine "
-        "fighters were killed.' gives killed 89 (189 expected); 'Four hundred twenty-five were "
-        "arrested.' gives captured 25 (the same words after the verb are read whole)"),
-    "taken_phrase_after_and": (
-        "a second figure after 'and' whose category words are a phrase opening with 'taken': "
-        "'Two soldiers were killed and 5 suspects were taken prisoner.' reads the 5 suspects as "
-        "a second killed group (killed 2, 5 and their sum 7; no captured 5); the same with "
-        "'were taken hostage'"),
+        "a figure of more than four tokens (number words with a hedge after them or a range) "
+        "before its verb is cut to its last words: 'One hundred and eighty-nine fighters were "
+        "killed.' gives killed 89 (189 expected), 'Four hundred twenty-five were arrested.' "
+        "captured 25, 'Ninety-eight or so were missing.' about [7, 9] ([88, 108] expected), 'The "
+        "blast left between five and thirty-eight fighters missing.' exact 38 ([5, 38] expected); "
+        "after the verb the same words are read whole"),
+    "taken_phrase_in_pair": (
+        "two figures joined by 'and' where one's category words are 'taken prisoner' / 'taken "
+        "hostage' (a phrase whose first word is no category word): 'Two soldiers were killed and "
+        "5 suspects were taken prisoner.' reads the 5 suspects as a second killed group (killed 2, "
+        "5 and their sum 7; no captured 5); 'A passenger was taken prisoner and a civilian was "
+        "wounded.' gives injured 1 right but quoted from 'A passenger' with victims 'passenger'"),
     "plus_before_verb": (
-        "'40-plus' before its verb: '3-plus civilians were killed.' gives no claim and "
-        "'1-plus person has been killed.' gives exact 1 quoted 'plus person has been killed' "
-        "(at_least [3, open] and [1, open] expected; 'killed 40-plus people' is read right)"),
-    "singular_went_missing_victims": (
-        "'a worker went missing': the claim is right but its victims read 'worker went' "
-        "(victims 'worker' expected)"),
+        "'40-plus' before its verb, unless it opens the sentence: 'Police said 40-plus civilians "
+        "were killed.' and '98-plus civilians died.' give no claim; 'Over the past year, 1-plus "
+        "person has been killed.' gives exact 1 quoted 'plus person has been killed' (at_least "
+        "[40, open], [98, open], [1, open] expected; '40-plus civilians were killed.' and 'killed "
+        "40-plus people' are read right)"),
+    "singular_source_said_implicit": (
+        "a cited body that is a singular victim noun ('the army', 'the governor') before an "
+        "implicit figure is read as the victim: 'The army said nobody was injured.' gives injured "
+        "1 quoted 'The army said nobody was injured' (injured 0 expected); 'The army said a "
+        "soldier was killed.' gives killed 1 but with victims 'army' and the quote opening at 'The "
+        "army' ('The army said no one was injured.', 'Police said nobody ...' are right)"),
+    "weight_read_as_year": (
+        "a weight between 1900 and 2100 kilograms next to a figure, when the publication date "
+        "is known: extract_claims('A 2000-kilogram car bomb exploded near a market, wounding 17 "
+        "people.', published='2016-07-27') marks injured 17 background (as told with another "
+        "year); 'A 500-kilogram car bomb ...' is right"),
+    "singular_missing_verb_victims": (
+        "'A soldier remains missing.', 'A child went missing.': the claim is right but its "
+        "victims read 'soldier remains', 'child went' (victims 'soldier', 'child' expected)"),
+    "estimated_read_as_source": (
+        "'an estimated N': 'estimated' is read as a reporting verb and the words after it as the "
+        "cited body: 'An estimated 90 passengers were killed near Mogadishu, police said.' gives "
+        "cited_source '90 passengers were killed near Mogadishu' ('police' expected); 'Since the "
+        "start of the conflict, an estimated 19 police officers are missing.' gives cited_source "
+        "'19 police officers are missing' (none expected)"),
 }
 
 
@@ -382,7 +407,8 @@ _BEFORE: Mapping[str, Tuple[str, ...]] = {
     "about": ("about", "around", "some", "approximately", "roughly", "an estimated"),
 }
 #: Hedges that read well before "a dozen" / "a hundred".
-_BEFORE_ARTICLE = frozenset({"at least", "more than", "over", "up to", "nearly", "almost", "about", "around"})
+_BEFORE_ARTICLE = frozenset({"at least", "more than", "over", "up to", "fewer than", "nearly", "almost", "about",
+                             "around"})
 #: Hedges written after the number ("44 or more", "40-plus", "40 or so").
 _AFTER: Mapping[str, Tuple[str, ...]] = {"at_least": (" or more", "-plus"), "about": (" or so",)}
 
@@ -472,29 +498,37 @@ def _figure_kinds(lo: int, hi: int, *, zero: bool = True, one: bool = True,
     return out
 
 
+_ZERO_WORDS = ("no one", "nobody")
+#: Hedges left out unless their gap is asked for (EXTRACTOR_GAPS["estimated_read_as_source"]).
+_GAP_HEDGES = ("an estimated",)
+
+
 @st.composite
 def _figures(draw, lo: int, hi: int, *, zero: bool = True, one: bool = True,
-             kinds: Sequence[str] = _KINDS) -> _Figure:
+             kinds: Sequence[str] = _KINDS, zero_words: Sequence[str] = _ZERO_WORDS,
+             hedges_out: Sequence[str] = _GAP_HEDGES) -> _Figure:
     """A figure whose stated numbers (or vague floor) lie in [lo, hi]."""
     choices = _figure_kinds(lo, hi, zero=zero, one=one, kinds=kinds)
     if not choices:
         raise InvalidValueError(f"no figure can be written with numbers in [{lo}, {hi}]")
     kind = draw(st.sampled_from(choices))
-    if kind in ("zero", "one"):
+    if kind == "zero":
+        return draw(_written(kind, draw(st.sampled_from(zero_words))))
+    if kind == "one":
         return draw(_written(kind))
     if kind == "vague":
         return draw(_written("vague", draw(st.sampled_from([w for w, f in VAGUE_FLOORS.items() if lo <= f <= hi]))))
     if kind == "between":
         a = draw(_counts(max(lo, 1), hi - 1))
         return draw(_written("between", a, draw(_counts(a + 1, hi))))
-    return draw(_written(kind, draw(_counts(max(lo, _MIN_STATED[kind]), hi))))
+    return draw(_written(kind, draw(_counts(max(lo, _MIN_STATED[kind]), hi)), hedges_out=hedges_out))
 
 
 @st.composite
-def _written(draw, kind: str, *numbers) -> _Figure:
+def _written(draw, kind: str, *numbers, hedges_out: Sequence[str] = _GAP_HEDGES) -> _Figure:
     """The figure of ``kind`` for the given number(s) (the vague word for ``vague``)."""
     if kind == "zero":
-        words = draw(st.sampled_from(["no one", "nobody"]))
+        words = numbers[0] if numbers else draw(st.sampled_from(_ZERO_WORDS))
         return _Figure("zero", "exact", 0, 0, 0, words, True, words, plain=False)
     if kind == "one":  # "a soldier": the noun is part of the figure
         return _Figure("one", "exact", 1, 1, 1, "a", True, None, plain=False)
@@ -522,7 +556,8 @@ def _written(draw, kind: str, *numbers) -> _Figure:
         if afters and draw(st.integers(0, 3)) == 0:
             after = draw(st.sampled_from(afters))
         else:
-            before = draw(st.sampled_from([b for b in _BEFORE[kind] if not article or b in _BEFORE_ARTICLE])) + " "
+            before = draw(st.sampled_from([b for b in _BEFORE[kind] if (not article or b in _BEFORE_ARTICLE)
+                                           and b not in hedges_out])) + " "
     elif not article and draw(st.integers(0, 9)) == 0:
         before = "a total of "  # span-only words: the interval stays exact
     qualifier, low, high = expected_interval(kind, n)
@@ -751,21 +786,27 @@ def _noun_phrases(draw, fig: _Figure, category: str, *, noun: Optional[bool] = N
     return f"{fig.text} {word}", word, group
 
 
-@st.composite
-def _passive_clauses(draw, category: str, fig: _Figure, gaps: frozenset = frozenset(), *,
-                     after_and: bool = False) -> _Piece:
-    """Figure first: "at least 44 people were killed", "no one was hurt"; ``after_and``: the
-    second clause of "X were killed and Y were ..."."""
-    fig = _before_verb(fig, gaps)
-    np, victims, group = draw(_noun_phrases(fig, category))
+def _passive_verbs(category: str, fig: _Figure, gaps: frozenset, in_pair: bool = False):
+    """The figure-first verb phrases ``(plural, singular)`` of ``category`` for ``fig``;
+    ``in_pair``: a clause of "X were killed and Y were ..."."""
     verbs = list(_PASSIVE[category])
-    if after_and and "taken_phrase_after_and" not in gaps:  # EXTRACTOR_GAPS["taken_phrase_after_and"]
-        verbs = [v for v in verbs if not v[0].startswith("were taken")]
     if category == "missing" and "perfect_gone_missing" in gaps:
         verbs.append(_GONE_MISSING)
-    if fig.kind == "one" and category == "missing" and "singular_went_missing_victims" not in gaps:
-        verbs.remove(("went missing", "went missing"))  # EXTRACTOR_GAPS["singular_went_missing_victims"]
-    plural_verb, singular_verb = draw(st.sampled_from(verbs))
+    if in_pair and "taken_phrase_in_pair" not in gaps:  # EXTRACTOR_GAPS["taken_phrase_in_pair"]
+        verbs = [v for v in verbs if not v[0].startswith("were taken")]
+    if fig.kind == "one" and category == "missing" and "singular_missing_verb_victims" not in gaps:
+        verbs = [v for v in verbs if v[1] not in ("went missing", "remains missing")]  # see EXTRACTOR_GAPS
+    return verbs
+
+
+@st.composite
+def _passive_clauses(draw, category: str, fig: _Figure, gaps: frozenset = frozenset(), *,
+                     in_pair: bool = False) -> _Piece:
+    """Figure first: "at least 44 people were killed", "no one was hurt"; ``in_pair``: a clause
+    of "X were killed and Y were ..."."""
+    fig = _before_verb(fig, gaps)
+    np, victims, group = draw(_noun_phrases(fig, category))
+    plural_verb, singular_verb = draw(st.sampled_from(_passive_verbs(category, fig, gaps, in_pair)))
     verb = singular_verb if (fig.singular or fig.kind in ("one", "zero")) else plural_verb
     text = f"{np} {verb}"
     return _claim(text, 0, len(text), category, fig, victims, group)
@@ -809,15 +850,16 @@ def _clauses(draw, category: str, fig: _Figure, *, traps: bool, gaps: frozenset 
         head = draw(st.sampled_from(_SUBJECTS[category])) + " "
         text = f"{head}{past} {np}"
     else:
-        head = draw(_events(category, traps=traps)) + ", "
+        head = draw(_events(category, traps=traps, gaps=gaps)) + ", "
         text = f"{head}{ing} {np}"
     return _claim(text, len(head), len(text), category, fig, victims, group)
 
 
 @st.composite
-def _events(draw, category: str, *, traps: bool) -> str:
+def _events(draw, category: str, *, traps: bool, gaps: frozenset = frozenset()) -> str:
     if traps and category in ("killed", "injured") and draw(st.integers(0, 2)) == 0:
-        n = draw(st.integers(50, 2000))
+        # EXTRACTOR_GAPS["weight_read_as_year"]: weights that look like years only when asked for
+        n = draw(st.integers(50, 2100 if "weight_read_as_year" in gaps else 1800))
         return draw(st.sampled_from([f"a {n}-kilogram car bomb exploded near a market",
                                      f"about {n // 10} gunmen stormed the village"]))
     return draw(st.sampled_from(_EVENTS[category]))
@@ -832,8 +874,8 @@ def _double_clauses(draw, cats: Tuple[str, str], figs: Tuple[_Figure, _Figure], 
         forms += ["active", "participle"]
     form = draw(st.sampled_from(forms))
     if form == "passive":
-        return _cat(draw(_passive_clauses(c1, f1, gaps)), " and ",
-                    draw(_passive_clauses(c2, f2, gaps, after_and=True)))
+        return _cat(draw(_passive_clauses(c1, f1, gaps, in_pair=True)), " and ",
+                    draw(_passive_clauses(c2, f2, gaps, in_pair=True)))
     (p1, i1), (p2, i2) = draw(st.sampled_from(_ACTIVE[c1])), draw(st.sampled_from(_ACTIVE[c2]))
     np1, v1, g1 = draw(_noun_phrases(f1, c1))
     np2, v2, g2 = draw(_noun_phrases(f2, c2))
@@ -849,27 +891,28 @@ def _double_clauses(draw, cats: Tuple[str, str], figs: Tuple[_Figure, _Figure], 
 
 
 @st.composite
-def _tails(draw, *, traps: bool, place: Optional[str] = None, after_digit: bool = False) -> str:
+def _tails(draw, *, traps: bool, scene: Optional[Tuple[str, str]] = None, after_digit: bool = False) -> str:
+    """Where and when, after a clause; ``scene`` (place, weekday) fixes both for an incident."""
     options = [" in {place}", " on {day}", " in {place} on {day}", " near the market", " in the attack"]
-    if place is None:
+    if scene is None:
         options.append("")
         if traps and not after_digit:  # "killed more than 30 40 km south of ..." would be no prose
             options.append(" {km} km south of {place}")
-    tail = draw(st.sampled_from(options))
-    return tail.format(place=place or draw(st.sampled_from(_PLACES)), day=draw(st.sampled_from(_WEEKDAYS)),
-                       km=draw(st.integers(2, 90)))
+    place, day = scene or (draw(st.sampled_from(_PLACES)), draw(st.sampled_from(_WEEKDAYS)))
+    return draw(st.sampled_from(options)).format(place=place, day=day, km=draw(st.integers(2, 90)))
 
 
 @st.composite
-def _openings(draw) -> str:
+def _openings(draw, scene: Optional[Tuple[str, str]] = None) -> str:
     """An opening adverbial holding a trap number (a time, a date), or a weekday."""
     h, mm = draw(st.integers(1, 12)), draw(st.integers(0, 59))
-    return draw(st.sampled_from([
-        f"on {draw(st.sampled_from(_WEEKDAYS))}, ",
-        f"at {h}:{mm:02d} a.m. local time, ",
-        f"shortly after {h} p.m., ",
-        f"on {draw(st.integers(1, 28))} {draw(st.sampled_from(_MONTHS))}, ",
-    ]))
+    options = [f"at {h}:{mm:02d} a.m. local time, ", f"shortly after {h} p.m., "]
+    if scene is None:
+        options += [f"on {draw(st.sampled_from(_WEEKDAYS))}, ",
+                    f"on {draw(st.integers(1, 28))} {draw(st.sampled_from(_MONTHS))}, "]
+    else:
+        options.append(f"on {scene[1]}, ")
+    return draw(st.sampled_from(options))
 
 
 def _with_source(piece: _Piece, style: str, written: Optional[str]) -> _Piece:
@@ -898,20 +941,25 @@ def _with_source(piece: _Piece, style: str, written: Optional[str]) -> _Piece:
 
 @st.composite
 def _claim_sentences(draw, cats: Sequence[str], lo: int, hi: int, n_claims: int, *, traps: bool,
-                     sources: bool, gaps: frozenset, place: Optional[str] = None) -> _Piece:
+                     sources: bool, gaps: frozenset, scene: Optional[Tuple[str, str]] = None) -> _Piece:
     """One sentence stating ``n_claims`` (1 or 2) main claims, of different categories."""
+    style = draw(st.sampled_from(_SOURCE_STYLES)) if sources else "none"
+    written = draw(st.sampled_from(_SOURCES)) if style != "none" else None
+    options: Dict[str, Any] = {}
+    if style == "said_before" and written == "the army" and "singular_source_said_implicit" not in gaps:
+        options.update(zero_words=("no one",), one=False)  # EXTRACTOR_GAPS["singular_source_said_implicit"]
+    if "estimated_read_as_source" in gaps:
+        options.update(hedges_out=())
     if n_claims == 2:
         c1, c2 = draw(st.permutations(list(cats)))[:2]
-        figs = (draw(_figures(lo, hi)), draw(_figures(lo, hi)))
+        figs = (draw(_figures(lo, hi, **options)), draw(_figures(lo, hi, **options)))
         body = draw(_double_clauses((c1, c2), figs, gaps))
     else:
         category = draw(st.sampled_from(list(cats)))
-        body = draw(_clauses(category, draw(_figures(lo, hi)), traps=traps, gaps=gaps))
-    body.add(draw(_tails(traps=traps, place=place, after_digit=body.text[-1:].isdigit())))
-    style = draw(st.sampled_from(_SOURCE_STYLES)) if sources else "none"
+        body = draw(_clauses(category, draw(_figures(lo, hi, **options)), traps=traps, gaps=gaps))
+    body.add(draw(_tails(traps=traps, scene=scene, after_digit=body.text[-1:].isdigit())))
     if style in ("none", "said_after", "according_after") and traps and draw(st.integers(0, 3)) == 0:
-        body = _cat(draw(_openings()), body)
-    written = draw(st.sampled_from(_SOURCES)) if style != "none" else None
+        body = _cat(draw(_openings(scene)), body)
     return _with_source(body, style, written)
 
 
@@ -945,7 +993,8 @@ _TRAPS = (
     lambda d, n: f"Anyone with information is asked to call {n(200, 999)}-{n(200, 999)}-{n(1000, 9999)}.",
     lambda d, n: f"The number of civilians killed in the province rose {n(2, 60)} percent.",
 )
-#: Traps with a year, a date or a weekday: left out of incident reports, whose date cue they move.
+#: Traps with a year, a date, a weekday or a clock time: left out of incident reports, whose
+#: date cue they could move.
 _DATED_TRAPS = (
     lambda d, n: f"In {n(1990, 2023)}, the town was captured by rebels.",
     lambda d, n: f"The attack took place on {n(1, 28)} {d(st.sampled_from(_MONTHS))} {n(1990, 2023)}.",
@@ -961,7 +1010,7 @@ def _trap_sentences(draw, *, undated: bool = False) -> _Piece:
 
 
 _FILLERS = ("Rescue teams searched the rubble through the night.", "The area was sealed off by security forces.",
-            "No group has claimed the attack so far.")
+            "Roads into the town were closed.")
 _PERFECT: Mapping[str, Tuple[str, str]] = {
     "killed": ("have been killed", "has been killed"), "injured": ("have been wounded", "has been wounded"),
     "kidnapped": ("have been kidnapped", "has been kidnapped"), "captured": ("have been detained", "has been detained"),
@@ -976,7 +1025,7 @@ def _background_sentences(draw, category: str, lo: int, hi: int, *, weak: bool, 
     ``weak`` allows the templates marked only by a weak cue ("last year", "similar", "earlier
     this month", "a separate attack").
     """
-    fig = draw(_figures(lo, hi, zero=False))
+    fig = draw(_figures(lo, hi, zero=False, hedges_out=() if "estimated_read_as_source" in gaps else _GAP_HEDGES))
     templates = ["past_year", "since_start", "ago"]
     if category in _ACTIVE:
         templates.append("came_after")
@@ -996,10 +1045,11 @@ def _background_sentences(draw, category: str, lo: int, hi: int, *, weak: bool, 
         clause = f"{np} {_PERFECT[category][singular]}"
         return _background(head, clause, " in the province.", category, fig, victims, group)
     if template in ("ago", "similar_last_year", "last_month", "earlier_month"):
-        plural_verb, singular_verb = draw(st.sampled_from(_PASSIVE[category]))
+        plural_verb, singular_verb = draw(st.sampled_from(_passive_verbs(category, fig, gaps)))
         clause = f"{np} {singular_verb if singular else plural_verb}"
         head, tail = {
-            "ago": ("", f" in a similar attack {draw(st.integers(2, 11))} {draw(st.sampled_from(['months', 'years']))} ago."),
+            "ago": ("", f" in a similar attack {draw(st.integers(2, 11))} "
+                        f"{draw(st.sampled_from(['months', 'years']))} ago."),
             "similar_last_year": ("in a similar attack last year, ", "."),
             "last_month": ("last month, ", " on the same road."),
             "earlier_month": ("earlier this month, ", " in the same district."),
@@ -1109,37 +1159,34 @@ def claim_texts(*, categories: Iterable[str] = CATEGORIES, min_value: int = 0,
 
 
 @st.composite
-def _claim_texts(draw, cats, lo, hi, min_claims, max_claims, traps, background, sources, gaps,
-                 place: Optional[str] = None) -> ClaimText:
-    piece = draw(_text_pieces(cats, lo, hi, min_claims, max_claims, traps, background, sources, gaps, place))
+def _claim_texts(draw, cats, lo, hi, min_claims, max_claims, traps, background, sources, gaps) -> ClaimText:
+    piece = draw(_text_pieces(cats, lo, hi, min_claims, max_claims, traps, background, sources, gaps))
     return ClaimText(piece.text, _expected(piece.text, piece.claims))
 
 
 @st.composite
 def _text_pieces(draw, cats, lo, hi, min_claims, max_claims, traps, background, sources, gaps,
-                 place: Optional[str] = None, lead: Optional[_Piece] = None,
+                 scene: Optional[Tuple[str, str]] = None, lead: Optional[_Piece] = None,
                  background_cats: Optional[Sequence[str]] = None) -> _Piece:
     total = draw(st.integers(min_claims, max_claims))
-    n_background = draw(st.integers(0, min(2, total))) if background and total else 0
+    # background figures are never "no one": with max_value 0 there are none
+    n_background = draw(st.integers(0, min(2, total))) if background and total and hi >= 1 else 0
     n_main = total - n_background
     sentences: List[_Piece] = [lead] if lead is not None else []
     while n_main > 0:
         size = 2 if n_main >= 2 and len(cats) >= 2 and draw(st.booleans()) else 1
         sentences.append(draw(_claim_sentences(cats, lo, hi, size, traps=traps, sources=sources, gaps=gaps,
-                                                place=place)))
+                                                scene=scene)))
         n_main -= size
     if traps:
         for _ in range(draw(st.integers(0, 2))):
             at = draw(st.integers(1 if lead is not None else 0, len(sentences)))
-            sentences.insert(at, draw(_trap_sentences(undated=place is not None)))
+            sentences.insert(at, draw(_trap_sentences(undated=scene is not None)))
     main_categories = {c["category"] for s in sentences for c in s.claims}
-    bg_lo, bg_hi = max(lo, 1), hi
     for _ in range(n_background):
-        if bg_lo > bg_hi:  # only zero can be written: background figures are never "no one"
-            break
         category = draw(st.sampled_from(list(background_cats or cats)))
         weak = category in main_categories or "weak_background_first" in gaps
-        sentences.append(draw(_background_sentences(category, bg_lo, bg_hi, weak=weak, gaps=gaps)))
+        sentences.append(draw(_background_sentences(category, max(lo, 1), hi, weak=weak, gaps=gaps)))
     if not sentences:
         sentences.append(_Piece(draw(st.sampled_from(_FILLERS))))
     return _join(draw, sentences)
@@ -1180,7 +1227,7 @@ def claims(*, categories: Iterable[str] = CATEGORIES, min_value: int = 0, max_va
 @st.composite
 def _claims(draw, cats, lo, hi, kinds) -> Claim:
     category = draw(st.sampled_from(cats))
-    fig = draw(_figures(lo, hi, kinds=kinds))
+    fig = draw(_figures(lo, hi, kinds=kinds, hedges_out=()))
     words, victims, group = draw(_noun_phrases(fig, category))
     start = draw(st.integers(0, 5000))
     if fig.kind == "vague":
@@ -1277,16 +1324,21 @@ def incidents(*, min_reports: int = 2, max_reports: int = 4, conflicting: Option
 @st.composite
 def _incidents(draw, min_reports, max_reports, conflicting, lo, hi, traps, background) -> IncidentReports:
     n = draw(st.integers(min_reports, max_reports))
+    # the figures of one incident lie within a factor of about two of a toll t: reports whose
+    # tolls are far apart are (rightly) not clustered together
+    t = draw(_counts(lo, hi))
+    wlo, whi = max(lo, t // 2), min(hi, max(2 * t, t + 3))
+    if max(wlo, 1) >= whi:
+        wlo, whi = lo, hi
     if conflicting is False:
-        t = draw(st.integers(lo, hi))
-        figs = [draw(_figures_containing(t, lo, hi)) for _ in range(n)]
+        figs = [draw(_figures_containing(t, wlo, whi)) for _ in range(n)]
     elif conflicting:
-        x = draw(st.integers(max(lo, 1), hi))
-        figs = [draw(_written("exact", x)), draw(_figures_excluding(x, lo, hi))]
-        figs += [draw(_figures(lo, hi)) for _ in range(n - 2)]
+        x = draw(st.integers(max(wlo, 1), whi))
+        figs = [draw(_written("exact", x)), draw(_figures_excluding(x, wlo, whi))]
+        figs += [draw(_figures(wlo, whi)) for _ in range(n - 2)]
         figs = draw(st.permutations(figs))
     else:
-        figs = [draw(_figures(lo, hi)) for _ in range(n)]
+        figs = [draw(_figures(wlo, whi)) for _ in range(n)]
     place = draw(st.sampled_from(_PLACES))
     kind = draw(st.sampled_from(_ATTACK_KINDS))
     day = draw(st.dates(_dt.date(2010, 1, 1), _dt.date(2024, 12, 31)))
@@ -1296,7 +1348,7 @@ def _incidents(draw, min_reports, max_reports, conflicting, lo, hi, traps, backg
     for i, fig in enumerate(figs):
         lead = draw(_lead_sentences(fig, kind, place, weekday))
         piece = draw(_text_pieces(("injured",), max(lo, 1), max(hi, 1), 0, 2, traps, background, True, frozenset(),
-                                  place, lead, background_cats=("killed", "injured")))
+                                  (place, weekday), lead, background_cats=("killed", "injured")))
         expected = _expected(piece.text, piece.claims)
         published = day + _dt.timedelta(days=draw(st.integers(0, 3)))
         out_reports.append({
@@ -1333,4 +1385,7 @@ def _lead_sentences(draw, fig: _Figure, kind: str, place: str, weekday: str) -> 
             body = _cat(_claim(head + np, 2 + len(kind) + 1, len(head) + len(np), "killed", fig, victims, group),
                         where)
     style = draw(st.sampled_from(_SOURCE_STYLES))
-    return _with_source(body, style, draw(st.sampled_from(_SOURCES)) if style != "none" else None)
+    sources = _SOURCES
+    if style == "said_before" and fig.kind in ("zero", "one"):
+        sources = tuple(x for x in _SOURCES if x != "the army")  # EXTRACTOR_GAPS["singular_source_said_implicit"]
+    return _with_source(body, style, draw(st.sampled_from(sources)) if style != "none" else None)
