@@ -77,7 +77,8 @@ _UNIT_WORDS = frozenset(
     "km kms kilometer kilometers kilometre kilometres mile miles meter meters metre metres foot feet "
     "yard yards percent per cent pct % dollars dollar usd euros euro pounds $ am pm a.m p.m "
     "o'clock gmt times tons tonnes kg kilograms pound lb lbs mm caliber calibre rounds shots bullets "
-    "vehicles cars buildings houses homes shells rockets mortars missiles bombs grenades".split()
+    "vehicles cars buildings houses homes shells rockets mortars missiles bombs grenades kilogram kilo kilos "
+    "gram grams ton tonne ounce ounces litre liter litres liters gallon gallons inch inches mph".split()
 )
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
@@ -1089,7 +1090,9 @@ def _cited_source(text, toks, claim_first, claim_last) -> Optional[str]:
                 j += 1
             if j > i + 2:
                 cand = (toks[i + 2].start, toks[j - 1].end)
-        elif t.low in _REPORT_VERBS and not t.text[:1].isupper():  # "States" in "United States" is no verb
+        elif t.low in _REPORT_VERBS and not t.text[:1].isupper() \
+                and not (i > 0 and toks[i - 1].low in ("an", "the", "some")):
+            # "States" in "United States" is no verb, nor "estimated" in "an estimated 90"
             # subject before the verb: "state TV said", "the UN mission said", "Israel's Channel 10 reported"
             j = i
             while j > 0 and toks[j - 1].low in ("later", "also", "earlier", "then", "now", "had", "has", "have", "initially"):
@@ -1171,6 +1174,14 @@ def _is_perpetrator_claim(toks, raw: _Raw, responsibility_claimed: bool = False)
     return False
 
 
+def _is_measure(toks, i: int) -> bool:
+    """ "2000-kilogram", "2000 tons": a number with a unit after it is a measure, not a year."""
+    j = i + 1
+    if j < len(toks) and toks[j].low == "-":
+        j += 1
+    return j < len(toks) and toks[j].low in _UNIT_WORDS
+
+
 def _is_background(toks, raw: _Raw, published: Optional[_dt.date], first_claim: bool) -> bool:
     """A figure about another event: cues before the claim in its sentence, or right after it."""
     a, b = 0, raw.first
@@ -1190,7 +1201,8 @@ def _is_background(toks, raw: _Raw, published: Optional[_dt.date], first_claim: 
         for i, t in enumerate(toks[:after_end]):
             if raw.first <= i < raw.last:
                 continue
-            if t.low.isdigit() and len(t.low) == 4 and 1900 <= int(t.low) <= 2100 and int(t.low) != published.year:
+            if t.low.isdigit() and len(t.low) == 4 and 1900 <= int(t.low) <= 2100 and int(t.low) != published.year \
+                    and not _is_measure(toks, i):
                 return True  # a figure told with another year belongs to another event
             if t.low in _MONTHS and i > 0 and toks[i - 1].low in ("in", "since", "last", "early", "late", "mid") \
                     and _MONTHS[t.low] != published.month and not (i + 1 < len(toks) and toks[i + 1].low[:1].isdigit()):

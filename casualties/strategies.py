@@ -153,20 +153,9 @@ EXTRACTOR_GAPS: Mapping[str, str] = {
         "1 quoted 'The army said nobody was injured' (injured 0 expected); 'The army said a "
         "soldier was killed.' gives killed 1 but with victims 'army' and the quote opening at 'The "
         "army' ('The army said no one was injured.', 'Police said nobody ...' are right)"),
-    "weight_read_as_year": (
-        "a weight between 1900 and 2100 kilograms next to a figure, when the publication date "
-        "is known: extract_claims('A 2000-kilogram car bomb exploded near a market, wounding 17 "
-        "people.', published='2016-07-27') marks injured 17 background (as told with another "
-        "year); 'A 500-kilogram car bomb ...' is right"),
     "singular_missing_verb_victims": (
         "'A soldier remains missing.', 'A child went missing.': the claim is right but its "
         "victims read 'soldier remains', 'child went' (victims 'soldier', 'child' expected)"),
-    "estimated_read_as_source": (
-        "'an estimated N': 'estimated' is read as a reporting verb and the words after it as the "
-        "cited body: 'An estimated 90 passengers were killed near Mogadishu, police said.' gives "
-        "cited_source '90 passengers were killed near Mogadishu' ('police' expected); 'Since the "
-        "start of the conflict, an estimated 19 police officers are missing.' gives cited_source "
-        "'19 police officers are missing' (none expected)"),
 }
 
 
@@ -499,8 +488,8 @@ def _figure_kinds(lo: int, hi: int, *, zero: bool = True, one: bool = True,
 
 
 _ZERO_WORDS = ("no one", "nobody")
-#: Hedges left out unless their gap is asked for (EXTRACTOR_GAPS["estimated_read_as_source"]).
-_GAP_HEDGES = ("an estimated",)
+#: Hedges left out unless their gap is asked for (none at present).
+_GAP_HEDGES = ()
 
 
 @st.composite
@@ -858,8 +847,7 @@ def _clauses(draw, category: str, fig: _Figure, *, traps: bool, gaps: frozenset 
 @st.composite
 def _events(draw, category: str, *, traps: bool, gaps: frozenset = frozenset()) -> str:
     if traps and category in ("killed", "injured") and draw(st.integers(0, 2)) == 0:
-        # EXTRACTOR_GAPS["weight_read_as_year"]: weights that look like years only when asked for
-        n = draw(st.integers(50, 2100 if "weight_read_as_year" in gaps else 1800))
+        n = draw(st.integers(50, 2100))  # weights that look like years ("a 2000-kilogram car bomb")
         return draw(st.sampled_from([f"a {n}-kilogram car bomb exploded near a market",
                                      f"about {n // 10} gunmen stormed the village"]))
     return draw(st.sampled_from(_EVENTS[category]))
@@ -948,8 +936,6 @@ def _claim_sentences(draw, cats: Sequence[str], lo: int, hi: int, n_claims: int,
     options: Dict[str, Any] = {}
     if style == "said_before" and written == "the army" and "singular_source_said_implicit" not in gaps:
         options.update(zero_words=("no one",), one=False)  # EXTRACTOR_GAPS["singular_source_said_implicit"]
-    if "estimated_read_as_source" in gaps:
-        options.update(hedges_out=())
     if n_claims == 2:
         c1, c2 = draw(st.permutations(list(cats)))[:2]
         figs = (draw(_figures(lo, hi, **options)), draw(_figures(lo, hi, **options)))
@@ -1025,7 +1011,7 @@ def _background_sentences(draw, category: str, lo: int, hi: int, *, weak: bool, 
     ``weak`` allows the templates marked only by a weak cue ("last year", "similar", "earlier
     this month", "a separate attack").
     """
-    fig = draw(_figures(lo, hi, zero=False, hedges_out=() if "estimated_read_as_source" in gaps else _GAP_HEDGES))
+    fig = draw(_figures(lo, hi, zero=False))
     templates = ["past_year", "since_start", "ago"]
     if category in _ACTIVE:
         templates.append("came_after")

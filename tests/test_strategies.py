@@ -163,15 +163,10 @@ GAP_EXAMPLES = {
 }
 #: Gaps that show only with a publication date: (text, published, expected claims).
 GAP_PUBLISHED_EXAMPLES = {
-    "weight_read_as_year": (
-        "A 2000-kilogram car bomb exploded near a market, wounding 17 people.", "2016-07-27",
-        [_claim("injured", 17, 17, "exact")]),
 }
 #: Gaps whose intervals are right but whose other fields are not: (text, field, expected value).
 GAP_FIELD_EXAMPLES = {
     "singular_missing_verb_victims": ("A soldier remains missing.", "victims", "soldier"),
-    "estimated_read_as_source": (
-        "An estimated 90 passengers were killed near Mogadishu, police said.", "cited_source", "police"),
 }
 
 
