@@ -1174,6 +1174,23 @@ def _is_perpetrator_claim(toks, raw: _Raw, responsibility_claimed: bool = False)
     return False
 
 
+_YEAR_RE = re.compile(r"\b(19\d\d|20\d\d)\b(?![-\s]*(?:kilo|kg|ton|pound|meter|metre|mile|km|dollar))")
+_ANAPHORIC_OPENERS = frozenset("it its his her their the this that these those".split())
+
+
+def _continues_other_time(text: str, s: int, toks, published: Optional[_dt.date]) -> bool:
+    """ "... since January 2022, when they stormed a prison. The 10-day battle left nearly 500
+    dead.": a sentence that opens by pointing back ("It", "The", "His") at a sentence dated in
+    another year goes on about that other event."""
+    if published is None or not toks or toks[0].low not in _ANAPHORIC_OPENERS or s < 2:
+        return False
+    if any(_YEAR_RE.fullmatch(t.low) for t in toks):
+        return False  # it names its own year
+    ps, _ = sentence_bounds(text, s - 2, s - 1)
+    years = [int(m.group(1)) for m in _YEAR_RE.finditer(text, ps, s)]
+    return bool(years) and all(y != published.year for y in years)
+
+
 def _is_measure(toks, i: int) -> bool:
     """ "2000-kilogram", "2000 tons": a number with a unit after it is a measure, not a year."""
     j = i + 1
@@ -1276,7 +1293,8 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
                 after = r.last + (r.last < len(toks) and toks[r.last].low in _BE_HAVE)
                 group = _victim_group(toks, after, min(len(toks), after + 3), lex)
             first_claim = r.category not in seen_main
-            background = _is_background(toks, r, pub, first_claim)
+            background = _is_background(toks, r, pub, first_claim) or \
+                (not first_claim and _continues_other_time(text, s, toks, pub))
             if not background and not r.subset:
                 seen_main.add(r.category)
             hits.append(r.category == HIT)
