@@ -322,14 +322,8 @@ def write_frame(df: pd.DataFrame, path: PathLike) -> str:
     - ``.json``: a list of records (one object per row), ISO dates, ``null`` for missing.
     - ``.parquet``: needs the optional package ``pyarrow``.
 
-    A drop-in replacement for :func:`casualties.cli.write_table` (same arguments and return).
-    :func:`read_frame` reads the file back with the dtypes of a result frame.
-
-    Raises
-    ------
-    InvalidValueError: the extension is not one of :data:`FRAME_FORMATS`.
-    FileNotFoundError: the folder of ``path`` does not exist.
-    MissingDependencyError: ``.parquet`` and ``pyarrow`` is not installed.
+    :func:`read_frame` reads the file back with the dtypes of a result frame.  Raises what
+    :func:`frame_format` raises, before anything is written.
     """
     path = Path(path)
     ext = frame_format(path)

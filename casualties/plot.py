@@ -29,28 +29,26 @@ _MAX_DATE_TICKS = 8
 _INSTALL_HINT = "pip install 'casualties[plot]'"
 
 
-def _matplotlib():
-    """The ``matplotlib.dates`` and ``matplotlib.patches`` modules, or a clear error."""
+def _import(module: str):
+    """``importlib.import_module(module)``, or a clear error naming the optional package."""
+    import importlib
+
     try:
-        import matplotlib.dates as mdates
-        import matplotlib.patches as mpatches
+        return importlib.import_module(module)
     except ImportError:
         raise MissingDependencyError(
             "plot() needs the optional package 'matplotlib', which is not installed; "
             f"install it with: {_INSTALL_HINT}"
         ) from None
-    return mdates, mpatches
+
+
+def _matplotlib():
+    """The ``matplotlib.dates`` and ``matplotlib.patches`` modules, or a clear error."""
+    return _import("matplotlib.dates"), _import("matplotlib.patches")
 
 
 def _new_axes():
-    try:
-        import matplotlib.pyplot as plt
-    except ImportError:
-        raise MissingDependencyError(
-            "plot() needs the optional package 'matplotlib', which is not installed; "
-            f"install it with: {_INSTALL_HINT}"
-        ) from None
-    _, ax = plt.subplots(figsize=(8, 4.5))
+    _, ax = _import("matplotlib.pyplot").subplots(figsize=(8, 4.5))
     return ax
 
 
