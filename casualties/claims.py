@@ -1401,6 +1401,12 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
         if not add or prev is None:
             running[key] = idx
             continue
+        if out[prev].value is not None and out[prev].value == c.value and c.value > 1 \
+                and additive[idx] != "self_death":
+            # "3 dead, 7 hurt ... Seven others were injured": the same figure again, not more
+            out[idx] = attrs.evolve(c, basis=(c.basis + "; " if c.basis else "") +
+                                    f"restates {out[prev].quote!r} (at {out[prev].start}), not added")
+            continue
         a = out[prev]
         out[prev] = attrs.evolve(a, part_of_list=True)
         out[idx] = attrs.evolve(c, part_of_list=True)
