@@ -220,6 +220,13 @@ _WOUND_KINDS = frozenset("stab gunshot bullet incision knife shrapnel puncture e
                          "slash cut graze".split())
 
 
+_IRREGULAR_PLURALS = frozenset("children men women people police personnel staff crew family".split())
+
+
+def _plural_noun(word: str) -> bool:
+    return word in _IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith("ss"))
+
+
 def _shot_is_noun(toks: Sequence[Token], i: int) -> bool:
     """ "a single shot rang out", "one shot was fired", "the first shot": a shot fired, not a
     person hit.  "Four shot in Long Beach", "a man was shot" are people."""
@@ -835,10 +842,13 @@ class _Sentence:
             if named:
                 np_end = named
                 part = _implicit(category, 1, k, np_end, (k, np_end), " ".join(t.text for t in toks[k:np_end]))
-            elif toks[k].low in ("a", "an", "another", "his", "her") and k + 1 < stop and _np_word(toks[k + 1], lex, floors):
+            elif toks[k].low in ("a", "an", "another", "his", "her", "the", "their") and k + 1 < stop \
+                    and _np_word(toks[k + 1], lex, floors):
                 np_end = _np_forward(toks, k + 1, lex, floors)
                 if not _has_victim_noun(toks, k + 1, np_end, lex) and not toks[np_end - 1].text[:1].isupper():
                     break
+                if toks[k].low in ("the", "their") and _plural_noun(toks[np_end - 1].low):
+                    break  # "and the children": how many is not said
                 part = _implicit(category, 1, k, np_end, (k + 1, np_end), " ".join(t.low for t in toks[k:np_end]))
             else:
                 q = qualified_at(toks, k, lex, floors)
