@@ -773,6 +773,10 @@ class _Sentence:
             return raw
         if w in ("a", "an", "another", "his", "her", "the") and trig.kind in ("verb", "phrase", "noun"):
             np_end = _np_forward(toks, j + 1, lex, floors)
+            for a in range(j + 2, np_end - 1):
+                if toks[a].low == "and" and toks[a + 1].low in ("a", "an", "his", "her", "the", "their"):
+                    np_end = a  # "a policeman and the driver": two people, the list reads the second
+                    break
             if np_end > j + 1:
                 head = toks[np_end - 1]
                 single = head.text[:1].isupper() or (not head.low.endswith("s") and head.low not in _NON_PERSONS
