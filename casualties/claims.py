@@ -220,6 +220,8 @@ _WOUND_KINDS = frozenset("stab gunshot bullet incision knife shrapnel puncture e
                          "slash cut graze".split())
 
 
+#: Nouns for several people that take a singular verb ("the family was found dead").
+_COLLECTIVES = frozenset("family families couple group crowd household crew team".split())
 _IRREGULAR_PLURALS = frozenset("children men women people police personnel staff crew family".split())
 
 
@@ -622,7 +624,8 @@ class _Sentence:
                 # a headline: "Monroe County teen dies of gunshot wound", "Mother injured, child killed"
                 return _implicit(trig.category, 1, np_start, trig.last, (np_start, np_end),
                                  " ".join(t.low for t in toks[np_start:np_end]))
-            if singular and (head.text[:1].isupper() or (head.low in lex.victims and not head.low.endswith("s"))):
+            if singular and head.low not in _COLLECTIVES and \
+                    (head.text[:1].isupper() or (head.low in lex.victims and not head.low.endswith("s"))):
                 return _implicit(trig.category, 1, np_start, trig.last, (np_start, np_end),
                                  " ".join(t.low for t in toks[np_start:np_end]))
         if k > 0 and toks[k - 1].low == "and" and not getattr(self, "_coordinated", False):
@@ -1306,6 +1309,9 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
                 # "nine of them civilians", "two of the dead were police officers"
                 after = r.last + (r.last < len(toks) and toks[r.last].low in _BE_HAVE)
                 group = _victim_group(toks, after, min(len(toks), after + 3), lex)
+            if r.value == 1 and r.basis.startswith("implicit") and victims is not None and \
+                    (victims.lower().split(" of ")[0].split() or [""])[-1] in _COLLECTIVES:
+                continue  # "the family was found dead": several people, how many is not said
             first_claim = r.category not in seen_main
             background = _is_background(toks, r, pub, first_claim) or \
                 (not first_claim and _continues_other_time(text, s, toks, pub))
