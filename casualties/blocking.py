@@ -16,7 +16,7 @@ key that common carries no evidence and would make the work quadratic.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Dict, Iterable, List, Sequence, Set, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 import attrs
 
@@ -90,10 +90,11 @@ class Blocks:
         return {(self.ids[code // n], self.ids[code % n]) for code in self.index_pairs()}
 
 
-def build_blocks(cues: Sequence[ReportCues], max_block: int = MAX_BLOCK) -> Blocks:
-    """Blocks over ``cues``; reports are numbered in report-id order."""
+def build_blocks(cues: Sequence[ReportCues], max_block: int = MAX_BLOCK, name_df: Optional[Counter] = None) -> Blocks:
+    """Blocks over ``cues``; reports are numbered in report-id order.  ``name_df``: the
+    :func:`name_frequencies` of ``cues`` when the caller has them already."""
     ordered = sorted(cues, key=lambda c: c.report_id)
-    df = name_frequencies(ordered)
+    df = name_frequencies(ordered) if name_df is None else name_df
     members: Dict[tuple, List[int]] = defaultdict(list)
     for i, c in enumerate(ordered):
         for k in block_keys(c, df):

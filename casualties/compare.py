@@ -71,7 +71,8 @@ NAME_REFERENCE_REPORTS = 2000
 def name_weights(df: Counter, n_reports: int) -> Mapping[str, float]:
     """Weight of each rare-name word: log(min(n_reports + 1, NAME_REFERENCE_REPORTS) / (reports using it + 0.5))."""
     scale = min(n_reports + 1, NAME_REFERENCE_REPORTS)
-    return {w: max(0.0, math.log(scale / (k + 0.5))) for w, k in df.items()}
+    # a word only one report uses is never shared, so it needs no weight
+    return {w: max(0.0, math.log(scale / (k + 0.5))) for w, k in df.items() if k >= 2}
 
 
 def pair_features(a: ReportCues, b: ReportCues, idf: Mapping[str, float]) -> dict:

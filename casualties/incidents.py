@@ -56,8 +56,9 @@ def cluster_cues(cues: Mapping[str, ReportCues], threshold: float = SAME_INCIDEN
     with gc_paused():
         ordered = [cues[k] for k in sorted(cues)]
         n = len(ordered)
-        blocks = build_blocks(ordered)
-        idf = name_weights(name_frequencies(ordered), n)
+        name_df = name_frequencies(ordered)
+        blocks = build_blocks(ordered, name_df=name_df)
+        idf = name_weights(name_df, n)
         kept, n_pairs = {}, 0
         for code in blocks.index_pairs():
             n_pairs += 1
