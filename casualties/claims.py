@@ -412,6 +412,8 @@ def _is_trap(toks, q: Qualified, np_end: int, lex) -> bool:
         return True
     if nxt == "-" and last + 1 < len(toks) and toks[last + 1].low in _UNIT_WORDS:
         return True
+    if nxt in ("a", "p") and last + 2 < len(toks) and toks[last + 1].low == "." and toks[last + 2].low == "m":
+        return True  # "died about 7 p.m."
     if nxt in (":", "%") or (nxt == "." and last + 1 < len(toks) and toks[last + 1].low[:1].isdigit()):
         return True
     first = q.numbers[0]
