@@ -609,6 +609,9 @@ class _Sentence:
         if trig.word in ("died", "dies", "perished") and not aux_real(aux) and np_start < np_end and \
                 toks[np_end - 1].text[:1].isupper() and _name_end(toks, np_start, np_end, lex) == np_end:
             singular = True  # "Sheikh Farhan later died of his injuries"
+        if trig.word in ("died", "dies", "perished") and not aux_real(aux) and np_start < np_end and \
+                toks[np_end - 1].low in lex.victims and not _plural_noun(toks[np_end - 1].low):
+            singular = True  # "the boy died at the hospital"
         if singular and not plural and np_start == np_end and k > 0 and toks[k - 1].low in (",", ")", "he", "she", "who"):
             if toks[k - 1].low in ("he", "she", "who"):
                 return _implicit(trig.category, 1, k - 1, trig.last, (k - 1, k), toks[k - 1].low)
