@@ -752,7 +752,7 @@ class _Sentence:
         if toks[j].low in ("another", "the") and j + 1 < len(toks) and number_at(toks, j + 1, lex, floors) is not None \
                 and not number_at(toks, j + 1, lex, floors).vague:
             j += 1  # "wounded another nine", "massacred the four individuals"
-        for k in range(j, min(j + 7, len(toks))):
+        for k in range(j, min(j + 7, len(toks)) if not _age_at(toks, j) else j):  # not "15-year-old boy"
             q = qualified_at(toks, k, lex, floors)
             if q is None or q.first != j:
                 continue
@@ -795,6 +795,15 @@ class _Sentence:
                     return _implicit(trig.category, 1, trig.first, np_end, (j + 1, np_end),
                                      " ".join(t.low for t in toks[j:np_end]))
             return None
+        age = _age_at(toks, j)
+        if trig.word.endswith(" of") and j + age < len(toks) and _np_word(toks[j + age], lex, floors):
+            # "the shooting death of teen driver", "killing of 15-year-old boy": a headline's
+            # singular person without article
+            np_end = _np_forward(toks, j + age, lex, floors)
+            head = toks[np_end - 1].low if np_end > j else ""
+            if head in lex.victims and not _plural_noun(head) and head not in _COLLECTIVES:
+                return _implicit(trig.category, 1, trig.first, np_end, (j, np_end),
+                                 " ".join(t.low for t in toks[j:np_end]))
         named = trig.kind in ("verb", "phrase") or (trig.kind == "noun" and toks[j - 1].low == "of")
         if named and trig.category != "captured" and toks[j].text[:1].isupper() and w not in _MONTHS and w not in _DAYS \
                 and w not in ("on", "in"):
