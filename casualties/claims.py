@@ -1490,6 +1490,8 @@ _DEATH_WORDS_RE = re.compile(r"\b(?:fatal(?:ly)?|dead|died|dies|death|deadly|kil
                              r"manslaughter|murder-suicide|slain|slaying|assassinat\w*)\b", re.IGNORECASE)
 
 
+#: A report this long that speaks of nobody dying has told the outcome: those shot lived.
+FULL_STORY_CHARS = 600
 _SURVIVAL_RE = re.compile(r"\b(?:hospital\w*|stable|critical|condition|treated|treatment|injur\w*|wound\w*|"
                           r"surviv\w*|recover\w*|life-threatening|expected to live|released from)\b", re.IGNORECASE)
 
@@ -1522,7 +1524,8 @@ def _resolve_hits(text: str, claims: List[Claim], hits: List[bool]) -> List[Opti
     high = None if top.high is None else top.high - dead
     if high is not None and high < n:
         return dropped
-    if not killed and (not _SURVIVAL_RE.search(text) or top.low == 1 and _DEATH_WORDS_RE.search(text)):
+    told = _SURVIVAL_RE.search(text) or (len(text) >= FULL_STORY_CHARS and not _DEATH_WORDS_RE.search(text))
+    if not killed and (not told or top.low == 1 and _DEATH_WORDS_RE.search(text)):
         # "A policeman was shot in Baghdad": the outcome is not told, so neither figure is;
         # "the fatal shooting of Braxton ... Bourda was shot": the one shot is the one who died
         return dropped
