@@ -1432,6 +1432,11 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
             continue
         key = (c.category, hits[idx])
         prev = running.get(key)
+        on_dead = False
+        if add and prev is None and hits[idx] and ("killed", False) in running:
+            # "Chapman was fatally shot ... Three other men were also hit by gunfire": more people
+            # hit on top of the dead, so the shot figure is the dead plus these
+            prev, on_dead = running[("killed", False)], True
         if not add or prev is None:
             running[key] = idx
             continue
@@ -1442,20 +1447,22 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
                                     f"restates {out[prev].quote!r} (at {out[prev].start}), not added")
             continue
         a = out[prev]
-        out[prev] = attrs.evolve(a, part_of_list=True)
+        if not on_dead:
+            out[prev] = attrs.evolve(a, part_of_list=True)
         out[idx] = attrs.evolve(c, part_of_list=True)
         high = None if a.high is None or c.high is None else a.high + c.high
         quals = {a.qualifier, c.qualifier}
         qual = "exact" if quals == {"exact"} else ("at_least" if high is None else "between")
         value = a.value + c.value if a.value is not None and c.value is not None else None
         start, end = min(a.start, c.start), max(a.end, c.end)
-        what = "the attacker's own death" if additive[idx] == "self_death" else "the additional"
+        what = ("the attacker's own death" if additive[idx] == "self_death" else
+                "the additional shot" if on_dead else "the additional")
         out.append(Claim(
             category=c.category, low=a.low + c.low, high=high, value=value, qualifier=qual,
             start=start, end=end, quote=text[start:end], stated=(value,) if value is not None else (),
             victims=None, victim_group=a.victim_group if a.victim_group == c.victim_group else "unknown",
-            cited_source=c.cited_source or a.cited_source, basis=f"sum of {a.low if a.value is None else a.value} "
-            f"and {what} {c.value if c.value is not None else c.low}",
+            cited_source=c.cited_source or a.cited_source, basis=f"sum of {a.low if a.value is None else a.value}"
+            f"{' killed' if on_dead else ''} and {what} {c.value if c.value is not None else c.low}",
         ))
         out_hits.append(hits[idx])
         running[key] = len(out) - 1
