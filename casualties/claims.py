@@ -1440,9 +1440,11 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
         if not add or prev is None:
             running[key] = idx
             continue
-        if out[prev].value is not None and out[prev].value == c.value and c.value > 1 \
-                and additive[idx] != "self_death":
-            # "3 dead, 7 hurt ... Seven others were injured": the same figure again, not more
+        if out[prev].value is not None and additive[idx] != "self_death" and \
+                (out[prev].value == c.value and c.value > 1 or
+                 (c.value == 1 and out[prev].value > 1 and not out[prev].basis and not on_dead)):
+            # "3 dead, 7 hurt ... Seven others were injured": the same figure again, not more;
+            # "three others were injured ... another is hospitalized": one of the three, most often
             out[idx] = attrs.evolve(c, basis=(c.basis + "; " if c.basis else "") +
                                     f"restates {out[prev].quote!r} (at {out[prev].start}), not added")
             continue
