@@ -205,14 +205,14 @@ _SHOT_NOUN_BEFORE = frozenset("a an the single warning gun fatal first second th
 _SHOT_NOUN_AFTER = frozenset("was were rang rings ring fired went hit hits struck that which from of".split())
 
 
-_OTHER_STATE_RE = re.compile(r"(?:in|at)\s+(?:the\s+|a\s+)?(?:hospital|critical|serious|stable|fair|good|grave)\b",
-                             re.IGNORECASE)
+_OTHER_STATE_RE = re.compile(r"(?:(?:was|were|is|are|remains?|remained)\s+)?(?:in|at)\s+(?:the\s+|a\s+)?"
+                             r"(?:hospital|critical|serious|stable|fair|good|grave|custody)\b", re.IGNORECASE)
 
 
 def _in_other_state(toks: Sequence[Token], i: int) -> bool:
     """ "three others in the hospital", "two in critical condition": a list part whose own words
     say it is not in the state the list is about."""
-    return i + 1 < len(toks) and _OTHER_STATE_RE.match(" ".join(t.low for t in toks[i:i + 3])) is not None
+    return i + 1 < len(toks) and _OTHER_STATE_RE.match(" ".join(t.low for t in toks[i:i + 4])) is not None
 
 
 #: Words before "wounds" that make the figure a count of wounds ("23 incision wounds").
