@@ -120,6 +120,10 @@ _STRONG_BACKGROUND = (
     ("anniversary",), ("tsunami",), ("floods",), ("famine",), ("epidemic",), ("pandemic",),
     ("for", "years"), ("over", "the", "years"), ("for", "decades"), ("the", "war"), ("nationwide",), ("across", "the", "country"),
     ("throughout", "the", "country"), )
+#: A tally over several incidents ("in separate shootings across the city"): every figure of
+#: the sentence is about more than the report's incident.
+_TALLY = (("separate", "shootings"), ("separate", "incidents"), ("separate", "attacks"), ("weekend", "shootings"),
+          ("shootings", "across"), ("across", "the", "city"), ("citywide",), ("city-wide",))
 #: Time distances: "came a day after five car bombs ... killing 215" (leading: the figure after
 #: them is about the other event); "killed in a raid two weeks earlier" (trailing, earlier/ago).
 _UNITS_OF_TIME = ("hours", "day", "days", "week", "weeks", "month", "months", "year", "years")
@@ -1237,7 +1241,8 @@ def _is_background(toks, raw: _Raw, published: Optional[_dt.date], first_claim: 
     while after_end < len(toks) and after_end - raw.last < 8 and \
             toks[after_end].low not in (",", ";", ".", "and", "but", "who", "which", "that", "whom"):
         after_end += 1
-    if _has_phrase(toks, a, b, _STRONG_BACKGROUND + _LEADING_BACKGROUND, skip_definite=True) or \
+    if _has_phrase(toks, 0, len(toks), _TALLY) or \
+            _has_phrase(toks, a, b, _STRONG_BACKGROUND + _LEADING_BACKGROUND, skip_definite=True) or \
             _has_phrase(toks, raw.last, after_end, _STRONG_BACKGROUND + _TRAILING_BACKGROUND):
         return True
     for i in range(raw.last, min(after_end, len(toks) - 1)):
