@@ -439,16 +439,19 @@ def _is_trap(toks, q: Qualified, np_end: int, lex) -> bool:
     return False
 
 
+#: The longest number phrase read backwards from a verb, in tokens.
+_MAX_NUMBER_TOKENS = 10
+
+
 def _number_ending_at(toks, end, lex, floors) -> Optional[Qualified]:
     """The qualified number phrase whose last token is ``end - 1``."""
-    best = None
-    for start in range(max(0, end - 4), end):
+    # the longest phrase wins: "One hundred and eighty-nine" (6 tokens), "between five and
+    # thirty-eight", not their last words
+    for start in range(max(0, end - _MAX_NUMBER_TOKENS), end):
         q = qualified_at(toks, start, lex, floors)
-        if q is not None and q.last == end and q.numbers[0].first == start:
-            if best is None or q.first < best.first:
-                best = q
-            break
-    return best
+        if q is not None and q.last == end and start in (q.first, q.numbers[0].first):
+            return q
+    return None
 
 
 @attrs.define

@@ -128,13 +128,6 @@ EXTRACTOR_GAPS: Mapping[str, str] = {
     "or_more_after_noun": (
         "'or more' after the victim noun: 'The bombing killed 25 people or more.' gives exact 25 "
         "(at_least [25, open] expected)"),
-    "long_number_words_before_verb": (
-        "a figure of more than four tokens (number words with a hedge after them or a range) "
-        "before its verb is cut to its last words: 'One hundred and eighty-nine fighters were "
-        "killed.' gives killed 89 (189 expected), 'Four hundred twenty-five were arrested.' "
-        "captured 25, 'Ninety-eight or so were missing.' about [7, 9] ([88, 108] expected), 'The "
-        "blast left between five and thirty-eight fighters missing.' exact 38 ([5, 38] expected); "
-        "after the verb the same words are read whole"),
     "taken_phrase_in_pair": (
         "two figures joined by 'and' where one's category words are 'taken prisoner' / 'taken "
         "hostage' (a phrase whose first word is no category word): 'Two soldiers were killed and "
@@ -444,11 +437,8 @@ _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
 
 
 def _before_verb(fig: _Figure, gaps: frozenset) -> _Figure:
-    """The figure as written before its verb: long number words turn into digits and "40-plus"
-    into "40 or more", unless those gaps are asked for (EXTRACTOR_GAPS)."""
-    if fig.long_words and "long_number_words_before_verb" not in gaps:
-        fig = attrs.evolve(fig, text=fig.digits_text, no_noun=None if fig.singular else fig.digits_text,
-                           long_words=False, plain=fig.kind != "between")
+    """The figure as written before its verb: "40-plus" turns into "40 or more", unless that gap
+    is asked for (EXTRACTOR_GAPS)."""
     if fig.text.endswith("-plus") and "plus_before_verb" not in gaps:
         text = fig.text[:-len("-plus")] + " or more"
         fig = attrs.evolve(fig, text=text, no_noun=None if fig.singular else text)
