@@ -664,10 +664,12 @@ class _Sentence:
         # "who" opens a relative clause inside the subject ("Six drivers who were delivering
         # supplies were killed"); "which", "where", "that" open a clause with a subject of its own
         while s0 > 0 and k - s0 < 24 and toks[s0 - 1].low not in (";", ":", ".", "when", "after", "as", "while", "but",
-                                                                 "because", "that", "which", "where", "if"):
+                                                                 "because", "that", "which", "where", "if") \
+                and toks[s0 - 1].low not in _REPORT_VERBS:
             s0 -= 1
-        if s0 > 0 and toks[s0 - 1].low not in (";", ":", ".", "that"):
+        if s0 > 0 and toks[s0 - 1].low not in (";", ":", ".", "that") and toks[s0 - 1].low not in _REPORT_VERBS:
             return None  # a subordinate clause: its subject is not a safe guess
+        # "The army said a soldier was killed": the subject starts after the reporting verb
         while s0 < k and toks[s0].low in ("however", "meanwhile", "but", "and", "also", "moreover", ","):
             s0 += 1  # "...; however, four people ... were killed"
         # an opening adverbial: "In Baghdad, ...", "On Monday, ..."

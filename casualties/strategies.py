@@ -135,17 +135,11 @@ EXTRACTOR_GAPS: Mapping[str, str] = {
         "5 and their sum 7; no captured 5); 'A passenger was taken prisoner and a civilian was "
         "wounded.' gives injured 1 right but quoted from 'A passenger' with victims 'passenger'"),
     "plus_before_verb": (
-        "'40-plus' before its verb, unless it opens the sentence: 'Police said 40-plus civilians "
-        "were killed.' and '98-plus civilians died.' give no claim; 'Over the past year, 1-plus "
-        "person has been killed.' gives exact 1 quoted 'plus person has been killed' (at_least "
-        "[40, open], [98, open], [1, open] expected; '40-plus civilians were killed.' and 'killed "
-        "40-plus people' are read right)"),
-    "singular_source_said_implicit": (
-        "a cited body that is a singular victim noun ('the army', 'the governor') before an "
-        "implicit figure is read as the victim: 'The army said nobody was injured.' gives injured "
-        "1 quoted 'The army said nobody was injured' (injured 0 expected); 'The army said a "
-        "soldier was killed.' gives killed 1 but with victims 'army' and the quote opening at 'The "
-        "army' ('The army said no one was injured.', 'Police said nobody ...' are right)"),
+        "'40-plus' before its verb after another clause or an opening phrase: 'Five workers went "
+        "missing and 40-plus fighters were killed.' gives no killed claim; 'Over the past year, "
+        "1-plus person has been killed.' gives exact 1 quoted 'plus person has been killed' "
+        "(at_least [40, open], [1, open] expected; 'Police said 40-plus civilians were killed.' and "
+        "'killed 40-plus people' are read right)"),
     "singular_missing_verb_victims": (
         "'A soldier remains missing.', 'A child went missing.': the claim is right but its "
         "victims read 'soldier remains', 'child went' (victims 'soldier', 'child' expected)"),
@@ -924,8 +918,6 @@ def _claim_sentences(draw, cats: Sequence[str], lo: int, hi: int, n_claims: int,
     style = draw(st.sampled_from(_SOURCE_STYLES)) if sources else "none"
     written = draw(st.sampled_from(_SOURCES)) if style != "none" else None
     options: Dict[str, Any] = {}
-    if style == "said_before" and written == "the army" and "singular_source_said_implicit" not in gaps:
-        options.update(zero_words=("no one",), one=False)  # EXTRACTOR_GAPS["singular_source_said_implicit"]
     if n_claims == 2:
         c1, c2 = draw(st.permutations(list(cats)))[:2]
         figs = (draw(_figures(lo, hi, **options)), draw(_figures(lo, hi, **options)))
@@ -1361,7 +1353,4 @@ def _lead_sentences(draw, fig: _Figure, kind: str, place: str, weekday: str) -> 
             body = _cat(_claim(head + np, 2 + len(kind) + 1, len(head) + len(np), "killed", fig, victims, group),
                         where)
     style = draw(st.sampled_from(_SOURCE_STYLES))
-    sources = _SOURCES
-    if style == "said_before" and fig.kind in ("zero", "one"):
-        sources = tuple(x for x in _SOURCES if x != "the army")  # EXTRACTOR_GAPS["singular_source_said_implicit"]
-    return _with_source(body, style, draw(st.sampled_from(sources)) if style != "none" else None)
+    return _with_source(body, style, draw(st.sampled_from(_SOURCES)) if style != "none" else None)
