@@ -774,7 +774,10 @@ class _Sentence:
             if q.first > 0 and toks[q.first - 1].low in ("no",):
                 return None
             raw = _raw_from_q(trig.category, q, trig.first, max(np_end, q.last), (q.last, np_end), self.policy)
-            # "both of them", "all three of them" name the whole set, not a part of it
+            if raw.qualifier == "exact" and np_end > q.last and np_end + 1 < len(toks) \
+                    and toks[np_end].low == "or" and toks[np_end + 1].low == "more":
+                # "killed 25 people or more": the hedge after the noun
+                raw.qualifier, raw.high, raw.last = "at_least", None, np_end + 2
             raw.subset = _is_partitive(toks, q.last, lex, floors) and not (
                 q.numbers[0].word == "both" or toks[q.first].low == "all")
             return raw

@@ -125,9 +125,6 @@ EXTRACTOR_GAPS: Mapping[str, str] = {
     "perfect_gone_missing": (
         "'have gone missing' / 'has gone missing': 'Four people have gone missing after the "
         "attack.' gives no claim (missing 4 expected)"),
-    "or_more_after_noun": (
-        "'or more' after the victim noun: 'The bombing killed 25 people or more.' gives exact 25 "
-        "(at_least [25, open] expected)"),
     "taken_phrase_in_pair": (
         "two figures joined by 'and' where one's category words are 'taken prisoner' / 'taken "
         "hostage' (a phrase whose first word is no category word): 'Two soldiers were killed and "
@@ -796,7 +793,7 @@ def _clauses(draw, category: str, fig: _Figure, *, traps: bool, gaps: frozenset 
     if category == "killed" and fig.kind not in ("zero", "one", "vague") and not fig.singular \
             and not fig.text.startswith("a total"):
         forms.append("toll")
-    if "or_more_after_noun" in gaps and category in _ACTIVE and fig.kind == "at_least":
+    if category in _ACTIVE and fig.kind == "at_least":
         forms.append("or_more_after_noun")
     form = draw(st.sampled_from(forms))
     if form == "passive":
@@ -813,7 +810,7 @@ def _clauses(draw, category: str, fig: _Figure, *, traps: bool, gaps: frozenset 
         text = head + fig.text + (" people" if people else "")
         return _claim(text, len("the "), len(text), category, fig, "people" if people else None, "unknown")
     past, ing = draw(st.sampled_from(_ACTIVE[category]))
-    if form == "or_more_after_noun":  # EXTRACTOR_GAPS["or_more_after_noun"]: "killed 25 people or more"
+    if form == "or_more_after_noun":  # "killed 25 people or more"
         plural, _, group = draw(st.sampled_from(_VICTIMS))
         head = draw(st.sampled_from(_SUBJECTS[category])) + " "
         text = f"{head}{past} {_digits(fig.value)} {plural} or more"
