@@ -39,10 +39,10 @@ _AUX = frozenset(
     "were was have has had been being are is be got reportedly also all later allegedly "
     "subsequently seriously critically slightly fatally badly mortally severely lightly gravely "
     "confirmed reported now both believed feared said thought initially still then officially "
-    "apparently either eventually found discovered later pronounced remain remained remains went listed left still feared presumed as "
+    "apparently either eventually found discovered later pronounced remain remained remains went gone listed left still feared presumed as "
     "accidentally unintentionally repeatedly intentionally deliberately tragically ultimately".split()
 )
-_BE_HAVE = frozenset("were was have has had been being are is be got found remain remained remains went listed "
+_BE_HAVE = frozenset("were was have has had been being are is be got found remain remained remains went gone listed "
                      "left pronounced feared presumed".split())
 _SINGULAR_AUX = frozenset({"was", "is", "has"})
 _PLURAL_AUX = frozenset({"were", "are", "have"})

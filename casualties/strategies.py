@@ -122,9 +122,6 @@ EXTRACTOR_GAPS: Mapping[str, str] = {
         "month', 'a separate attack') whose category has no main claim before it: 'Two soldiers "
         "were wounded. In a similar attack last year, 30 people were killed.' gives killed 30 "
         "not marked background"),
-    "perfect_gone_missing": (
-        "'have gone missing' / 'has gone missing': 'Four people have gone missing after the "
-        "attack.' gives no claim (missing 4 expected)"),
     "taken_phrase_in_pair": (
         "two figures joined by 'and' where one's category words are 'taken prisoner' / 'taken "
         "hostage' (a phrase whose first word is no category word): 'Two soldiers were killed and "
@@ -760,7 +757,7 @@ def _passive_verbs(category: str, fig: _Figure, gaps: frozenset, in_pair: bool =
     """The figure-first verb phrases ``(plural, singular)`` of ``category`` for ``fig``;
     ``in_pair``: a clause of "X were killed and Y were ..."."""
     verbs = list(_PASSIVE[category])
-    if category == "missing" and "perfect_gone_missing" in gaps:
+    if category == "missing":
         verbs.append(_GONE_MISSING)
     if in_pair and "taken_phrase_in_pair" not in gaps:  # EXTRACTOR_GAPS["taken_phrase_in_pair"]
         verbs = [v for v in verbs if not v[0].startswith("were taken")]
