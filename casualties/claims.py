@@ -699,7 +699,7 @@ class _Sentence:
             np_end = named
             raw = _implicit(trig.category, 1, s0, trig.last, (s0, np_end), " ".join(t.text for t in toks[s0:np_end]))
         elif q is None:
-            np_end = _np_forward(toks, s0 + 1, lex, floors)
+            np_end = min(k, _np_forward(toks, s0 + 1, lex, floors))  # not into "remains" in "remains missing"
             if np_end == s0 + 1:
                 return None
             raw = _implicit(trig.category, 1, s0, trig.last, (s0 + 1, np_end),

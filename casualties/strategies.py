@@ -134,9 +134,6 @@ EXTRACTOR_GAPS: Mapping[str, str] = {
         "1-plus person has been killed.' gives exact 1 quoted 'plus person has been killed' "
         "(at_least [40, open], [1, open] expected; 'Police said 40-plus civilians were killed.' and "
         "'killed 40-plus people' are read right)"),
-    "singular_missing_verb_victims": (
-        "'A soldier remains missing.', 'A child went missing.': the claim is right but its "
-        "victims read 'soldier remains', 'child went' (victims 'soldier', 'child' expected)"),
 }
 
 
@@ -761,8 +758,6 @@ def _passive_verbs(category: str, fig: _Figure, gaps: frozenset, in_pair: bool =
         verbs.append(_GONE_MISSING)
     if in_pair and "taken_phrase_in_pair" not in gaps:  # EXTRACTOR_GAPS["taken_phrase_in_pair"]
         verbs = [v for v in verbs if not v[0].startswith("were taken")]
-    if fig.kind == "one" and category == "missing" and "singular_missing_verb_victims" not in gaps:
-        verbs = [v for v in verbs if v[1] not in ("went missing", "remains missing")]  # see EXTRACTOR_GAPS
     return verbs
 
 

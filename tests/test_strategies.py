@@ -159,7 +159,6 @@ GAP_PUBLISHED_EXAMPLES = {
 }
 #: Gaps whose intervals are right but whose other fields are not: (text, field, expected value).
 GAP_FIELD_EXAMPLES = {
-    "singular_missing_verb_victims": ("A soldier remains missing.", "victims", "soldier"),
 }
 
 
