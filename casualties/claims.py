@@ -243,6 +243,15 @@ def _shot_is_noun(toks: Sequence[Token], i: int) -> bool:
     return (prev.isdigit() or prev in load_lexicon().units) and nxt in _SHOT_NOUN_AFTER
 
 
+def _starts_trigger(toks: Sequence[Token], i: int) -> bool:
+    """A category word or phrase ("killed", "taken prisoner") begins at token ``i``."""
+    single, multi, _, multi_first = _trigger_tables()
+    w = toks[i].low
+    if w in single:
+        return True
+    return any(tuple(t.low for t in toks[i:i + n]) in multi for n in multi_first.get(w, ()))
+
+
 # --------------------------------------------------------------------------- helpers
 
 def _is_number_start(toks, i, lex, floors) -> bool:
@@ -693,7 +702,7 @@ class _Sentence:
             q = qualified_at(toks, s0, lex, floors)
             if q is None or q.first != s0 or q.numbers[0].first in self.used:
                 return None
-        if any(t.low in _trigger_tables()[0] or t.low in (";",) for t in toks[s0 + 1:k]):
+        if any(toks[x].low == ";" or _starts_trigger(toks, x) for x in range(s0 + 1, k)):
             return None
         if named:
             np_end = named
@@ -907,7 +916,7 @@ class _Sentence:
             start_v = v
             while v < len(toks) and v - start_v < 4 and toks[v].low in _AUX:
                 v += 1
-            if v < len(toks) and toks[v].low in _trigger_tables()[0] and np_end != stop:
+            if v < len(toks) and _starts_trigger(toks, v) and np_end != stop:
                 break  # "and his wife was severely wounded": a claim of its own
             if _in_other_state(toks, np_end):
                 break  # "left one dead and three others in the hospital": another state, not a list
