@@ -1130,6 +1130,17 @@ def _has_phrase(toks, a, b, phrases, skip_definite: bool = False) -> bool:
     return False
 
 
+def _phrases_in(toks, a, b, phrases) -> set:
+    """The distinct ``phrases`` lying wholly inside tokens ``[a, b)``."""
+    index = _phrase_index(phrases)
+    found = set()
+    for i in range(a, b):
+        for ph in index.get(toks[i].low, ()):
+            if i + len(ph) <= b and all(toks[i + x].low == ph[x] for x in range(1, len(ph))):
+                found.add(ph)
+    return found
+
+
 def _cited_source(text, toks, claim_first, claim_last) -> Optional[str]:
     """The body a figure is attributed to in its sentence, if any."""
     n = len(toks)
@@ -1266,6 +1277,8 @@ def _is_background(toks, raw: _Raw, published: Optional[_dt.date], first_claim: 
         if (toks[i].low, toks[i + 1].low) in _TRAILING_BEFORE and \
                 (i + 2 >= len(toks) or not toks[i + 2].low[:1].isalpha()):
             return True
+    if len(_phrases_in(toks, a, b, _WEAK_BACKGROUND)) >= 2:
+        return True  # "In a similar attack last year, 30 people were killed": two weak cues make a strong one
     weak = _has_phrase(toks, a, b, _WEAK_BACKGROUND) or _has_phrase(toks, raw.last, after_end, _WEAK_BACKGROUND)
     if published is not None:
         for i, t in enumerate(toks[:after_end]):

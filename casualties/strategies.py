@@ -118,10 +118,10 @@ VAGUE_FLOORS: Mapping[str, int] = {
 #: Named in ``claim_texts(extractor_gaps=...)`` they join the grammar.
 EXTRACTOR_GAPS: Mapping[str, str] = {
     "weak_background_first": (
-        "a background sentence marked only by a weak cue ('last year', 'similar', 'earlier this "
-        "month', 'a separate attack') whose category has no main claim before it: 'Two soldiers "
-        "were wounded. In a similar attack last year, 30 people were killed.' gives killed 30 "
-        "not marked background"),
+        "a background sentence marked only by one weak cue ('last month', 'earlier this month', "
+        "'a separate attack') whose category has no main claim before it: 'Two soldiers were "
+        "wounded. Last month, 29 passengers were arrested on the same road.' gives captured 29 "
+        "not marked background (two weak cues, 'In a similar attack last year', are read right)"),
     "plus_before_verb": (
         "'40-plus' before its verb after another clause or an opening phrase: 'Five workers went "
         "missing and 40-plus fighters were killed.' gives no killed claim; 'Over the past year, "

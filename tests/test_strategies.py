@@ -145,8 +145,8 @@ def _claim(category, low, high, qualifier, background=False):
 
 GAP_EXAMPLES = {
     "weak_background_first": (
-        "Two soldiers were wounded. In a similar attack last year, 30 people were killed.",
-        [_claim("injured", 2, 2, "exact"), _claim("killed", 30, 30, "exact", background=True)]),
+        "Two soldiers were wounded. Last month, 29 passengers were arrested on the same road.",
+        [_claim("injured", 2, 2, "exact"), _claim("captured", 29, 29, "exact", background=True)]),
     "plus_before_verb": (
         "Five workers went missing and 40-plus fighters were killed.",
         [_claim("missing", 5, 5, "exact"), _claim("killed", 40, None, "at_least")]),
