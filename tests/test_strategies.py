@@ -151,33 +151,18 @@ GAP_EXAMPLES = {
         "Five workers went missing and 40-plus fighters were killed.",
         [_claim("missing", 5, 5, "exact"), _claim("killed", 40, None, "at_least")]),
 }
-#: Gaps that show only with a publication date: (text, published, expected claims).
-GAP_PUBLISHED_EXAMPLES = {
-}
-#: Gaps whose intervals are right but whose other fields are not: (text, field, expected value).
-GAP_FIELD_EXAMPLES = {
-}
 
 
 def test_every_gap_has_an_example():
-    assert set(GAP_EXAMPLES) | set(GAP_PUBLISHED_EXAMPLES) | set(GAP_FIELD_EXAMPLES) == set(EXTRACTOR_GAPS)
+    assert set(GAP_EXAMPLES) == set(EXTRACTOR_GAPS)
 
 
-@pytest.mark.parametrize("gap", sorted(GAP_EXAMPLES) + sorted(GAP_PUBLISHED_EXAMPLES))
+@pytest.mark.parametrize("gap", sorted(GAP_EXAMPLES))
 def test_known_extractor_gap(gap, request):
     request.applymarker(pytest.mark.xfail(strict=True, reason=EXTRACTOR_GAPS[gap]))
-    text, published, want = GAP_PUBLISHED_EXAMPLES[gap] if gap in GAP_PUBLISHED_EXAMPLES \
-        else (*GAP_EXAMPLES[gap][:1], None, GAP_EXAMPLES[gap][1])
-    got = [_key(c) for c in casualties.extract_claims(text, published)]
+    text, want = GAP_EXAMPLES[gap]
+    got = [_key(c) for c in casualties.extract_claims(text)]
     assert sorted(got, key=_sortable) == sorted(want, key=_sortable)
-
-
-@pytest.mark.parametrize("gap", sorted(GAP_FIELD_EXAMPLES))
-def test_known_extractor_gap_in_a_field(gap, request):
-    request.applymarker(pytest.mark.xfail(strict=True, reason=EXTRACTOR_GAPS[gap]))
-    text, field, want = GAP_FIELD_EXAMPLES[gap]
-    (claim,) = casualties.extract_claims(text)
-    assert getattr(claim, field) == want
 
 
 @pytest.mark.parametrize("gap", sorted(EXTRACTOR_GAPS))
