@@ -233,6 +233,17 @@ def _plural_noun(word: str) -> bool:
     return word in _IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith("ss"))
 
 
+_LIVES_VERBS = frozenset("cost costs costing claimed claim claims claiming took take takes taking lost lose "
+                         "losing".split())
+
+
+def _lives_lost(toks: Sequence[Token], trig) -> bool:
+    """ "cost 44 lives", "claimed two lives", "44 lives were lost", "lives lost"."""
+    before = {t.low for t in toks[max(0, trig.first - 5):trig.first]}
+    after = [t.low for t in toks[trig.last:trig.last + 3]]
+    return bool(before & _LIVES_VERBS) or "lost" in after
+
+
 def _shot_is_noun(toks: Sequence[Token], i: int) -> bool:
     """ "a single shot rang out", "one shot was fired", "the first shot": a shot fired, not a
     person hit.  "Four shot in Long Beach", "a man was shot" are people."""
@@ -1047,6 +1058,8 @@ class _Sentence:
                             self.continue_list(raw)
                         break
                 continue
+            if trig.word in ("lives", "life") and not _lives_lost(toks, trig):
+                continue  # "Two lives changed forever": only lives lost, cost or claimed are deaths
             if trig.word == "body" and trig.first > 0:
                 # "His body was found", "Mr. Lafta's body": one dead person; "the body of X" reads on
                 owner = toks[trig.first - 1]
