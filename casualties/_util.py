@@ -7,7 +7,7 @@ import json
 import re
 from importlib import resources
 
-__all__ = ["gc_paused", "trie_pattern", "read_bundled_json"]
+__all__ = ["gc_paused", "trie_pattern", "read_bundled_json", "is_missing"]
 
 
 def trie_pattern(words) -> str:
@@ -52,3 +52,15 @@ def gc_paused():
     finally:
         if was_enabled:
             gc.enable()
+
+
+def is_missing(value) -> bool:
+    """``None``, ``pd.NA``, ``NaN`` and ``NaT`` are missing; containers and other values are not."""
+    if value is None:
+        return True
+    import pandas as pd  # a base dependency, already imported by the package
+
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # a container: pd.isna answers element by element
+        return False

@@ -633,12 +633,11 @@ class _Sentence:
         plural = any(a in _PLURAL_AUX for a in aux)
         if non_person:
             return None  # "another US raid killed ...": the subject is an event, not a victim
-        if trig.word in ("died", "dies", "perished") and not aux_real(aux) and np_start < np_end and \
-                toks[np_end - 1].text[:1].isupper() and _name_end(toks, np_start, np_end, lex) == np_end:
-            singular = True  # "Sheikh Farhan later died of his injuries"
-        if trig.word in ("died", "dies", "perished") and not aux_real(aux) and np_start < np_end and \
-                toks[np_end - 1].low in lex.victims and not _plural_noun(toks[np_end - 1].low):
-            singular = True  # "the boy died at the hospital"
+        if trig.word in ("died", "dies", "perished") and not aux_real(aux) and np_start < np_end:
+            head = toks[np_end - 1]
+            if head.text[:1].isupper() and _name_end(toks, np_start, np_end, lex) == np_end \
+                    or head.low in lex.victims and not _plural_noun(head.low):
+                singular = True  # "Sheikh Farhan later died of his injuries", "the boy died"
         if singular and not plural and np_start == np_end and k > 0 and toks[k - 1].low in (",", ")", "he", "she", "who"):
             if toks[k - 1].low in ("he", "she", "who"):
                 return _implicit(trig.category, 1, k - 1, trig.last, (k - 1, k), toks[k - 1].low)
@@ -781,7 +780,9 @@ class _Sentence:
         if toks[j].low in ("another", "the") and j + 1 < len(toks) and number_at(toks, j + 1, lex, floors) is not None \
                 and not number_at(toks, j + 1, lex, floors).vague:
             j += 1  # "wounded another nine", "massacred the four individuals"
-        for k in range(j, min(j + 7, len(toks)) if not _age_at(toks, j) else j):  # not "15-year-old boy"
+        # "killed 15-year-old Marcus": the age is no figure; the implicit reading below takes it
+        figure_reach = j if _age_at(toks, j) else min(j + 7, len(toks))
+        for k in range(j, figure_reach):
             q = qualified_at(toks, k, lex, floors)
             if q is None or q.first != j:
                 continue
@@ -1250,7 +1251,6 @@ def _is_perpetrator_claim(toks, raw: _Raw, responsibility_claimed: bool = False)
     return False
 
 
-_YEAR_RE = re.compile(r"\b(19\d\d|20\d\d)\b(?![-\s]*(?:kilo|kg|ton|pound|meter|metre|mile|km|dollar))")
 _ANAPHORIC_OPENERS = frozenset("it its his her their the this that these those".split())
 
 
@@ -1260,19 +1260,23 @@ def _continues_other_time(text: str, s: int, toks, published: Optional[_dt.date]
     another year goes on about that other event."""
     if published is None or not toks or toks[0].low not in _ANAPHORIC_OPENERS or s < 2:
         return False
-    if any(_YEAR_RE.fullmatch(t.low) for t in toks):
+    if any(_year_at(toks, i) for i in range(len(toks))):
         return False  # it names its own year
     ps, _ = sentence_bounds(text, s - 2, s - 1)
-    years = [int(m.group(1)) for m in _YEAR_RE.finditer(text, ps, s)]
+    prev = tokenize(text, ps, s)
+    years = [y for y in (_year_at(prev, i) for i in range(len(prev))) if y]
     return bool(years) and all(y != published.year for y in years)
 
 
-def _is_measure(toks, i: int) -> bool:
-    """ "2000-kilogram", "2000 tons": a number with a unit after it is a measure, not a year."""
+def _year_at(toks, i: int) -> Optional[int]:
+    """The year token ``i`` names, if any: "2014", not "2000-kilogram" or "2000 tons"."""
+    t = toks[i].low
+    if not (t.isdigit() and len(t) == 4 and 1900 <= int(t) <= 2100):
+        return None
     j = i + 1
     if j < len(toks) and toks[j].low == "-":
         j += 1
-    return j < len(toks) and toks[j].low in _UNIT_WORDS
+    return None if j < len(toks) and toks[j].low in _UNIT_WORDS else int(t)
 
 
 def _is_background(toks, raw: _Raw, published: Optional[_dt.date], first_claim: bool) -> bool:
@@ -1297,8 +1301,8 @@ def _is_background(toks, raw: _Raw, published: Optional[_dt.date], first_claim: 
         for i, t in enumerate(toks[:after_end]):
             if raw.first <= i < raw.last:
                 continue
-            if t.low.isdigit() and len(t.low) == 4 and 1900 <= int(t.low) <= 2100 and int(t.low) != published.year \
-                    and not _is_measure(toks, i):
+            year = _year_at(toks, i)
+            if year is not None and year != published.year:
                 return True  # a figure told with another year belongs to another event
             if t.low in _MONTHS and i > 0 and toks[i - 1].low in ("in", "since", "last", "early", "late", "mid") \
                     and _MONTHS[t.low] != published.month and not (i + 1 < len(toks) and toks[i + 1].low[:1].isdigit()):
@@ -1581,8 +1585,9 @@ def _resolve_hits(text: str, claims: List[Claim], hits: List[bool]) -> List[Opti
     high = None if top.high is None else top.high - dead
     if high is not None and high < n:
         return dropped
-    told = _SURVIVAL_RE.search(text) or (len(text) >= FULL_STORY_CHARS and not _DEATH_WORDS_RE.search(text))
-    if not killed and (not told or top.low == 1 and _DEATH_WORDS_RE.search(text)):
+    death_told = _DEATH_WORDS_RE.search(text) is not None
+    told = _SURVIVAL_RE.search(text) or (len(text) >= FULL_STORY_CHARS and not death_told)
+    if not killed and (not told or top.low == 1 and death_told):
         # "A policeman was shot in Baghdad": the outcome is not told, so neither figure is;
         # "the fatal shooting of Braxton ... Bourda was shot": the one shot is the one who died
         return dropped

@@ -17,6 +17,7 @@ from typing import Iterable, List, Optional, Sequence
 
 import pandas as pd
 
+from ._util import is_missing as _missing
 from .claims import extract_claims
 from .errors import CasualtiesError
 from .frames import FRAME_FORMATS, frame_format, write_frame
@@ -54,15 +55,6 @@ _VAGUE_HELP = "floors for vague words: design (dozens = 24, hundreds = 200) or a
 
 
 # --------------------------------------------------------------------------- formatting
-
-def _missing(v) -> bool:
-    if v is None:
-        return True
-    try:
-        return bool(pd.isna(v))
-    except (TypeError, ValueError):
-        return False
-
 
 def _s(v, empty: str = "-") -> str:
     """A cell: missing values as ``-``, whitespace runs collapsed to one space."""

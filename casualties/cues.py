@@ -117,11 +117,10 @@ _COMMON_CAPITALS = frozenset(
     "instagram youtube javascript cookies privacy terms stoppers junk spam inbox newsletter newsletters "
     "notifications notification subscriber subscribers account password".split()
 )
-#: A capitalised word before one of these names a county, a force or a district ("Mecklenburg
+#: A capitalised word before one of these names a county (group 1) or a force ("Mecklenburg
 #: County", "Charlotte-Mecklenburg Police"): a place every story from there shares, not a name
 #: of this incident.
-_COUNTY_RE = re.compile(r"[ \u00a0]+(?:County|Parish|Borough|Township)\b")
-_PLACE_HEAD_RE = re.compile(r"[ \u00a0]+(?:County|Parish|Borough|Township|Police|Sheriff|Sheriff's|Sheriff’s)\b")
+_PLACE_HEAD_RE = re.compile(r"[ \u00a0]+(?:(County|Parish|Borough|Township)|Police|Sheriff(?:['’]s)?)\b")
 #: Words that mark a story about a later stage of an incident; its own dates are those of the
 #: hearing or the funeral, not of the attack.
 _FOLLOW_UP_RE = re.compile(
@@ -149,21 +148,23 @@ def headline_key(title: Optional[str]) -> str:
     return " ".join(re.findall(r"[^\W_]+", t.lower()))
 
 
-def _districts(text: str) -> FrozenSet[str]:
-    """Counties, forces and districts the text names ("Mecklenburg County" -> "district:mecklenburg")."""
-    return frozenset("district:" + m.group().lower() for m in _NAME_RE.finditer(text)
-                     if _COUNTY_RE.match(text, m.end()))
-
-
-def _rare_names(text: str, start: int, end: int) -> FrozenSet[str]:
-    names, places = set(), set()
-    for m in _NAME_RE.finditer(text, start, end):
-        (places if _PLACE_HEAD_RE.match(text, m.end()) else names).add(m.group().lower())
+def _names_and_districts(text: str) -> Tuple[FrozenSet[str], FrozenSet[str]]:
+    """The rare names of ``text`` (victims, streets, businesses, ages) and the counties it names
+    ("Mecklenburg County" -> "district:mecklenburg"), in one pass over its capitalised words."""
+    names, places, districts = set(), set(), set()
+    for m in _NAME_RE.finditer(text):
+        head = _PLACE_HEAD_RE.match(text, m.end())
+        if head is None:
+            names.add(m.group().lower())
+            continue
+        places.add(m.group().lower())
+        if head.group(1):
+            districts.add("district:" + m.group().lower())
     names -= places
     names = {n for n in names if len(n) >= 3 and n not in _COMMON_CAPITALS}
-    for m in _AGE_RE.finditer(text, start, end):
+    for m in _AGE_RE.finditer(text):
         names.add("age:" + (m.group(1) or m.group(2)))
-    return frozenset(names)
+    return frozenset(names), frozenset(districts)
 
 
 def _main_anchor(claims: Sequence[Claim]) -> Tuple[Optional[int], List[int]]:
@@ -198,7 +199,8 @@ def report_cues(report_id: str, text: str, published: Optional[_dt.date], claims
     mentions = find_places(head + text, prefer=prefer)
     shift = len(head)
     place = _main_place(head + text, mentions, (first + shift) if first is not None else shift)
-    towns = frozenset(_place_key(m.place) for m in mentions if m.place.kind == "city") | _districts(head + text)
+    names, districts = _names_and_districts(head + text)
+    towns = frozenset(_place_key(m.place) for m in mentions if m.place.kind == "city") | districts
     return ReportCues(
         report_id=report_id, published=published, event_date=date, date_basis=basis,
         place=place.name if place else None, place_key=_place_key(place) if place else None,
@@ -206,7 +208,7 @@ def report_cues(report_id: str, text: str, published: Optional[_dt.date], claims
         country=place.country if place else None, places=towns,
         kind=_nearest_named("kinds", text, first) or _first_named("kinds", text, 0, lead_end),
         perpetrator=_first_named("perpetrators", text, 0, len(text)),
-        names=_rare_names(head + text, 0, len(head) + len(text)) - _place_words(head + text, mentions),
+        names=names - _place_words(head + text, mentions),
         latitude=place.latitude if place else None, longitude=place.longitude if place else None,
         town_points=tuple(sorted({(m.place.latitude, m.place.longitude) for m in mentions if m.place.kind == "city"})),
         killed=_best(claims, "killed"), injured=_best(claims, "injured"), title=headline_key(title),

@@ -25,6 +25,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
 
 import pandas as pd
 
+from ._util import is_missing as _missing
 from .errors import InvalidValueError, MissingColumnError, MissingDependencyError
 from .model import CATEGORIES
 from .reconcile import (CLAIM_COLUMNS, INCIDENT_COLUMNS, RANGE_COLUMNS, REPORT_FRAME_COLUMNS, Result, _COUNT_COLUMNS, _DATE_COLUMNS,
@@ -76,16 +77,6 @@ def frame_columns(kind: str) -> List[str]:
 
 
 # --------------------------------------------------------------------------- small helpers
-
-def _missing(value: Any) -> bool:
-    """``None``, ``pd.NA``, ``NaN`` and ``NaT`` are missing; containers and other values are not."""
-    if value is None:
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
 
 def _incident_ids(result: Result) -> List[str]:
     return [str(i) for i in result.incidents["incident_id"] if not _missing(i)]

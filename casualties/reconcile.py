@@ -7,6 +7,7 @@ consensus interval and the attribution of every figure to the claims behind it.
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Dict, List, Optional, Sequence
 
 import attrs
@@ -141,9 +142,7 @@ def best_figure(rows: Sequence[dict], low: Optional[int], high: Optional[int],
         return b, f"consensus floor {cons_low} clamped to the stated range", ids_of(b)
     # sources conflict: the figure stated most often (a report's lead figure is usually repeated;
     # a stray figure about someone else is not); ties go to the larger
-    count = {}
-    for v in values:
-        count[v] = count.get(v, 0) + 1
+    count = Counter(values)
     top = max(count, key=lambda v: (count[v], v))
     if count[top] == 1:
         return high, "sources conflict: largest stated figure", ids_of(high)

@@ -6,29 +6,16 @@ and the field; a bad row raises instead of being dropped, so no report is lost s
 from __future__ import annotations
 
 import datetime as _dt
-import math
 from typing import Any, Iterable, List, Mapping, Optional
 
 import attrs
 
+from ._util import is_missing as _missing
 from .errors import DuplicateReportError, InputTypeError, InvalidValueError, MissingColumnError
 
 __all__ = ["Report", "parse_published", "normalize_reports", "count_input_rows", "REPORT_COLUMNS"]
 
 REPORT_COLUMNS = ("report_id", "text", "source", "published", "title", "url")
-
-
-def _missing(value) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    try:
-        import pandas as pd
-
-        return value is pd.NaT or value is pd.NA
-    except ImportError:  # pragma: no cover - pandas is a base dependency
-        return False
 
 
 def parse_published(value, *, field: str = "published", row: Any = None) -> Optional[_dt.date]:
