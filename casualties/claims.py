@@ -55,7 +55,7 @@ _NP_STOP = frozenset(
     "would could will may might should did do does per least most more less outside inside across "
     "along behind beside against toward towards through throughout within without upon onto out "
     "up down via despite following late early last yesterday today tonight overnight earlier a an "
-    "another nobody none noone every each".split()
+    "another nobody none noone every each himself herself themselves".split()
 ) | frozenset(_d for _d in "monday tuesday wednesday thursday friday saturday sunday".split())
 #: Words of vague phrases: never part of a victim noun phrase.
 _VAGUE_PARTS = frozenset("few handful dozens scores hundreds thousands tens several number couple".split())
@@ -841,6 +841,10 @@ class _Sentence:
         if named and trig.category != "captured" and toks[j].text[:1].isupper() and w not in _MONTHS and w not in _DAYS \
                 and w not in ("on", "in"):
             np_end = _np_forward(toks, j, lex, floors)
+            name_end = _name_end(toks, j, np_end, lex)
+            if name_end and name_end + 1 < np_end and toks[name_end].low == "and" \
+                    and _name_end(toks, name_end + 1, np_end, lex):
+                np_end = name_end  # "injuring Leanne Smith and Dustin Grey": two people, the list reads the second
             if np_end > j and toks[np_end - 1].text[:1].isupper() and not toks[np_end - 1].low.endswith("s"):
                 return _implicit(trig.category, 1, trig.first, np_end, (j, np_end),
                                  " ".join(t.text for t in toks[j:np_end]))
@@ -888,12 +892,20 @@ class _Sentence:
             while k < stop and toks[k].low in (",", "and", "as", "well", "along", "with", "plus", "including", ":", "among", "them", "whom", "of"):
                 joiner.append(toks[k].low)
                 k += 1
+            if joiner and joiner[-1] == "and" and k + 1 < stop and toks[k].low == "then" \
+                    and toks[k + 1].low in ("himself", "herself"):
+                k += 1  # "killed his wife and then himself"
             if not joiner or k >= stop or len(joiner) > 4 or joiner[0] in ("of", "them", "whom"):
                 break
             if "as" in joiner and "well" not in joiner:
                 break
             named = _name_end(toks, k, stop, lex)
-            if named:
+            if category == "killed" and toks[k].low in ("himself", "herself") and joiner[-1] == "and":
+                # "killed four classmates and himself": the attacker's own death, one more
+                np_end = k + 1
+                part = _implicit(category, 1, k, np_end, (k, np_end), toks[k].low)
+                part.group, part.self_death = "armed group", True
+            elif named:
                 np_end = named
                 part = _implicit(category, 1, k, np_end, (k, np_end), " ".join(t.text for t in toks[k:np_end]))
             elif toks[k].low in ("a", "an", "another", "his", "her", "the", "their") and k + 1 < stop \
@@ -1029,6 +1041,17 @@ class _Sentence:
                     continue
             if trig.kind == "casualties":
                 self.raws.extend(self.zero(trig))
+                continue
+            if trig.word in _HOSPITAL_PHRASES:
+                # "sent four people to the hospital": people hit, some of whom may have died there,
+                # so it is read like a shot figure (those killed are taken off); one person "taken
+                # to the hospital" tells no figure of its own
+                raw = self.before(trig)
+                rest = self.text[toks[trig.last - 1].end:toks[-1].end]
+                if raw is not None and not raw.basis.startswith("implicit") and not _DEATH_WORDS_RE.search(rest):
+                    raw.category = HIT
+                    self.used.update(raw.numbers_used)
+                    self.raws.append(raw)
                 continue
             if trig.kind == "verb" and not trig.word.endswith(("ed", "ing", "s", "t", "n")) and trig.first > 0 and \
                     (toks[trig.first - 1].low in _MODALS or (toks[trig.first - 1].low == "to" and trig.first > 1
@@ -1547,6 +1570,9 @@ def _fold_singletons(claims: List[Claim], hits: List[bool]):
     return out, hits
 
 
+#: Phrases that put people in hospital, read only with a stated figure and no death after them.
+_HOSPITAL_PHRASES = frozenset({"to the hospital", "in the hospital", "to a hospital", "to hospital", "in hospital",
+                               "to hospitals", "to area hospitals", "to local hospitals"})
 _DEATH_WORDS_RE = re.compile(r"\b(?:fatal(?:ly)?|dead|died|dies|death|deadly|killed|killing|murder(?:ed)?|homicide|"
                              r"manslaughter|murder-suicide|slain|slaying|assassinat\w*)\b", re.IGNORECASE)
 
@@ -1554,7 +1580,9 @@ _DEATH_WORDS_RE = re.compile(r"\b(?:fatal(?:ly)?|dead|died|dies|death|deadly|kil
 #: A report this long that speaks of nobody dying has told the outcome: those shot lived.
 FULL_STORY_CHARS = 600
 _SURVIVAL_RE = re.compile(r"\b(?:hospital\w*|stable|critical|condition|treated|treatment|injur\w*|wound\w*|"
-                          r"surviv\w*|recover\w*|life-threatening|expected to live|released from)\b", re.IGNORECASE)
+                          r"surviv\w*|recover\w*|life-threatening|expected to live|released from|grazed|"
+                          r"in the (?:left |right |upper |lower )?(?:hand|arm|leg|foot|thigh|knee|ankle|shoulder|hip|"
+                          r"buttocks?|elbow|wrist|finger|toe|calf|forearm|shin)s?)\b", re.IGNORECASE)
 
 
 def _resolve_hits(text: str, claims: List[Claim], hits: List[bool]) -> List[Optional[Claim]]:
