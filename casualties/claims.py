@@ -1438,7 +1438,7 @@ def extract_report_claims(title: Optional[str], text: str, published=None, *,
     text_claims, text_hits = _field_claims(text, published, vague_policy)
     both, hits = _fold_singletons(title_claims + text_claims, title_hits + text_hits)
     # "Five Shot During Party" and the text's "one of them died": one report, one outcome
-    both = _resolve_hits(title + "\n\n" + text, both, hits)
+    both = _resolve_hits(title + "\n\n" + text, both, hits, in_title=len(title_claims))
     in_title = [c for c in both[:len(title_claims)] if c is not None]
     in_text = [c for c in both[len(title_claims):] if c is not None]
     both = _hedge_bare_repeats(in_title + in_text)
@@ -1585,7 +1585,7 @@ _SURVIVAL_RE = re.compile(r"\b(?:hospital\w*|stable|critical|condition|treated|t
                           r"buttocks?|elbow|wrist|finger|toe|calf|forearm|shin)s?)\b", re.IGNORECASE)
 
 
-def _resolve_hits(text: str, claims: List[Claim], hits: List[bool]) -> List[Optional[Claim]]:
+def _resolve_hits(text: str, claims: List[Claim], hits: List[bool], in_title: int = 0) -> List[Optional[Claim]]:
     """Turn a report's "shot" figures into injured ones (docs/concepts.md, "Shot").
 
     "Four people were shot, one fatally" says 4 hit and 1 dead, so 3 injured; "a man was shot in
@@ -1593,6 +1593,10 @@ def _resolve_hits(text: str, claims: List[Claim], hits: List[bool]) -> List[Opti
     of its own ("two were wounded"), that figure stands and the shot figures are dropped; when the
     deaths account for everyone shot ("a man was shot and killed"), nobody is injured.  The one
     derived claim keeps the span of the largest shot figure and says how it was derived.
+
+    A headline that says several were shot ("Five Shot During Party") and a report that speaks
+    of no death anywhere tell the outcome too: a headline leads with the dead.  The first
+    ``in_title`` claims are the headline's.
 
     Returns a list as long as ``claims``: the derived claim in the place of the shot figure it
     comes from, ``None`` in the place of every other shot figure."""
@@ -1614,7 +1618,8 @@ def _resolve_hits(text: str, claims: List[Claim], hits: List[bool]) -> List[Opti
     if high is not None and high < n:
         return dropped
     death_told = _DEATH_WORDS_RE.search(text) is not None
-    told = _SURVIVAL_RE.search(text) or (len(text) >= FULL_STORY_CHARS and not death_told)
+    headline = any(i < in_title and claims[i].low >= 2 for i in shot)
+    told = _SURVIVAL_RE.search(text) or (not death_told and (len(text) >= FULL_STORY_CHARS or headline))
     if not killed and (not told or top.low == 1 and death_told):
         # "A policeman was shot in Baghdad": the outcome is not told, so neither figure is;
         # "the fatal shooting of Braxton ... Bourda was shot": the one shot is the one who died

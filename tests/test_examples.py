@@ -20,6 +20,10 @@ Optional keys of an expected claim:
 
 Optional keys of a line: ``note`` (free text) and ``published`` (ISO date passed on to
 ``extract_claims``).  The intervals follow the table in ``design.md`` section 2.
+
+A line with a ``title`` (a headline) runs ``extract_report_claims(title, text)`` instead, for
+the rules that read a report's headline and text together: ``claims`` are then the text's and
+``title_claims`` (required with a title) the headline's, each compared as above.
 """
 from __future__ import annotations
 
@@ -35,7 +39,7 @@ EXAMPLES_DIR = Path(__file__).parent / "examples"
 REQUIRED_CLAIM_KEYS = ("category", "low", "high", "qualifier")
 BOOL_KEYS = ("background", "subset", "perpetrator_claim", "part_of_list")
 OPTIONAL_CLAIM_KEYS = ("value", "cited_source", "victim_group", "quote") + BOOL_KEYS
-LINE_KEYS = {"text", "claims", "note", "published"}
+LINE_KEYS = {"text", "claims", "note", "published", "title", "title_claims"}
 
 
 # --------------------------------------------------------------------------------------
@@ -190,8 +194,20 @@ def _extract():
 )
 def test_example(ident, example):
     extract_claims = _extract()
+    if "title" in example:
+        from casualties.claims import extract_report_claims
+
+        title_claims, text_claims = extract_report_claims(example["title"], example["text"],
+                                                          example.get("published"))
+        _check_field(ident, example["title"], example.get("note"), example["title_claims"], title_claims)
+        _check_field(ident, example["text"], example.get("note"), example["claims"], text_claims)
+        return
     text = example["text"]
     extracted = list(extract_claims(text, published=example.get("published")))
+    _check_field(ident, text, example.get("note"), example["claims"], extracted)
+
+
+def _check_field(ident, text, note, expected, extracted):
 
     bad_spans = [
         f"  #{j} quote={c.quote!r} but text[{c.start}:{c.end}]={text[c.start:c.end]!r}"
@@ -202,12 +218,10 @@ def test_example(ident, example):
         pytest.fail(f"{ident}: quote != text[start:end]\ntext: {text!r}\n" + "\n".join(bad_spans),
                     pytrace=False)
 
-    expected = example["claims"]
     matching = _max_matching(expected, extracted)
     ok = len(matching) == len(expected) and len(extracted) == len(expected)
     if not ok:
-        pytest.fail(f"{ident}:" + _report(text, example.get("note"), expected, extracted, matching),
-                    pytrace=False)
+        pytest.fail(f"{ident}:" + _report(text, note, expected, extracted, matching), pytrace=False)
 
 
 def _integrity_problems(example) -> list[str]:
@@ -221,8 +235,25 @@ def _integrity_problems(example) -> list[str]:
         problems.append("'text' must be a non-empty string")
     if not isinstance(example.get("claims"), list):
         return problems + ["'claims' must be a list"]
-    for k, exp in enumerate(example["claims"]):
-        where = f"claims[{k}]"
+    fields = [("claims", example["text"])]
+    if "title" in example:
+        if not isinstance(example["title"], str) or not example["title"].strip():
+            problems.append("'title' must be a non-empty string")
+        elif not isinstance(example.get("title_claims"), list):
+            return problems + ["a line with a 'title' needs a 'title_claims' list"]
+        else:
+            fields.append(("title_claims", example["title"]))
+    elif "title_claims" in example:
+        problems.append("'title_claims' without a 'title'")
+    for key, field_text in fields:
+        problems += _claim_problems(key, field_text, example[key])
+    return problems
+
+
+def _claim_problems(key, text, claims) -> list[str]:
+    problems = []
+    for k, exp in enumerate(claims):
+        where = f"{key}[{k}]"
         if not isinstance(exp, dict):
             problems.append(f"{where} is not an object")
             continue
@@ -282,10 +313,10 @@ def _integrity_problems(example) -> list[str]:
             problems.append(f"{where}.victim_group {exp['victim_group']!r} not in {VICTIM_GROUPS}")
         if "cited_source" in exp and exp["cited_source"] is not None:
             src = exp["cited_source"]
-            if not isinstance(src, str) or src.lower() not in example["text"].lower():
+            if not isinstance(src, str) or src.lower() not in text.lower():
                 problems.append(f"{where}.cited_source {src!r} does not occur in the text")
         if "quote" in exp:
-            if not isinstance(exp["quote"], str) or exp["quote"] not in example["text"]:
+            if not isinstance(exp["quote"], str) or exp["quote"] not in text:
                 problems.append(f"{where}.quote {exp['quote']!r} does not occur in the text")
     return problems
 
