@@ -976,6 +976,13 @@ class _Sentence:
             for p in parts:
                 self.used.difference_update(p.numbers_used)
             return []
+        if len(parts) >= 2 and raw.value and getattr(parts[0], "joined_by_comma", False) \
+                and all(p.value is not None and p.qualifier == "exact" for p in parts) \
+                and raw.value == sum(p.value for p in parts) \
+                and any(t.low in _GENERIC_PEOPLE for t in self.toks[raw.np[0]:raw.np[1]]):
+            # "Six people, three men and three women, were wounded": the same six, broken down
+            for p in parts:
+                p.subset = True
         return parts
 
     def continue_list(self, raw: _Raw) -> None:
@@ -1570,6 +1577,8 @@ def _fold_singletons(claims: List[Claim], hits: List[bool]):
     return out, hits
 
 
+#: Nouns that name people without a group: a list after them may break them down.
+_GENERIC_PEOPLE = frozenset("people persons victims individuals others".split())
 #: Phrases that put people in hospital, read only with a stated figure and no death after them.
 _HOSPITAL_PHRASES = frozenset({"to the hospital", "in the hospital", "to a hospital", "to hospital", "in hospital",
                                "to hospitals", "to area hospitals", "to local hospitals"})
