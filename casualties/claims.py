@@ -899,6 +899,9 @@ class _Sentence:
                 break
             if "as" in joiner and "well" not in joiner:
                 break
+            if toks[k].low in ("their", "his", "her", "its") and k + 1 < stop \
+                    and _is_number_start(toks, k + 1, lex, floors):
+                k += 1  # "his wife and their two children": the two is a figure of its own
             named = _name_end(toks, k, stop, lex)
             if category == "killed" and toks[k].low in ("himself", "herself") and joiner[-1] == "and":
                 # "killed four classmates and himself": the attacker's own death, one more
