@@ -777,7 +777,8 @@ class _Sentence:
                     break
                 if toks[v].low in (",", ".", ";") or _is_number_start(toks, v, lex, floors):
                     break
-        if toks[j].low in ("another", "the") and j + 1 < len(toks) and number_at(toks, j + 1, lex, floors) is not None \
+        if toks[j].low in ("another", "the", "his", "her", "their") and j + 1 < len(toks) \
+                and number_at(toks, j + 1, lex, floors) is not None \
                 and not number_at(toks, j + 1, lex, floors).vague:
             j += 1  # "wounded another nine", "massacred the four individuals"
         # "killed 15-year-old Marcus": the age is no figure; the implicit reading below takes it
@@ -1517,6 +1518,8 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
             continue
         key = (c.category, hits[idx])
         prev = running.get(key)
+        if additive[idx] == "self_death":
+            prev = _victims_figure(out, out_hits, additive, idx) if prev is None or out[prev].value is not None else prev
         on_dead = False
         if add and prev is None and hits[idx] and ("killed", False) in running:
             # "Chapman was fatally shot ... Three other men were also hit by gunfire": more people
@@ -1557,6 +1560,18 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
         order = sorted(range(len(out)), key=lambda i: (out[i].start, out[i].end))
         out, out_hits = [out[i] for i in order], [out_hits[i] for i in order]
     return out, out_hits
+
+
+def _victims_figure(claims: List[Claim], hits: List[bool], additive: List, at: int) -> Optional[int]:
+    """The figure an attacker's own death (claim ``at``) is added to: the victims' figure that,
+    with the attacker, makes another figure the report states ("killed four of his family
+    members ... five people died"), else the victims' largest figure."""
+    c = claims[at]
+    victims = [i for i, v in enumerate(claims) if i != at and (i >= len(additive) or additive[i] != "self_death")
+               and v.category == c.category and v.value is not None and not hits[i] and v.counts]
+    stated = {claims[i].value for i in victims}
+    pick = [i for i in victims if claims[i].value + 1 in stated] or victims
+    return max(pick, key=lambda i: (claims[i].value, -i)) if pick else None
 
 
 def _fold_singletons(claims: List[Claim], hits: List[bool]):
