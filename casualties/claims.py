@@ -53,7 +53,7 @@ _NP_STOP = frozenset(
     "we us our you i were was is are been be have has had being not no nor than so if then also "
     "said says say told according including among amid since until over under about around "
     "would could will may might should did do does per least most more less outside inside across "
-    "along behind beside against toward towards through throughout within without upon onto out "
+    "along behind beside against toward towards through throughout within without upon onto out where "
     "up down via despite following late early last yesterday today tonight overnight earlier a an "
     "another nobody none noone every each himself herself themselves".split()
 ) | frozenset(_d for _d in "monday tuesday wednesday thursday friday saturday sunday".split())
@@ -428,6 +428,10 @@ def _has_victim_noun(toks, a, b, lex) -> bool:
     return any(t.low in lex.victims for t in toks[a:b])
 
 
+_EMERGENCY_CALL_WORDS = frozenset("call calls caller callers dispatcher dispatchers operator operators center "
+                                  "centre tape tapes recording recordings".split())
+
+
 def _is_trap(toks, q: Qualified, np_end: int, lex) -> bool:
     """A number that is a measure, a year, a time or an age rather than a count of people."""
     last = q.last
@@ -441,6 +445,17 @@ def _is_trap(toks, q: Qualified, np_end: int, lex) -> bool:
     if nxt in (":", "%") or (nxt == "." and last + 1 < len(toks) and toks[last + 1].low[:1].isdigit()):
         return True
     first = q.numbers[0]
+    if nxt in ("st", "nd", "rd", "th") and toks[last].start == toks[last - 1].end:
+        # "5th person dies", "a 2nd body": the toll reaches five; "8th-grader", "2nd Battalion",
+        # "the 3rd floor": an ordinal of something else
+        after = toks[last + 1] if last + 1 < len(toks) else None
+        return after is None or after.text[:1].isupper() or (
+            after.low not in lex.victims and after.low not in ("death", "body", "fatality", "victim", "casualty"))
+    if first.value == 911 and nxt in _EMERGENCY_CALL_WORDS:
+        return True  # "a 911 call": the emergency number
+    if nxt in ("was", "is") and q.first >= 2 and toks[q.first - 1].low == "," \
+            and toks[q.first - 2].low in lex.victims and not _plural_noun(toks[q.first - 2].low):
+        return True  # "Girl, 9 was killed": an age after the one person it is about
     if q.first > 0 and toks[q.first - 1].low in ("$", "£", "€", "no.", "#", "brigade", "division", "route",
                                                   "highway", "flight", "battalion", "regiment", "unit",
                                                   "resolution", "article", "chapter", "page", "room"):
@@ -452,8 +467,8 @@ def _is_trap(toks, q: Qualified, np_end: int, lex) -> bool:
     before = first.first - 1
     if before > 0 and toks[before].low == ".":
         before -= 1  # "Dec. 25"
-    if before >= 0 and toks[before].low in _MONTHS and v is not None and v <= 31:
-        return True  # "July 27"
+    if before >= 0 and toks[before].low in _MONTHS and v is not None and (v <= 31 or 1900 <= v <= 2100):
+        return True  # "July 27", "November 2015"
     if nxt in _MONTHS and v is not None and v <= 31:
         return True  # "27 July"
     return False
