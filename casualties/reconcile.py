@@ -93,6 +93,11 @@ class Result:
         return write_result(self, directory, format)
 
 
+#: How much one person told of by name or pronoun ("he died", implicit 1) weighs against a
+#: stated figure when sources conflict under the default policy.
+IMPLICIT_WEIGHT = 0.5
+
+
 def _stated(c) -> List[int]:
     return list(c["stated"])
 
@@ -141,9 +146,14 @@ def best_figure(rows: Sequence[dict], low: Optional[int], high: Optional[int],
         b = min(max(cons_low, low), high)
         return b, f"consensus floor {cons_low} clamped to the stated range", ids_of(b)
     # sources conflict: the figure stated most often (a report's lead figure is usually repeated;
-    # a stray figure about someone else is not); ties go to the larger
-    count = Counter(values)
-    top = max(count, key=lambda v: (count[v], v))
+    # a stray figure about someone else is not); ties go to the larger.  One person told of by
+    # name or pronoun ("he died") weighs half a stated figure: several mentions of one victim
+    # should not outvote a stated total
+    count, weight = Counter(values), Counter()
+    for r in rows:
+        for v in _stated(r):
+            weight[v] += IMPLICIT_WEIGHT if str(r.get("basis") or "").startswith("implicit") else 1.0
+    top = max(weight, key=lambda v: (weight[v], v))
     if count[top] == 1:
         return high, "sources conflict: largest stated figure", ids_of(high)
     return top, f"sources conflict: the figure stated most often ({count[top]} times)", ids_of(top)

@@ -196,6 +196,27 @@ def test_conflicting_claims_best_is_the_figure_stated_most_often():
     assert killed["best_claims"] == "r1:0;r1:1"
 
 
+def test_mentions_of_one_victim_weigh_half_against_a_stated_total():
+    from casualties.reconcile import best_figure
+
+    def row(cid, value, basis=""):
+        return {"claim_id": cid, "stated": (value,), "basis": basis, "low": value, "high": value}
+
+    implicit = "implicit: 'he' = 1"
+    # one report says three were killed; two others each tell of one victim by name or pronoun
+    rows = [row("a:0", 3), row("b:0", 1, implicit), row("c:0", 1, implicit)]
+    best, basis, ids = best_figure(rows, 1, 3, 3, 1, False, "default")
+    assert (best, ids) == (3, ["a:0"])  # 0.5 + 0.5 ties 1.0; ties go to the larger
+    # three mentions of one victim outweigh one stated total
+    rows.append(row("d:0", 1, implicit))
+    best, basis, ids = best_figure(rows, 1, 3, 3, 1, False, "default")
+    assert (best, ids) == (1, ["b:0", "c:0", "d:0"])
+    assert "stated most often (3 times)" in basis
+    # stated figures count in full: two stated 1s outweigh one stated 3
+    rows = [row("a:0", 3), row("b:0", 1), row("c:0", 1)]
+    assert best_figure(rows, 1, 3, 3, 1, False, "default")[0] == 1
+
+
 def test_a_headlines_shot_figure_is_resolved_with_the_texts_deaths():
     title = "Five Shot During Party At Banquet Hall"
     text = "Police said one of the five died at the scene. A second man was killed later, police said."
