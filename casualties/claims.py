@@ -662,6 +662,8 @@ class _Sentence:
             return _implicit(trig.category, 1, k, trig.last, (k, k), " ".join(t.low for t in toks[k:trig.first]))
         if np_start < np_end and not plural:
             head = toks[np_end - 1]
+            if any(t.low in ("result", "cause", "consequence") for t in toks[np_start:np_end]):
+                return None  # "died as a result of gunshot wounds": a cause, not a person
             if det in ("a", "an", "another") and (singular or trig.kind in ("state", "verb", "phrase")):
                 # "suffering from a gunshot wound": one person hit, who may have died of it
                 cat = HIT if trig.word in ("wound", "injury") and not aux else trig.category
