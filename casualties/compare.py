@@ -102,7 +102,9 @@ def pair_features(a: ReportCues, b: ReportCues, idf: Mapping[str, float]) -> dic
     shared = a.names & b.names
     if shared:
         weights = [idf.get(n, 1.0) for n in shared]
-        f["names_idf"] = min(NAMES_CAP, sum(weights)) / NAMES_CAP
+        # fsum: exactly rounded, so the score does not depend on the set's iteration order,
+        # which changes from process to process (string hashing): every worker scores alike
+        f["names_idf"] = min(NAMES_CAP, math.fsum(weights)) / NAMES_CAP
         rare = sum(1 for x in weights if x >= RARE_IDF)
         if rare >= 2:
             f["names_rare"] = 1.0  # two or more words almost no other report uses: a person's full name

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Dict, List, Mapping, Sequence, Tuple
+from typing import Container, Dict, Iterable, List, Mapping, Sequence, Set, Tuple
 
 import attrs
 
@@ -21,7 +21,8 @@ from .cues import ReportCues, report_cues
 from .model import Claim
 from .reports import Report, normalize_reports
 
-__all__ = ["group_reports", "cluster_cues", "count_candidate_pairs", "incident_rows", "Grouping", "SCORE_FLOOR"]
+__all__ = ["group_reports", "cluster_cues", "count_candidate_pairs", "incident_rows", "Grouping", "SCORE_FLOOR",
+           "first_cues", "dominant_countries", "lower_case_words", "settled_cues", "incident_ids", "DOMINANT_SHARE"]
 
 
 @attrs.frozen
@@ -69,25 +70,27 @@ def cluster_cues(cues: Mapping[str, ReportCues], threshold: float = SAME_INCIDEN
         clusters = cluster_pairs(range(n), kept, threshold)
     ids = blocks.ids
     scores = {(ids[i], ids[j]): s for (i, j), s in kept.items()}
+    incident_of = incident_ids([ids[i] for i in members] for members in clusters)
+    return Grouping(incident_of, cues, scores, n_pairs, blocks.skipped_blocks)
+
+
+def incident_ids(clusters: Iterable[Sequence[str]]) -> Dict[str, str]:
+    """``{report_id: incident id}`` for clusters of report ids (see :func:`incident_id_for`)."""
     incident_of = {}
     for members in clusters:
-        iid = incident_id_for([ids[i] for i in members])
-        for i in members:
-            incident_of[ids[i]] = iid
-    return Grouping(incident_of, cues, scores, n_pairs, blocks.skipped_blocks)
+        iid = incident_id_for(members)
+        for rid in members:
+            incident_of[rid] = iid
+    return incident_of
 
 
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 
 
-def _names_only(cues: Dict[str, ReportCues], reports: Sequence[Report]) -> Dict[str, ReportCues]:
-    """Keep as rare names only the capitalised words that the corpus never writes in lower case:
-    "Weather", "Posted" or "Share" are page furniture, "Yates" is a name."""
-    vocab = set()
-    for r in reports:
-        vocab.update(_LOWER_WORD_RE.findall(r.text))
-    return {k: attrs.evolve(c, names=frozenset(n for n in c.names if n.startswith("age:") or n not in vocab))
-            for k, c in cues.items()}
+def lower_case_words(text: str) -> Set[str]:
+    """The words ``text`` writes in lower case.  Over a whole corpus they are its vocabulary: a
+    capitalised word the corpus never writes in lower case is a name (see :func:`settled_cues`)."""
+    return set(_LOWER_WORD_RE.findall(text))
 
 
 #: A country named by at least this share of the reports is the corpus's own: ambiguous place
@@ -95,19 +98,40 @@ def _names_only(cues: Dict[str, ReportCues], reports: Sequence[Report]) -> Dict[
 DOMINANT_SHARE = 0.3
 
 
+def first_cues(report: Report, claims: Sequence[Claim]) -> ReportCues:
+    """A report's cues before the corpus is known (first look, no preferred country)."""
+    return report_cues(report.report_id, report.text, report.published, claims, report.title)
+
+
+def dominant_countries(countries: Mapping[str, int], n_reports: int) -> Tuple[str, ...]:
+    """The corpus's own countries: those the first cues of at least :data:`DOMINANT_SHARE` of
+    the ``n_reports`` reports name (``countries``: reports per country code)."""
+    return tuple(sorted(k for k, n in countries.items() if n >= DOMINANT_SHARE * n_reports))
+
+
+def settled_cues(report: Report, claims: Sequence[Claim], cues: ReportCues, dominant: Tuple[str, ...],
+                 vocabulary: Container[str]) -> ReportCues:
+    """A report's final cues, given what the whole corpus says.
+
+    A second look, favouring the ``dominant`` countries, is taken when the report's main place
+    lies elsewhere or was not found.  Then only the capitalised words the corpus never writes in
+    lower case (``vocabulary``, the union of :func:`lower_case_words`) stay rare names: "Weather",
+    "Posted" or "Share" are page furniture, "Yates" is a name."""
+    if dominant and cues.country not in dominant:
+        cues = report_cues(report.report_id, report.text, report.published, claims, report.title, prefer=dominant)
+    return attrs.evolve(cues, names=frozenset(n for n in cues.names if n.startswith("age:") or n not in vocabulary))
+
+
 def _all_cues(reports: Sequence[Report], claims: Mapping[str, Sequence[Claim]]) -> Dict[str, ReportCues]:
-    """Cues of every report.  A second look, favouring the corpus's dominant countries, is taken
-    for the reports whose main place lies elsewhere or was not found."""
-    cues = {r.report_id: report_cues(r.report_id, r.text, r.published, claims[r.report_id], r.title)
+    """Cues of every report: first looks, then the corpus-wide statistics (dominant countries,
+    lower-case vocabulary), then :func:`settled_cues`."""
+    cues = {r.report_id: first_cues(r, claims[r.report_id]) for r in reports}
+    dominant = dominant_countries(Counter(c.country for c in cues.values() if c.country), len(cues))
+    vocabulary: Set[str] = set()
+    for r in reports:
+        vocabulary |= lower_case_words(r.text)
+    return {r.report_id: settled_cues(r, claims[r.report_id], cues[r.report_id], dominant, vocabulary)
             for r in reports}
-    counts = Counter(c.country for c in cues.values() if c.country)
-    dominant = tuple(sorted(k for k, n in counts.items() if n >= DOMINANT_SHARE * len(cues)))
-    if dominant:
-        for r in reports:
-            if cues[r.report_id].country not in dominant:
-                cues[r.report_id] = report_cues(r.report_id, r.text, r.published, claims[r.report_id], r.title,
-                                                prefer=dominant)
-    return _names_only(cues, reports)
 
 
 def count_candidate_pairs(reports, *, vague_policy: str = "design") -> int:
@@ -127,15 +151,17 @@ def _mode(values):
     return min(v for v, k in counts.items() if k == top)
 
 
-def incident_rows(grouping: Grouping, reports: Sequence[Report]) -> List[dict]:
-    """One row per incident: its date, place, kind, perpetrator and reports."""
+def incident_rows(incident_of: Mapping[str, str], cues: Mapping[str, ReportCues],
+                  reports: Sequence[Report]) -> List[dict]:
+    """One row per incident of ``reports`` (all of its reports): its date, place, kind,
+    perpetrator and reports, sorted by incident id."""
     members: Dict[str, List[Report]] = {}
     for r in reports:
-        members.setdefault(grouping.incident_of[r.report_id], []).append(r)
+        members.setdefault(incident_of[r.report_id], []).append(r)
     rows = []
     for iid in sorted(members):
         reps = sorted(members[iid], key=lambda r: r.report_id)
-        cs = [grouping.cues[r.report_id] for r in reps]
+        cs = [cues[r.report_id] for r in reps]
         place = _mode(c.place for c in cs)
         at_place = [c for c in cs if c.place == place] or cs
         rows.append({

@@ -7,8 +7,9 @@ consensus interval and the attribution of every figure to the claims behind it.
 """
 from __future__ import annotations
 
+import sys
 from collections import Counter
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import attrs
 import pandas as pd
@@ -222,6 +223,24 @@ def _claim_row(report: Report, incident_id, k: int, c: Claim, field: str = "text
     }
 
 
+def report_and_claim_rows(report: Report, incident_id: str, title_claims: Sequence[Claim],
+                          claims: Sequence[Claim], n_input_rows: int) -> Tuple[dict, List[dict]]:
+    """The row of ``report`` in ``Result.reports`` and the rows of its claims (headline first)."""
+    report_row = {"report_id": report.report_id, "incident_id": incident_id, "source": report.source,
+                  "published": report.published, "n_claims": len(claims) + len(title_claims),
+                  "n_input_rows": n_input_rows}
+    claim_rows = [_claim_row(report, incident_id, k, c, "title") for k, c in enumerate(title_claims)]
+    claim_rows.extend(_claim_row(report, incident_id, k, c) for k, c in enumerate(claims))
+    return report_row, claim_rows
+
+
+def solo_incident_row(report: Report) -> dict:
+    """The row of ``Result.incidents`` for a report that is its own incident (``cluster=False``)."""
+    return {"incident_id": report.report_id, "date": report.published, "place": None, "admin1": None,
+            "country": None, "kind": None, "perpetrator": None, "n_reports": 1,
+            "sources": report.source or "", "report_ids": report.report_id}
+
+
 _COUNT_COLUMNS = frozenset(_INT_COLUMNS) | {"best", "consensus_low", "consensus_high", "n_claims", "n_sources",
                                            "n_reports", "n_input_rows"}
 _FLAG_COLUMNS = frozenset({"background", "subset", "part_of_list", "perpetrator_claim", "counted", "consistent"})
@@ -244,6 +263,14 @@ def _frame(rows: List[dict], columns: Sequence[str]) -> pd.DataFrame:
     return df
 
 
+def check_policies(policy: str, vague_policy: str) -> None:
+    """Raise :class:`~casualties.errors.InvalidValueError` for an unknown best or vague policy,
+    before any work is done, whatever the data."""
+    if policy not in BEST_POLICIES:
+        raise InvalidValueError(f"policy={policy!r} is not one of {BEST_POLICIES}")
+    load_lexicon().vague_floors(vague_policy)
+
+
 def reconcile(reports, cluster: bool = True, policy: str = "default", *,
               vague_policy: str = "design", progress=None) -> Result:
     """Extract every report's claims and reconcile them into ranges per incident.
@@ -252,15 +279,20 @@ def reconcile(reports, cluster: bool = True, policy: str = "default", *,
     ----------
     reports: a pandas DataFrame, or an iterable of mappings or :class:`~casualties.Report`,
         with ``report_id`` and ``text`` and optionally ``source``, ``published``, ``title``, ``url``.
+        A Dask DataFrame is reconciled on its cluster, with the same result
+        (:mod:`casualties.dask`; needs ``pip install 'casualties[dask]'``).
     cluster: group reports that describe the same incident (the default); ``False`` keeps each
         report its own incident.
     policy: how ``best`` is chosen, one of :data:`BEST_POLICIES`.
     vague_policy: floors for vague words ("design" or "acled").
-    progress: optional callable, called with the number of reports read so far.
+    progress: optional callable, called with the number of reports read so far (on Dask,
+        once, when every report's claims have been extracted).
     """
-    if policy not in BEST_POLICIES:
-        raise InvalidValueError(f"policy={policy!r} is not one of {BEST_POLICIES}")
-    load_lexicon().vague_floors(vague_policy)  # a bad name fails here, whatever the data
+    check_policies(policy, vague_policy)
+    if _is_dask_collection(reports):
+        from .dask import reconcile_frames
+
+        return reconcile_frames(reports, cluster, policy, vague_policy=vague_policy, progress=progress).compute()
     rows, input_rows = _normalize(reports)
     rows = sorted(rows, key=lambda r: r.report_id)  # every output is independent of input order
     claims_of, title_claims_of = {}, {}
@@ -274,21 +306,17 @@ def reconcile(reports, cluster: bool = True, policy: str = "default", *,
     if cluster:
         grouping = group_reports(rows, claims_of)
         incident_of = grouping.incident_of
-        incidents = incident_rows(grouping, rows)
+        incidents = incident_rows(incident_of, grouping.cues, rows)
     else:
         incident_of = {rep.report_id: rep.report_id for rep in rows}
-        incidents = [{"incident_id": rep.report_id, "date": rep.published, "place": None, "admin1": None,
-                      "country": None, "kind": None, "perpetrator": None, "n_reports": 1,
-                      "sources": rep.source or "", "report_ids": rep.report_id} for rep in rows]
+        incidents = [solo_incident_row(rep) for rep in rows]
     report_rows, claim_rows = [], []
     for rep in rows:
-        incident_id = incident_of[rep.report_id]
-        claims, title_claims = claims_of[rep.report_id], title_claims_of[rep.report_id]
-        report_rows.append({"report_id": rep.report_id, "incident_id": incident_id, "source": rep.source,
-                            "published": rep.published, "n_claims": len(claims) + len(title_claims),
-                            "n_input_rows": input_rows[rep.report_id]})
-        claim_rows.extend(_claim_row(rep, incident_id, k, c, "title") for k, c in enumerate(title_claims))
-        claim_rows.extend(_claim_row(rep, incident_id, k, c) for k, c in enumerate(claims))
+        report_row, rep_claim_rows = report_and_claim_rows(
+            rep, incident_of[rep.report_id], title_claims_of[rep.report_id], claims_of[rep.report_id],
+            input_rows[rep.report_id])
+        report_rows.append(report_row)
+        claim_rows.extend(rep_claim_rows)
     ranges = _ranges(claim_rows, policy)
     return Result(
         reports=_frame(report_rows, REPORT_FRAME_COLUMNS),
@@ -297,3 +325,10 @@ def reconcile(reports, cluster: bool = True, policy: str = "default", *,
         ranges=_frame(ranges, RANGE_COLUMNS),
         policy=policy,
     )
+
+
+def _is_dask_collection(obj) -> bool:
+    """Whether ``obj`` is a Dask collection, without importing Dask (a collection can only
+    exist once Dask has been imported)."""
+    dask = sys.modules.get("dask")
+    return dask is not None and dask.is_dask_collection(obj)

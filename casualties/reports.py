@@ -6,14 +6,15 @@ and the field; a bad row raises instead of being dropped, so no report is lost s
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, Iterable, List, Mapping, Optional
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple
 
 import attrs
 
 from ._util import is_missing as _missing
 from .errors import DuplicateReportError, InputTypeError, InvalidValueError, MissingColumnError
 
-__all__ = ["Report", "parse_published", "normalize_reports", "count_input_rows", "REPORT_COLUMNS"]
+__all__ = ["Report", "parse_published", "normalize_reports", "count_input_rows", "REPORT_COLUMNS", "check_columns",
+           "validated_reports", "collapse_repeats", "duplicate_error"]
 
 REPORT_COLUMNS = ("report_id", "text", "source", "published", "title", "url")
 
@@ -64,17 +65,23 @@ class Report:
     url: Optional[str] = None
 
 
+def check_columns(columns) -> None:
+    """Raise :class:`MissingColumnError` when ``columns`` (of a DataFrame) lack ``report_id`` or ``text``."""
+    columns = list(columns)
+    for col in ("report_id", "text"):
+        if col not in columns:
+            raise MissingColumnError(
+                f"reports: missing required column {col!r} (columns are {list(map(str, columns))})"
+            )
+
+
 def _rows(reports) -> Iterable[Mapping]:
     try:
         import pandas as pd
     except ImportError:  # pragma: no cover
         pd = None
     if pd is not None and isinstance(reports, pd.DataFrame):
-        for col in ("report_id", "text"):
-            if col not in reports.columns:
-                raise MissingColumnError(
-                    f"reports: missing required column {col!r} (columns are {list(map(str, reports.columns))})"
-                )
+        check_columns(reports.columns)
         cols = [c for c in REPORT_COLUMNS if c in reports.columns]
         return (dict(zip(cols, values)) for values in zip(*(reports[c].tolist() for c in cols)))
     if isinstance(reports, (str, bytes)) or isinstance(reports, Mapping):
@@ -104,37 +111,57 @@ def count_input_rows(reports) -> dict:
     return _normalize(reports)[1]
 
 
-def _normalize(reports):
-    out: List[Report] = []
-    seen = {}
-    counts = {}
-    conflicts = []
-    for pos, row in enumerate(_rows(reports)):
-        if isinstance(row, Report):
-            row = attrs.asdict(row)
-        if not isinstance(row, Mapping):
-            raise InputTypeError(f"reports row {pos}: expected a mapping or Report, got {type(row).__name__}")
-        for col in ("report_id", "text"):
-            if col not in row:
-                raise MissingColumnError(f"reports row {pos}: missing required field {col!r}")
-        rid = row["report_id"]
-        if _missing(rid):
-            raise InvalidValueError(f"reports row {pos}: field 'report_id' is missing")
-        if not isinstance(rid, (str, int)) or isinstance(rid, bool):
-            raise InputTypeError(f"reports row {pos}: field 'report_id' must be str or int, got {type(rid).__name__}")
-        rid = str(rid)
-        text = row["text"]
-        if not isinstance(text, str):
-            raise InputTypeError(
-                f"report {rid!r} (row {pos}): field 'text' must be str, got {type(text).__name__}"
-            )
-        rep = Report(
-            report_id=rid, text=text,
-            source=_opt_str(row.get("source"), "source", rid),
-            published=parse_published(row.get("published"), row=rid),
-            title=_opt_str(row.get("title"), "title", rid),
-            url=_opt_str(row.get("url"), "url", rid),
+def validated_reports(reports, first_row: int = 0) -> Iterator[Report]:
+    """One validated :class:`Report` per input row, in input order (repeats included).
+
+    ``first_row``: the position of the first row in the whole input, when ``reports`` is one
+    partition of a larger one; error messages name rows by their position in the whole input.
+    """
+    for pos, row in enumerate(_rows(reports), first_row):
+        yield _report(pos, row)
+
+
+def _report(pos: int, row) -> Report:
+    if isinstance(row, Report):
+        row = attrs.asdict(row)
+    if not isinstance(row, Mapping):
+        raise InputTypeError(f"reports row {pos}: expected a mapping or Report, got {type(row).__name__}")
+    for col in ("report_id", "text"):
+        if col not in row:
+            raise MissingColumnError(f"reports row {pos}: missing required field {col!r}")
+    rid = row["report_id"]
+    if _missing(rid):
+        raise InvalidValueError(f"reports row {pos}: field 'report_id' is missing")
+    if not isinstance(rid, (str, int)) or isinstance(rid, bool):
+        raise InputTypeError(f"reports row {pos}: field 'report_id' must be str or int, got {type(rid).__name__}")
+    rid = str(rid)
+    text = row["text"]
+    if not isinstance(text, str):
+        raise InputTypeError(
+            f"report {rid!r} (row {pos}): field 'text' must be str, got {type(text).__name__}"
         )
+    return Report(
+        report_id=rid, text=text,
+        source=_opt_str(row.get("source"), "source", rid),
+        published=parse_published(row.get("published"), row=rid),
+        title=_opt_str(row.get("title"), "title", rid),
+        url=_opt_str(row.get("url"), "url", rid),
+    )
+
+
+def collapse_repeats(reports: Iterable[Report]) -> Tuple[List[Report], Dict[str, int], List[str]]:
+    """``(reports, rows per report_id, conflicts)`` for validated rows given in input order.
+
+    Rows that repeat a ``report_id`` with the same fields collapse into the first one; each
+    row that repeats it with other fields adds its ``report_id`` to ``conflicts`` (see
+    :func:`duplicate_error`).
+    """
+    out: List[Report] = []
+    seen: Dict[str, Report] = {}
+    counts: Dict[str, int] = {}
+    conflicts: List[str] = []
+    for rep in reports:
+        rid = rep.report_id
         if rid in seen:
             if seen[rid] != rep:
                 conflicts.append(rid)
@@ -143,10 +170,20 @@ def _normalize(reports):
         seen[rid] = rep
         counts[rid] = 1
         out.append(rep)
+    return out, counts, conflicts
+
+
+def duplicate_error(conflicts: Sequence[str]) -> DuplicateReportError:
+    """The error for input rows that share a ``report_id`` but differ (one entry per such row)."""
+    shown = sorted(set(conflicts))
+    return DuplicateReportError(
+        f"reports: report_id values used by rows that differ: {shown[:10]}{' ...' if len(shown) > 10 else ''} "
+        f"({len(conflicts)} conflicting rows); give each report its own id"
+    )
+
+
+def _normalize(reports):
+    out, counts, conflicts = collapse_repeats(validated_reports(reports))
     if conflicts:
-        shown = sorted(set(conflicts))
-        raise DuplicateReportError(
-            f"reports: report_id values used by rows that differ: {shown[:10]}{' ...' if len(shown) > 10 else ''} "
-            f"({len(conflicts)} conflicting rows); give each report its own id"
-        )
+        raise duplicate_error(conflicts)
     return out, counts

@@ -1,0 +1,370 @@
+"""The stages of :func:`casualties.reconcile` as functions over pandas partitions.
+
+An engine that runs a job partition by partition (Dask: ``map_partitions``; Spark:
+``mapInPandas`` and ``applyInPandas``) runs :func:`casualties.reconcile` with these functions:
+each takes a pandas DataFrame (one partition, or one group) and returns one.  They hold no
+state; what the whole corpus says (its dominant countries, its lower-case vocabulary, how many
+reports use each rare name, which blocks are too large) is computed by the engine from their
+outputs and passed back in as arguments.  :mod:`casualties.dask` wires them for Dask;
+docs/howto/dask.md shows the same for Spark.  This module does not import an engine.
+
+The stages, in order (the frame each returns, and what the engine does between them):
+
+1. :func:`validate` (per input partition): ``report_id, row, report``.  Then shuffle on
+   ``report_id`` so that every row of one report meets the others.
+2. :func:`collapse` (per shuffled partition): one row per report, ``report_id, n_input_rows,
+   conflicting_rows, report``; any ``conflicting_rows`` is an error (:func:`check_conflicts`).
+3. :func:`extract`: adds ``claims``.  With clustering, :func:`first_cues` adds ``cues`` and
+   ``country``, and :func:`vocabulary` gives the partition's lower-case words: the engine
+   counts reports per country and takes the union of the words.
+4. :func:`settle_cues`: the final cues; :func:`rare_names` lists their names, which the engine
+   counts (names used by two reports or more are all the later stages need).
+5. :func:`block_key_rows`: one row per report and block key; the engine counts rows per key
+   (keys over :data:`~casualties.blocking.MAX_BLOCK` are skipped, as on pandas), then shuffles
+   on ``key`` (or groups by it) and runs :func:`score_pairs`, which scores every candidate pair
+   once.  The kept pairs are few (a handful per report) and are collected.
+6. :func:`cluster_edges` (on the driver): the incident of every report in a kept pair.
+7. :func:`assign_incidents` adds ``incident_id``; :func:`report_table` and :func:`claim_table`
+   give ``Result.reports`` and ``Result.claims`` partition by partition; after a shuffle on
+   ``incident_id``, :func:`incident_table` and :func:`range_table` give ``Result.incidents`` and
+   ``Result.ranges``.
+
+Rows carry Python objects (a :class:`~casualties.Report`, its claims, its cues) pickled into
+``bytes`` columns, which every engine stores and ships as they are.  Only a job's own frames
+are ever unpickled: do not feed these functions frames from elsewhere.
+
+Every function keeps the order the pandas path uses where order matters (reports by id, a
+report's headline claims before its text claims), so concatenating the outputs and sorting them
+by ``report_id`` or ``incident_id`` (:func:`sort_rows`) gives the frames of
+:func:`casualties.reconcile` exactly.
+"""
+from __future__ import annotations
+
+import pickle
+from collections import Counter, defaultdict
+from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Tuple
+
+import pandas as pd
+
+from ._util import gc_paused
+from .blocking import MAX_BLOCK, block_keys
+from .claims import extract_report_claims
+from .cluster import cluster_pairs
+from .compare import SAME_INCIDENT, pair_score
+from .cues import ReportCues
+from .incidents import (SCORE_FLOOR, dominant_countries, first_cues as _first_cues, incident_id_for, incident_ids,
+                        incident_rows, lower_case_words, settled_cues)
+from .reconcile import (_COUNT_COLUMNS, _DATE_COLUMNS, _FLAG_COLUMNS, CLAIM_COLUMNS, INCIDENT_COLUMNS, RANGE_COLUMNS,
+                        REPORT_FRAME_COLUMNS, _frame, _ranges, report_and_claim_rows, solo_incident_row)
+from .reports import Report, collapse_repeats, duplicate_error, validated_reports
+
+__all__ = [
+    "validate", "collapse", "check_conflicts", "extract", "first_cues", "vocabulary", "dominant_countries",
+    "settle_cues", "rare_names", "block_key_rows", "oversize_keys", "score_pairs", "cluster_edges",
+    "assign_incidents", "report_table", "claim_table", "incident_table", "range_table", "sort_rows", "empty", "schema",
+    "COLUMNS",
+]
+
+#: The columns of each stage's frame (:func:`empty` gives an empty one, :func:`schema` their types).
+COLUMNS = {
+    "validated": ("report_id", "row", "report"),
+    "collapsed": ("report_id", "n_input_rows", "conflicting_rows", "report"),
+    "extracted": ("report_id", "n_input_rows", "report", "claims"),
+    "first_cues": ("report_id", "n_input_rows", "report", "claims", "cues", "country"),
+    "settled": ("report_id", "n_input_rows", "report", "claims", "cues"),
+    "vocabulary": ("word",),
+    "rare_names": ("name",),
+    "block_keys": ("key", "report_id", "keys", "cues"),
+    "pairs": ("a", "b", "score"),
+    "assigned": ("report_id", "n_input_rows", "report", "claims", "cues", "incident_id"),
+}
+# The type of each column of the stages' frames (text otherwise); see schema().
+_TYPES = {"row": "int64", "n_input_rows": "int64", "conflicting_rows": "int64", "score": "float64",
+          "report": "bytes", "claims": "bytes", "cues": "bytes"}
+#: The frames of a Result, by name.
+_RESULT_COLUMNS = {"reports": REPORT_FRAME_COLUMNS, "claims": CLAIM_COLUMNS, "incidents": INCIDENT_COLUMNS,
+                   "ranges": RANGE_COLUMNS}
+
+# Separators inside a block key's text and between the keys of one report: control characters
+# no region code, town key or name word contains.
+_PART, _KEY = "\x1f", "\x1e"
+
+
+def empty(stage: str) -> pd.DataFrame:
+    """An empty frame of ``stage`` (a key of :data:`COLUMNS`, or "reports", "claims", "incidents",
+    "ranges" for the frames of a :class:`~casualties.Result`) with its columns and dtypes."""
+    if stage in _RESULT_COLUMNS:
+        return _frame([], _RESULT_COLUMNS[stage])
+    return _table(stage, {c: [] for c in COLUMNS[stage]})
+
+
+def schema(stage: str) -> List[Tuple[str, str]]:
+    """``[(column, type)]`` of the frame of ``stage`` (as for :func:`empty`), for an engine that
+    is told its frames' types (Spark's ``mapInPandas``).  A type is one of "string", "bytes",
+    "int64", "float64", "bool" or "date"; any column of a result frame may be missing (null)."""
+    if stage in _RESULT_COLUMNS:
+        return [(c, "int64" if c in _COUNT_COLUMNS else "bool" if c in _FLAG_COLUMNS else
+                 "date" if c in _DATE_COLUMNS else "string") for c in _RESULT_COLUMNS[stage]]
+    return [(c, _TYPES.get(c, "string")) for c in COLUMNS[stage]]
+
+
+def _table(stage: str, data: Mapping[str, list]) -> pd.DataFrame:
+    """A frame of ``stage`` whose dtypes depend on the column only: counts ``int64``, scores
+    ``float64``, everything else (ids, text, pickled objects) ``object``."""
+    return pd.DataFrame({c: pd.Series(data[c], dtype=kind if kind in ("int64", "float64") else object)
+                         for c, kind in schema(stage)})
+
+
+def _dump(obj) -> bytes:
+    return pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+_load = pickle.loads
+
+
+def _column(frame: pd.DataFrame, name: str) -> list:
+    return frame[name].tolist()
+
+
+def _objects(frame: pd.DataFrame, name: str) -> list:
+    return [_load(b) for b in frame[name].tolist()]
+
+
+def sort_rows(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """``frame`` stably sorted by ``column`` in Python's order of its values (the order the
+    pandas path sorts ids in), with a fresh index: the stage outputs of a whole corpus,
+    concatenated, come out in the order of :func:`casualties.reconcile`'s frames."""
+    values = _column(frame, column)
+    return frame.iloc[sorted(range(len(values)), key=values.__getitem__)].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- reports
+
+
+def validate(frame: pd.DataFrame, first_row: int = 0) -> pd.DataFrame:
+    """Check every row of a partition of input reports, as :func:`casualties.reconcile` does.
+
+    ``first_row``: the partition's first row's position in the whole input, so that an error
+    names the row as the pandas path would.  Raises what :func:`casualties.reconcile` raises
+    for a bad column or row (:mod:`casualties.errors`).
+    """
+    reports = list(validated_reports(frame, first_row))
+    return _table("validated", {"report_id": [r.report_id for r in reports],
+                                "row": list(range(first_row, first_row + len(reports))),
+                                "report": [_dump(r) for r in reports]})
+
+
+def collapse(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per report, in report-id order, from validated rows that hold every row of
+    their report ids (after a shuffle on ``report_id``).  Identical rows collapse into one
+    (``n_input_rows``); rows that differ are counted in ``conflicting_rows``."""
+    ids, rows, blobs = _column(frame, "report_id"), _column(frame, "row"), _column(frame, "report")
+    order = sorted(range(len(ids)), key=lambda i: (ids[i], rows[i]))  # input order within an id
+    first_blob: Dict[str, bytes] = {}
+    for i in order:
+        first_blob.setdefault(ids[i], blobs[i])
+    reports, counts, conflicts = collapse_repeats(_load(blobs[i]) for i in order)
+    conflicting = Counter(conflicts)
+    kept = [r.report_id for r in reports]
+    return _table("collapsed", {"report_id": kept, "n_input_rows": [counts[k] for k in kept],
+                                "conflicting_rows": [conflicting[k] for k in kept],
+                                "report": [first_blob[k] for k in kept]})
+
+
+def check_conflicts(conflicting: pd.DataFrame) -> None:
+    """Raise :class:`~casualties.errors.DuplicateReportError`, as the pandas path does, when any
+    row of ``conflicting`` (``report_id, conflicting_rows`` of the :func:`collapse` rows) counts one."""
+    conflicts = [rid for rid, k in zip(_column(conflicting, "report_id"), _column(conflicting, "conflicting_rows"))
+                 for _ in range(int(k))]
+    if conflicts:
+        raise duplicate_error(conflicts)
+
+
+def extract(frame: pd.DataFrame, vague_policy: str = "design") -> pd.DataFrame:
+    """Adds ``claims``: the claims of each report's headline and text (pickled pair of lists)."""
+    claims = [_dump(extract_report_claims(r.title, r.text, r.published, vague_policy=vague_policy))
+              for r in _objects(frame, "report")]
+    return _table("extracted", {"report_id": _column(frame, "report_id"),
+                                "n_input_rows": _column(frame, "n_input_rows"),
+                                "report": _column(frame, "report"), "claims": claims})
+
+
+# --------------------------------------------------------------------------- cues
+
+
+def first_cues(frame: pd.DataFrame) -> pd.DataFrame:
+    """Adds ``cues`` (:func:`casualties.incidents.first_cues`) and their ``country``."""
+    cues = [_first_cues(r, claims) for r, (_, claims) in zip(_objects(frame, "report"), _objects(frame, "claims"))]
+    data = {c: _column(frame, c) for c in COLUMNS["extracted"]}
+    return _table("first_cues", dict(data, cues=[_dump(c) for c in cues], country=[c.country for c in cues]))
+
+
+def vocabulary(frame: pd.DataFrame) -> pd.DataFrame:
+    """The distinct words the partition's texts write in lower case (``word``); their union over
+    the corpus is the vocabulary :func:`settle_cues` needs."""
+    words = set()
+    for r in _objects(frame, "report"):
+        words |= lower_case_words(r.text)
+    return _table("vocabulary", {"word": sorted(words)})
+
+
+def settle_cues(frame: pd.DataFrame, dominant: Sequence[str], vocabulary: Iterable[str]) -> pd.DataFrame:
+    """Replaces ``cues`` by the final ones (:func:`casualties.incidents.settled_cues`), given the
+    corpus's ``dominant`` countries (:func:`casualties.incidents.dominant_countries` of the
+    reports per ``country``) and its ``vocabulary`` (the union of :func:`vocabulary`)."""
+    dominant = tuple(dominant)
+    vocabulary = vocabulary if isinstance(vocabulary, (set, frozenset)) else frozenset(vocabulary)
+    cues = [_dump(settled_cues(r, claims, c, dominant, vocabulary)) for r, (_, claims), c in
+            zip(_objects(frame, "report"), _objects(frame, "claims"), _objects(frame, "cues"))]
+    data = {c: _column(frame, c) for c in COLUMNS["extracted"]}
+    return _table("settled", dict(data, cues=cues))
+
+
+def rare_names(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per report and rare-name word of its final cues (``name``).  Counted over the
+    corpus they are :func:`casualties.blocking.name_frequencies`; only counts of 2 or more matter."""
+    return _table("rare_names", {"name": [n for c in _objects(frame, "cues") for n in sorted(c.names)]})
+
+
+# --------------------------------------------------------------------------- blocks and pairs
+
+
+def _key_text(key: tuple) -> str:
+    return _PART.join(map(str, key))
+
+
+def block_key_rows(frame: pd.DataFrame, name_df: Mapping[str, int]) -> pd.DataFrame:
+    """One row per report and block key (:func:`casualties.blocking.block_keys`), with all of the
+    report's keys (``keys``) and its cues: the rows :func:`score_pairs` needs, grouped by ``key``.
+
+    ``name_df``: reports per rare name over the whole corpus (names used once may be left out).
+    """
+    keys_out, ids_out, all_out, cues_out = [], [], [], []
+    for rid, blob in zip(_column(frame, "report_id"), _column(frame, "cues")):
+        keys = sorted(_key_text(k) for k in block_keys(_load(blob), name_df))
+        joined = _KEY.join(keys)
+        for k in keys:
+            keys_out.append(k)
+            ids_out.append(rid)
+            all_out.append(joined)
+            cues_out.append(blob)
+    return _table("block_keys", {"key": keys_out, "report_id": ids_out, "keys": all_out, "cues": cues_out})
+
+
+def oversize_keys(key_counts: Mapping[str, int], max_block: int = MAX_BLOCK) -> FrozenSet[str]:
+    """The block keys shared by more than ``max_block`` reports (``key_counts``: rows per key of
+    :func:`block_key_rows`).  Such a block carries no evidence and is skipped, as on pandas."""
+    return frozenset(k for k, n in key_counts.items() if n > max_block)
+
+
+def score_pairs(frame: pd.DataFrame, idf: Mapping[str, float], oversize: FrozenSet[str] = frozenset(),
+                floor: float = SCORE_FLOOR) -> pd.DataFrame:
+    """The candidate pairs of the blocks in ``frame`` (rows of :func:`block_key_rows` holding
+    every report of their keys) that score at least ``floor``: ``a, b, score`` with ``a < b``.
+
+    A pair of reports that share several blocks is scored once, in the first of them (in the
+    order of key texts) that is not ``oversize``; the other blocks pass over it.  So a shuffle
+    on ``key`` scores every pair :func:`casualties.blocking.build_blocks` gives exactly once,
+    whichever partition each block lands in.  ``idf``:
+    :func:`casualties.compare.name_weights` of the whole corpus.
+    """
+    members: Dict[str, List[str]] = defaultdict(list)
+    blob_of: Dict[str, bytes] = {}
+    keys_of: Dict[str, FrozenSet[str]] = {}
+    for key, rid, keys, blob in zip(*(_column(frame, c) for c in COLUMNS["block_keys"])):
+        members[key].append(rid)
+        if rid not in blob_of:
+            blob_of[rid] = blob
+            keys_of[rid] = frozenset(keys.split(_KEY)) - oversize
+    cues_of: Dict[str, ReportCues] = {}
+
+    def cues(rid: str) -> ReportCues:
+        if rid not in cues_of:
+            cues_of[rid] = _load(blob_of[rid])
+        return cues_of[rid]
+
+    a_out, b_out, scores = [], [], []
+    with gc_paused():
+        for key in sorted(members):
+            ids = sorted(members[key])
+            if len(ids) < 2 or key in oversize:
+                continue
+            for x, a in enumerate(ids):
+                keys_a = keys_of[a]
+                for b in ids[x + 1:]:
+                    if min(keys_a & keys_of[b]) != key:
+                        continue  # an earlier block scores this pair
+                    s = pair_score(cues(a), cues(b), idf)
+                    if s >= floor:
+                        a_out.append(a)
+                        b_out.append(b)
+                        scores.append(s)
+    return _table("pairs", {"a": a_out, "b": b_out, "score": scores})
+
+
+def cluster_edges(pairs: pd.DataFrame, threshold: float = SAME_INCIDENT) -> Dict[str, str]:
+    """``{report_id: incident id}`` for every report of the kept ``pairs`` (all of
+    :func:`score_pairs`' output, collected), clustered by :func:`casualties.cluster.cluster_pairs`
+    as on pandas.  A report in no kept pair is alone in its incident (:func:`assign_incidents`)."""
+    a, b = _column(pairs, "a"), _column(pairs, "b")
+    with gc_paused():
+        scores = dict(zip(zip(a, b), _column(pairs, "score")))
+        return incident_ids(cluster_pairs(set(a) | set(b), scores, threshold))
+
+
+# --------------------------------------------------------------------------- result frames
+
+
+def assign_incidents(frame: pd.DataFrame, incident_of: Optional[Mapping[str, str]]) -> pd.DataFrame:
+    """Adds ``incident_id``: from ``incident_of`` (:func:`cluster_edges`; a report it lacks is
+    alone in its incident), or, when ``incident_of`` is None (``cluster=False``), the report id.
+    Without clustering there are no cues: ``cues`` is empty bytes."""
+    ids = _column(frame, "report_id")
+    if incident_of is None:
+        incidents = ids
+    else:
+        incidents = [incident_of.get(rid) or incident_id_for([rid]) for rid in ids]
+    cues = _column(frame, "cues") if "cues" in frame.columns else [b""] * len(ids)
+    data = {c: _column(frame, c) for c in COLUMNS["extracted"]}
+    return _table("assigned", dict(data, cues=cues, incident_id=incidents))
+
+
+def _rows(frame: pd.DataFrame):
+    """(report, title claims, text claims, n_input_rows, incident_id) per report, by report id."""
+    frame = sort_rows(frame, "report_id")
+    for rep, (title_claims, claims), n, iid in zip(_objects(frame, "report"), _objects(frame, "claims"),
+                                                  _column(frame, "n_input_rows"), _column(frame, "incident_id")):
+        yield rep, title_claims, claims, int(n), iid
+
+
+def report_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """``Result.reports`` rows of the partition's reports (:func:`assign_incidents` rows)."""
+    rows = [report_and_claim_rows(rep, iid, tc, c, n)[0] for rep, tc, c, n, iid in _rows(frame)]
+    return _frame(rows, REPORT_FRAME_COLUMNS)
+
+
+def _claim_rows(frame: pd.DataFrame) -> List[dict]:
+    return [row for rep, tc, c, n, iid in _rows(frame) for row in report_and_claim_rows(rep, iid, tc, c, n)[1]]
+
+
+def claim_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """``Result.claims`` rows of the partition's reports (:func:`assign_incidents` rows)."""
+    return _frame(_claim_rows(frame), CLAIM_COLUMNS)
+
+
+def incident_table(frame: pd.DataFrame, cluster: bool = True) -> pd.DataFrame:
+    """``Result.incidents`` rows of the incidents in ``frame``, which holds every report of
+    them (:func:`assign_incidents` rows, shuffled or grouped on ``incident_id``).  ``cluster``:
+    as given to :func:`casualties.reconcile` (False: each report its own incident, no cues)."""
+    reports = _objects(frame, "report")
+    if not cluster:
+        return _frame([solo_incident_row(r) for r in sorted(reports, key=lambda r: r.report_id)], INCIDENT_COLUMNS)
+    incident_of = dict(zip(_column(frame, "report_id"), _column(frame, "incident_id")))
+    cues = {r.report_id: cues for r, cues in zip(reports, _objects(frame, "cues"))}
+    return _frame(incident_rows(incident_of, cues, reports), INCIDENT_COLUMNS)
+
+
+def range_table(frame: pd.DataFrame, policy: str = "default") -> pd.DataFrame:
+    """``Result.ranges`` rows of the incidents in ``frame``, which holds every report of them,
+    under the best ``policy``."""
+    return _frame(_ranges(_claim_rows(frame), policy), RANGE_COLUMNS)
