@@ -40,6 +40,7 @@ import hashlib
 import json
 import math
 import multiprocessing as mp
+import queue
 import random
 import resource
 import sys
@@ -182,10 +183,17 @@ def _run_dask(n: int, args: dict, queue) -> None:
 
 def measure(engine: str, n: int, args: dict) -> dict:
     ctx = mp.get_context("spawn")  # a fresh process: its peak memory is this run's own
-    queue = ctx.Queue()
-    p = ctx.Process(target=_run_pandas if engine == "pandas" else _run_dask, args=(n, args, queue))
+    results = ctx.Queue()
+    p = ctx.Process(target=_run_pandas if engine == "pandas" else _run_dask, args=(n, args, results))
     p.start()
-    out = queue.get()
+    while True:
+        try:
+            out = results.get(timeout=10)
+            break
+        except queue.Empty:
+            if not p.is_alive():  # killed (out of memory?) or crashed: say so, do not wait forever
+                out = {"n": n, "engine": engine, "failed": f"the run's process ended with exit code {p.exitcode}"}
+                break
     p.join()
     return out
 
