@@ -7,12 +7,12 @@ The corpus is synthetic, made here, the same for both runs and never read from d
   "X, STATE (AP) — ... killed ...", "The death toll from Saturday's shooting in X rose to ...");
 - grouped in incidents of 3, 2 and 1 reports (in turn), each incident a shooting, stabbing or
   car bomb on its own day in one of 40 US towns or 8 Syrian and Iraqi ones, two incidents a day
-  from 1 January 1900 on (a million reports reach the year 2128); the reports of an incident
+  from 1 January 1900 on (a million reports reach the year 2584); the reports of an incident
   are published on the day and the two days after and say "on <weekday>";
-- names drawn from 60 first names and from surnames of three random syllables (about 6,900
-  of them), so a surname is rare and mostly shared by the reports of one incident.
+- names drawn from 60 first names and from surnames of three random syllables (8,000
+  possible), so a surname is rare and mostly shared by the reports of one incident.
 
-So a million reports are about 333,000 incidents: every stage has real work (extraction,
+So a million reports are 500,000 incidents: every stage has real work (extraction,
 dates, places with a second look for the minority country, rare names, blocks across bucket
 boundaries, pair scores, clustering, ranges), on texts much shorter than news articles (GVA
 articles average 2,000 characters and take about 1.5 ms each to extract; these, about 0.3 ms).

@@ -797,6 +797,8 @@ class _Sentence:
                     break
                 if toks[v].low in (",", ".", ";") or _is_number_start(toks, v, lex, floors):
                     break
+            if j >= len(toks):  # "Killed were" and nothing after
+                return None
         if toks[j].low in ("another", "the", "his", "her", "their") and j + 1 < len(toks) \
                 and number_at(toks, j + 1, lex, floors) is not None \
                 and not number_at(toks, j + 1, lex, floors).vague:

@@ -83,7 +83,7 @@ class DaskResult:
         """The :class:`~casualties.Result` that ``casualties.reconcile`` gives on pandas, collected
         on the driver: computes the four frames together and sorts them as the pandas path does."""
         dask, _ = _dask()
-        reports, claims, incidents, ranges = dask.compute(self.reports, self.claims, self.incidents, self.ranges)
+        reports, claims, incidents, ranges = _collect(dask, self.reports, self.claims, self.incidents, self.ranges)
         return Result(reports=parts.sort_rows(reports, "report_id"), claims=parts.sort_rows(claims, "report_id"),
                       incidents=parts.sort_rows(incidents, "incident_id"),
                       ranges=parts.sort_rows(ranges, "incident_id"), policy=self.policy)
@@ -118,6 +118,14 @@ class DaskResult:
         written = dask.compute(*writes)
         return {kind: [Path(p) for p in frame["path"].tolist()]
                 for kind, frame in zip(("reports", "claims", "incidents", "ranges"), written)}
+
+
+def _collect(dask, *frames) -> List[pd.DataFrame]:
+    """The pandas frames of Dask ``frames``, computed together.  Each partition travels to the
+    driver on its own and is concatenated there: ``.compute()`` would first concatenate every
+    partition on one worker, which then needs memory for the whole frame twice."""
+    computed = dask.compute(*(frame.to_delayed() for frame in frames))
+    return [pd.concat(partitions, ignore_index=True) for partitions in computed]
 
 
 def _write_part(frame: pd.DataFrame, folder: str, ext: str, partition_info=None) -> pd.DataFrame:
@@ -178,7 +186,7 @@ def reconcile_frames(reports, cluster: bool = True, policy: str = "default", *, 
             progress(n)
         settled, name_df = _settled(dask, looked, n)
         del looked
-        incident_of = parts.cluster_edges(_scored_pairs(dask, settled, name_df, n).compute())
+        incident_of = parts.cluster_edges(*_collect(dask, _scored_pairs(dask, settled, name_df, n)))
         assigned = settled.map_partitions(parts.assign_incidents, _shared(dask, incident_of, "incidents"),
                                           meta=parts.empty("assigned"))
         by_incident = assigned.shuffle("incident_id")

@@ -17,8 +17,9 @@ The stages, in order (the frame each returns, and what the engine does between t
 3. :func:`extract`: adds ``claims``.  With clustering, :func:`first_cues` adds ``cues`` and
    ``country``, and :func:`vocabulary` gives the partition's lower-case words: the engine
    counts reports per country and takes the union of the words.
-4. :func:`settle_cues`: the final cues; :func:`rare_names` lists their names, which the engine
-   counts (names used by two reports or more are all the later stages need).
+4. :func:`settle_cues`: the final cues, given :func:`dominant_countries` and the vocabulary;
+   :func:`rare_names` lists their names, which the engine counts (names used by two reports or
+   more are all the later stages need; :func:`name_weights` turns the counts into weights).
 5. :func:`block_key_rows`: one row per report and block key; the engine counts rows per key
    (keys over :data:`~casualties.blocking.MAX_BLOCK` are skipped, as on pandas), then shuffles
    on ``key`` (or groups by it) and runs :func:`score_pairs`, which scores every candidate pair
@@ -50,19 +51,19 @@ from ._util import gc_paused
 from .blocking import MAX_BLOCK, block_keys
 from .claims import extract_report_claims
 from .cluster import cluster_pairs
-from .compare import SAME_INCIDENT, pair_score
+from .compare import SAME_INCIDENT, name_weights, pair_score
 from .cues import ReportCues
 from .incidents import (SCORE_FLOOR, dominant_countries, first_cues as _first_cues, incident_id_for, incident_ids,
                         incident_rows, lower_case_words, settled_cues)
 from .reconcile import (_COUNT_COLUMNS, _DATE_COLUMNS, _FLAG_COLUMNS, CLAIM_COLUMNS, INCIDENT_COLUMNS, RANGE_COLUMNS,
                         REPORT_FRAME_COLUMNS, _frame, _ranges, report_and_claim_rows, solo_incident_row)
-from .reports import Report, collapse_repeats, duplicate_error, validated_reports
+from .reports import collapse_repeats, duplicate_error, validated_reports
 
 __all__ = [
     "validate", "collapse", "check_conflicts", "extract", "first_cues", "vocabulary", "dominant_countries",
-    "settle_cues", "rare_names", "block_key_rows", "oversize_keys", "score_pairs", "cluster_edges",
-    "assign_incidents", "report_table", "claim_table", "incident_table", "range_table", "sort_rows", "empty", "schema",
-    "COLUMNS",
+    "settle_cues", "rare_names", "name_weights", "block_key_rows", "oversize_keys", "MAX_BLOCK", "score_pairs",
+    "cluster_edges", "assign_incidents", "report_table", "claim_table", "incident_table", "range_table",
+    "sort_rows", "empty", "schema", "COLUMNS",
 ]
 
 #: The columns of each stage's frame (:func:`empty` gives an empty one, :func:`schema` their types).

@@ -231,12 +231,9 @@ def test_the_kept_pairs_are_the_pandas_kept_pairs(corpus):
     df, _ = corpus
     grouping = cluster_cues(_all_cues(*_reports_and_claims(df)))
     settled, name_df, n = _settled(df, 4)
-    pairs = cdask._scored_pairs(dask, settled, name_df, n)
-    assert pairs.npartitions > 1
-    by_partition = [set(zip(p["a"], p["b"])) for p in (pairs.partitions[i].compute() for i in range(pairs.npartitions))]
-    assert sum(1 for p in by_partition if p) > 1  # the blocks were scored in several partitions
-    got = {(a, b): s for p in (pairs.partitions[i].compute() for i in range(pairs.npartitions))
-           for a, b, s in zip(p["a"], p["b"], p["score"])}
+    partitions = dask.compute(*cdask._scored_pairs(dask, settled, name_df, n).to_delayed())
+    assert sum(1 for p in partitions if len(p)) > 1  # the blocks were scored in several partitions
+    got = {(a, b): s for p in partitions for a, b, s in zip(p["a"], p["b"], p["score"])}
     assert got == grouping.scores
     assert min(got.values()) >= SCORE_FLOOR
 

@@ -20,10 +20,7 @@ import pytest
 
 import casualties
 from casualties import partitions as cp
-from casualties.blocking import MAX_BLOCK
-from casualties.compare import name_weights
 from casualties.frames import FRAME_KINDS
-from casualties.incidents import dominant_countries
 
 ROOT = Path(__file__).resolve().parents[1]
 ARROW = {"string": pa.string(), "bytes": pa.binary(), "int64": pa.int64(), "float64": pa.float64(),
@@ -58,15 +55,15 @@ def spark_like(reports: pd.DataFrame, policy: str = "default") -> casualties.Res
     extracted = map_in_pandas(collapsed, "extracted", cp.extract)
     looked = map_in_pandas(extracted, "first_cues", cp.first_cues)
     n = len(looked)
-    dominant = dominant_countries(Counter(looked["country"].dropna()), n)
+    dominant = cp.dominant_countries(Counter(looked["country"].dropna()), n)
     words = set(map_in_pandas(looked, "vocabulary", cp.vocabulary)["word"])
     settled = map_in_pandas(looked, "settled", cp.settle_cues, dominant, words)
     names = Counter(map_in_pandas(settled, "rare_names", cp.rare_names)["name"])
     name_df = {k: v for k, v in names.items() if v >= 2}
     key_rows = map_in_pandas(settled, "block_keys", cp.block_key_rows, name_df)
-    oversize = cp.oversize_keys(Counter(key_rows["key"]), MAX_BLOCK)
+    oversize = cp.oversize_keys(Counter(key_rows["key"]), cp.MAX_BLOCK)
     key_rows = key_rows[~key_rows["key"].isin(oversize)]
-    pairs = apply_in_pandas(key_rows, "key", "pairs", cp.score_pairs, name_weights(name_df, n), oversize)
+    pairs = apply_in_pandas(key_rows, "key", "pairs", cp.score_pairs, cp.name_weights(name_df, n), oversize)
     incident_of = cp.cluster_edges(pairs)
     assigned = map_in_pandas(settled, "assigned", cp.assign_incidents, incident_of)
     return casualties.Result(

@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import casualties
@@ -136,6 +136,7 @@ def check_claims(text: str, claims) -> None:
 
 @FAST
 @given(any_texts)
+@example("KILL:WERE")  # an inverted "killed were" with nothing after it once indexed past the end
 def test_extract_claims_never_raises_and_claims_are_well_formed(text):
     check_claims(text, casualties.extract_claims(text))
 
