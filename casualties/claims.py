@@ -606,7 +606,7 @@ class _Sentence:
                 break
         k = _skip_parenthetical(toks, k)
         if k >= 3 and toks[k - 1].low.isdigit() and toks[k - 2].low == "," and toks[k - 3].low in lex.victims \
-                and not _plural_noun(toks[k - 3].low):
+                and not _plural_noun(toks[k - 3].low) and any(a in _SINGULAR_AUX for a in aux):
             k -= 2  # "A girl, 9 was killed": the age of the one person before it
         np_end = k
         np_start = _np_backward(toks, np_end, lex, floors)
