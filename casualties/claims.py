@@ -428,6 +428,13 @@ def _has_victim_noun(toks, a, b, lex) -> bool:
     return any(t.low in lex.victims for t in toks[a:b])
 
 
+def _age_after_person(toks, i: int, lex) -> bool:
+    """Token ``i`` is an age set off after one person and before a singular verb: "a girl, 9 was
+    killed" (but "the army, 2 died" gives a toll)."""
+    return i >= 2 and i + 1 < len(toks) and toks[i].low.isdigit() and toks[i - 1].low == "," \
+        and toks[i - 2].low in lex.victims and not _plural_noun(toks[i - 2].low) and toks[i + 1].low in _SINGULAR_AUX
+
+
 _EMERGENCY_CALL_WORDS = frozenset("call calls caller callers dispatcher dispatchers operator operators center "
                                   "centre tape tapes recording recordings".split())
 
@@ -453,9 +460,8 @@ def _is_trap(toks, q: Qualified, np_end: int, lex) -> bool:
             after.low not in lex.victims and after.low not in ("death", "body", "fatality", "victim", "casualty"))
     if first.value == 911 and nxt in _EMERGENCY_CALL_WORDS:
         return True  # "a 911 call": the emergency number
-    if nxt in ("was", "is") and q.first >= 2 and toks[q.first - 1].low == "," \
-            and toks[q.first - 2].low in lex.victims and not _plural_noun(toks[q.first - 2].low):
-        return True  # "Girl, 9 was killed": an age after the one person it is about
+    if _age_after_person(toks, q.first, lex):
+        return True  # "A girl, 9 was killed": an age after the one person it is about
     if q.first > 0 and toks[q.first - 1].low in ("$", "£", "€", "no.", "#", "brigade", "division", "route",
                                                   "highway", "flight", "battalion", "regiment", "unit",
                                                   "resolution", "article", "chapter", "page", "room"):
@@ -605,8 +611,7 @@ class _Sentence:
             else:
                 break
         k = _skip_parenthetical(toks, k)
-        if k >= 3 and toks[k - 1].low.isdigit() and toks[k - 2].low == "," and toks[k - 3].low in lex.victims \
-                and not _plural_noun(toks[k - 3].low) and any(a in _SINGULAR_AUX for a in aux):
+        if k >= 1 and _age_after_person(toks, k - 1, lex):
             k -= 2  # "A girl, 9 was killed": the age of the one person before it
         np_end = k
         np_start = _np_backward(toks, np_end, lex, floors)
@@ -1002,7 +1007,7 @@ class _Sentence:
             for p in parts:
                 self.used.difference_update(p.numbers_used)
             return []
-        if len(parts) >= 2 and raw.value and getattr(parts[0], "joined_by_comma", False) \
+        if len(parts) >= 2 and raw.value and parts[0].joined_by_comma \
                 and all(p.value is not None and p.qualifier == "exact" for p in parts) \
                 and raw.value == sum(p.value for p in parts) \
                 and any(t.low in _GENERIC_PEOPLE for t in self.toks[raw.np[0]:raw.np[1]]):
@@ -1075,7 +1080,7 @@ class _Sentence:
             if trig.kind == "casualties":
                 self.raws.extend(self.zero(trig))
                 continue
-            if trig.word in _HOSPITAL_PHRASES:
+            if _is_hospital_place(trig):
                 # "sent four people to the hospital": people hit, some of whom may have died there,
                 # so it is read like a shot figure (those killed are taken off); one person "taken
                 # to the hospital" tells no figure of its own
@@ -1540,8 +1545,8 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
             continue
         key = (c.category, hits[idx])
         prev = running.get(key)
-        if additive[idx] == "self_death":
-            prev = _victims_figure(out, out_hits, additive, idx) if prev is None or out[prev].value is not None else prev
+        if additive[idx] == "self_death" and (prev is None or out[prev].value is not None):
+            prev = _victims_figure(out, out_hits, additive, idx)
         on_dead = False
         if add and prev is None and hits[idx] and ("killed", False) in running:
             # "Chapman was fatally shot ... Three other men were also hit by gunfire": more people
@@ -1619,9 +1624,12 @@ def _fold_singletons(claims: List[Claim], hits: List[bool]):
 
 #: Nouns that name people without a group: a list after them may break them down.
 _GENERIC_PEOPLE = frozenset("people persons victims individuals others".split())
-#: Phrases that put people in hospital, read only with a stated figure and no death after them.
-_HOSPITAL_PHRASES = frozenset({"to the hospital", "in the hospital", "to a hospital", "to hospital", "in hospital",
-                               "to hospitals", "to area hospitals", "to local hospitals"})
+
+
+def _is_hospital_place(trig: _Trigger) -> bool:
+    """An injured phrase of the lexicon that names where people were taken ("to the hospital",
+    "in hospital"), not what befell them: read only with a stated figure and no death after it."""
+    return trig.category == "injured" and trig.kind == "phrase" and trig.word.split()[0] in ("to", "in")
 _DEATH_WORDS_RE = re.compile(r"\b(?:fatal(?:ly)?|dead|died|dies|death|deadly|killed|killing|murder(?:ed)?|homicide|"
                              r"manslaughter|murder-suicide|slain|slaying|assassinat\w*)\b", re.IGNORECASE)
 

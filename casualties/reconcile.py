@@ -153,7 +153,7 @@ def best_figure(rows: Sequence[dict], low: Optional[int], high: Optional[int],
     count, weight = Counter(values), Counter()
     for r in rows:
         for v in _stated(r):
-            weight[v] += IMPLICIT_WEIGHT if str(r.get("basis") or "").startswith("implicit") else 1.0
+            weight[v] += IMPLICIT_WEIGHT if r["basis"].startswith("implicit") else 1.0
     top = max(weight, key=lambda v: (weight[v], v))
     if count[top] == 1:
         return high, "sources conflict: largest stated figure", ids_of(high)
