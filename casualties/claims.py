@@ -71,6 +71,12 @@ _NON_PERSONS = frozenset(
     "ambush ambushes operation operations clash clashes incident incidents shooting shootings bomb device "
     "devices mine mines grenade grenades missile rocket".split()
 )
+#: Animals are no casualties: "hunters killed 90,000 deer", "police shot a dog".
+_ANIMALS = frozenset(
+    "deer dog dogs puppy cat cats horse horses cow cows cattle bull bulls sheep goat goats pig pigs "
+    "animal animals bird birds livestock bear bears wolf wolves elk moose coyote coyotes".split()
+)
+_NON_PERSONS |= _ANIMALS
 #: After a number, these make it a measure, not a count of people.
 _UNIT_WORDS = frozenset(
     "year years yr yrs month months week weeks day days hour hours minute minutes second seconds "
@@ -79,7 +85,7 @@ _UNIT_WORDS = frozenset(
     "o'clock gmt times tons tonnes kg kilograms pound lb lbs mm caliber calibre rounds shots bullets "
     "vehicles cars buildings houses homes shells rockets mortars missiles bombs grenades kilogram kilo kilos "
     "gram grams ton tonne ounce ounces litre liter litres liters gallon gallons inch inches mph".split()
-)
+) | _ANIMALS
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
@@ -618,6 +624,8 @@ class _Sentence:
         q = _number_ending_at(toks, np_start, lex, floors) if np_start > 0 else None
         non_person = np_end > np_start and toks[np_end - 1].low in _NON_PERSONS and \
             not _has_victim_noun(toks, np_start, np_end, lex)
+        if non_person and toks[np_end - 1].low in _ANIMALS:
+            return None  # "a dog was found dead"
         if q is not None and non_person:
             q = None  # "an employee of one of the hotels": the one is a hotel
         if q is not None and trig.word in ("wound", "wounds", "injury", "injuries") and \
@@ -848,6 +856,8 @@ class _Sentence:
                     break
             if np_end > j + 1:
                 head = toks[np_end - 1]
+                if head.low in _ANIMALS:
+                    return None  # "killed a deer", "wounded a police dog": no person
                 single = head.text[:1].isupper() or (not head.low.endswith("s") and head.low not in _NON_PERSONS
                                                     and head.low not in ("police", "security", "army", "family"))
                 if w in ("a", "an", "another") or single:
