@@ -163,3 +163,19 @@ def test_county_names_are_places_not_names():
     assert "district:mecklenburg" in cues.places
     assert "mecklenburg" not in cues.names and "charlotte-mecklenburg" not in cues.names
     assert {"demetrius", "dodds"} <= cues.names
+
+
+def test_children_of_other_ages_in_one_town_stay_apart():
+    """Two shootings of children in one city a day apart: the ages tell them apart, and a
+    second story of the first child (same age, published the next day) joins it."""
+    reports = [
+        {"report_id": "a1", "published": "2015-11-18",
+         "text": "A 6-year-old boy died after being shot Wednesday afternoon in Little Rock, police said."},
+        {"report_id": "a2", "published": "2015-11-19",
+         "text": "The 6-year-old boy shot in Little Rock on Wednesday has died; his aunt was charged, police said."},
+        {"report_id": "b1", "published": "2015-11-19",
+         "text": "A 2-year-old boy has died after being shot Thursday in Little Rock, police said."},
+    ]
+    result = casualties.reconcile(reports)
+    inc = dict(zip(result.reports["report_id"], result.reports["incident_id"]))
+    assert inc["a1"] == inc["a2"] != inc["b1"]
