@@ -1652,6 +1652,11 @@ _SURVIVAL_RE = re.compile(r"\b(?:hospital\w*|stable|critical|condition|treated|t
                           r"buttocks?|elbow|wrist|finger|toe|calf|forearm|shin)s?)\b", re.IGNORECASE)
 
 
+#: The basis of an injured figure read from "N shot" in a report that tells of no death; other
+#: reports of the incident may tell that those shot died (:mod:`casualties.reconcile`).
+NO_DEATH_REPORTED = "shot, no death reported"
+
+
 def _resolve_hits(text: str, claims: List[Claim], hits: List[bool], in_title: int = 0) -> List[Optional[Claim]]:
     """Turn a report's "shot" figures into injured ones (docs/concepts.md, "Shot").
 
@@ -1691,7 +1696,7 @@ def _resolve_hits(text: str, claims: List[Claim], hits: List[bool], in_title: in
         # "A policeman was shot in Baghdad": the outcome is not told, so neither figure is;
         # "the fatal shooting of Braxton ... Bourda was shot": the one shot is the one who died
         return dropped
-    basis = (f"{top.low} shot minus {dead} killed" if killed else f"{top.low} shot, no death reported")
+    basis = (f"{top.low} shot minus {dead} killed" if killed else f"{top.low} {NO_DEATH_REPORTED}")
     if top.basis:
         basis = f"{basis} ({top.basis})"
     dropped[at] = attrs.evolve(top, low=n, high=high, value=n if top.value is not None else None,

@@ -192,7 +192,7 @@ def reconcile_frames(reports, cluster: bool = True, policy: str = "default", *, 
         by_incident = assigned.shuffle("incident_id")
     return DaskResult(
         reports=assigned.map_partitions(parts.report_table, meta=parts.empty("reports")),
-        claims=assigned.map_partitions(parts.claim_table, meta=parts.empty("claims")),
+        claims=by_incident.map_partitions(parts.claim_table, meta=parts.empty("claims")),
         incidents=by_incident.map_partitions(parts.incident_table, cluster, meta=parts.empty("incidents")),
         ranges=by_incident.map_partitions(parts.range_table, policy, meta=parts.empty("ranges")),
         policy=policy,

@@ -56,7 +56,8 @@ from .cues import ReportCues
 from .incidents import (SCORE_FLOOR, dominant_countries, first_cues as _first_cues, incident_id_for, incident_ids,
                         incident_rows, lower_case_words, settled_cues)
 from .reconcile import (_COUNT_COLUMNS, _DATE_COLUMNS, _FLAG_COLUMNS, CLAIM_COLUMNS, INCIDENT_COLUMNS, RANGE_COLUMNS,
-                        REPORT_FRAME_COLUMNS, _frame, _ranges, report_and_claim_rows, solo_incident_row)
+                        REPORT_FRAME_COLUMNS, _frame, _ranges, report_and_claim_rows, shot_who_died_elsewhere,
+                        solo_incident_row)
 from .reports import collapse_repeats, duplicate_error, validated_reports
 
 __all__ = [
@@ -345,11 +346,14 @@ def report_table(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _claim_rows(frame: pd.DataFrame) -> List[dict]:
-    return [row for rep, tc, c, n, iid in _rows(frame) for row in report_and_claim_rows(rep, iid, tc, c, n)[1]]
+    """Claim rows of the reports in ``frame``, which holds every report of their incidents (a
+    claim's ``counted`` may depend on another report: :func:`shot_who_died_elsewhere`)."""
+    return shot_who_died_elsewhere(
+        [row for rep, tc, c, n, iid in _rows(frame) for row in report_and_claim_rows(rep, iid, tc, c, n)[1]])
 
 
 def claim_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """``Result.claims`` rows of the partition's reports (:func:`assign_incidents` rows)."""
+    """``Result.claims`` rows of the incidents in ``frame``, which holds every report of them."""
     return _frame(_claim_rows(frame), CLAIM_COLUMNS)
 
 

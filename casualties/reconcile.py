@@ -14,7 +14,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import attrs
 import pandas as pd
 
-from .claims import extract_report_claims
+from .claims import NO_DEATH_REPORTED, extract_report_claims
 from .errors import InvalidValueError
 from .lexicon import load_lexicon
 from .model import Claim
@@ -195,6 +195,31 @@ def _range_row(incident_id, category, victims, rows, policy) -> dict:
     }
 
 
+def shot_who_died_elsewhere(claim_rows: List[dict]) -> List[dict]:
+    """Claim rows with the cross-report "shot" rule applied.
+
+    A report that says people were shot and tells of no death gives them as injured ("15-year-old
+    girl shot in head": 1 injured), but it may simply have been written before anyone died.  When
+    the other reports of the same incident tell of at least as many dead, the people shot are
+    those dead: the injured claim stops counting and its ``basis`` says why.  With fewer dead
+    elsewhere nothing changes (the shot may include survivors)."""
+    dead: Dict[str, Tuple[int, str]] = {}
+    for r in claim_rows:  # the largest stated killed figure of each incident, and its report
+        if r["counted"] and r["category"] == "killed" and r["incident_id"] is not None:
+            for v in _stated(r):
+                if v > dead.get(r["incident_id"], (0, ""))[0]:
+                    dead[r["incident_id"]] = (v, r["report_id"])
+    out = []
+    for r in claim_rows:
+        k, where = dead.get(r["incident_id"], (0, ""))
+        if r["counted"] and r["category"] == "injured" and NO_DEATH_REPORTED in r["basis"] \
+                and r["value"] is not None and 0 < r["value"] <= k and where != r["report_id"]:
+            r = dict(r, counted=False, basis=f"{r['basis']}; not counted: report {where} of the same "
+                                           f"incident tells of {k} dead, the people shot among them")
+        out.append(r)
+    return out
+
+
 def _ranges(claim_rows: List[dict], policy: str) -> List[dict]:
     groups: Dict[tuple, List[dict]] = {}
     for r in claim_rows:
@@ -317,6 +342,7 @@ def reconcile(reports, cluster: bool = True, policy: str = "default", *,
             input_rows[rep.report_id])
         report_rows.append(report_row)
         claim_rows.extend(rep_claim_rows)
+    claim_rows = shot_who_died_elsewhere(claim_rows)
     ranges = _ranges(claim_rows, policy)
     return Result(
         reports=_frame(report_rows, REPORT_FRAME_COLUMNS),

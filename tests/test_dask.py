@@ -124,11 +124,26 @@ def _gva_like() -> list:
     return rows
 
 
+# A girl shot, first told as alive, then as dead: the first report's injured claim stops
+# counting because of the second (a rule across reports, so claims need their whole incident).
+SHOT_THEN_DIED = [
+    {"report_id": "queens-1", "published": "2015-03-06", "source": "nydailynews.com",
+     "title": "Girl, 15, shot in head in Far Rockaway",
+     "text": "A 15-year-old girl was shot in the head inside her Far Rockaway apartment Friday afternoon, "
+             "police said. She was taken to St. John's Episcopal Hospital in critical condition."},
+    {"report_id": "queens-2", "published": "2015-03-07", "source": "pix11.com",
+     "title": "Girl, 15, fatally shot in Far Rockaway apartment",
+     "text": "A 15-year-old girl was fatally shot in the head inside her Far Rockaway apartment Friday "
+             "afternoon, police said."},
+]
+
+
 def fixed_corpus() -> pd.DataFrame:
-    """Seeds, GVA-like reports and the boundary incident (16 reports): the two Tulsa reports
-    are rows 7 and 8, the last of one partition and the first of the next when cut in two."""
+    """Seeds, GVA-like reports, the boundary incident and a shot-then-died incident (18 reports):
+    the two Tulsa reports are rows 8 and 9, the last of one partition and the first of the next
+    when cut in two; the two Far Rockaway reports are the first and the last row."""
     others = seeds().to_dict("records") + _gva_like()
-    rows = others[:7] + BOUNDARY[:2] + others[7:] + BOUNDARY[2:]
+    rows = SHOT_THEN_DIED[:1] + others[:7] + BOUNDARY[:2] + others[7:] + BOUNDARY[2:] + SHOT_THEN_DIED[1:]
     return pd.DataFrame(rows, columns=["report_id", "text", "source", "published", "title", "url"])
 
 
@@ -337,3 +352,11 @@ def test_importing_casualties_does_not_import_dask():
             "assert not any(m == 'dask' or m.startswith('dask.') for m in sys.modules), 'dask imported'")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_the_fixed_corpus_holds_a_claim_that_another_report_stops_counting(corpus):
+    # the corpus exercises the cross-report rule, so the Dask path is compared on it too
+    _, expected = corpus
+    claims = expected.claims[expected.claims["report_id"] == "queens-1"]
+    assert expected.reports.set_index("report_id").loc[["queens-1", "queens-2"], "incident_id"].nunique() == 1
+    assert not claims["counted"].any() and claims["basis"].str.contains("tells of 1 dead").all()

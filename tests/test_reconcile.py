@@ -224,3 +224,42 @@ def test_a_headlines_shot_figure_is_resolved_with_the_texts_deaths():
     injured = res.claims[res.claims["category"] == "injured"].to_dict("records")
     assert [(c["field"], c["low"], c["quote"]) for c in injured] == [("title", 4, "Five Shot")]
     assert injured[0]["basis"] == "5 shot minus 1 killed"
+
+
+def _two_reports_of_one_shooting(second_text):
+    first = {"report_id": "early", "published": "2015-03-06", "title": "Girl, 15, shot in head in Queens",
+             "text": "A 15-year-old girl was shot in the head inside her Queens apartment Friday afternoon, "
+                     "police said. She was taken to a hospital in critical condition."}
+    second = {"report_id": "later", "published": "2015-03-07", "title": "Girl, 15, shot in Queens apartment",
+              "text": second_text}
+    res = casualties.reconcile([first, second])
+    assert res.reports["incident_id"].nunique() == 1  # the rule works within one incident
+    return res
+
+
+def test_people_shot_that_other_reports_tell_died_are_not_also_injured():
+    res = _two_reports_of_one_shooting(
+        "A 15-year-old girl was fatally shot in the head inside her Queens apartment Friday afternoon, police said.")
+    early = res.claims[(res.claims["report_id"] == "early") & (res.claims["category"] == "injured")]
+    assert len(early) >= 1 and not early["counted"].any()  # kept, with the reason, but not counted
+    assert all("report later of the same incident tells of 1 dead" in b for b in early["basis"])
+    r = res.ranges[res.ranges["victims"].isna()].set_index("category")
+    assert "injured" not in r.index and r.loc["killed", "best"] == 1
+
+
+def test_people_shot_stay_injured_when_no_other_report_tells_of_as_many_dead():
+    res = _two_reports_of_one_shooting(
+        "The 15-year-old girl shot in the head inside her Queens apartment Friday afternoon remains in "
+        "critical condition, police said.")
+    assert res.claims[res.claims["category"] == "injured"]["counted"].all()
+    r = res.ranges[res.ranges["victims"].isna()].set_index("category")
+    assert r.loc["injured", "best"] == 1 and "killed" not in r.index
+
+
+def test_a_reports_own_deaths_never_cancel_its_shot_figure_twice():
+    # the report's own dead were already taken off its shot figure ("4 shot minus 1 killed"):
+    # the cross-report rule only looks at other reports
+    res = casualties.reconcile([{"report_id": "r1", "text": "Four people were shot, one fatally, outside a "
+                                 "home on Sunday. The three others were taken to a hospital in stable condition."}])
+    r = res.ranges[res.ranges["victims"].isna()].set_index("category")
+    assert (r.loc["killed", "best"], r.loc["injured", "best"]) == (1, 3)
