@@ -1510,11 +1510,48 @@ def _is_additive(toks, raw: _Raw, first_in_sentence: bool) -> bool:
     """ "X's brother was also killed", "another 5", "two other officers": more of the same
     category on top of the figures already given.  "other(s)" adds only when it opens its
     sentence's figures: in "killing two and wounding eleven others" it means other than the two."""
-    words = [t.low for t in toks[max(0, raw.first - 2):raw.last]]
-    words += [t.low for t in toks[raw.np[0]:raw.np[1]]]
-    if any(w in _ADDITIVE for w in words) or ("in", "addition") in zip(words, words[1:]):
+    lo = max(0, raw.first - 2)
+    words = [t.low for t in toks[lo:raw.last]]
+    np_words = [t.low for t in toks[raw.np[0]:raw.np[1]]]
+    adds = [lo + k for k, w in enumerate(words) if w in _ADDITIVE]
+    adds = [k for k in adds if not _also_of_identity(toks, k, raw)]
+    words += np_words
+    if adds or any(w in _ADDITIVE for w in np_words) or ("in", "addition") in zip(words, words[1:]):
         return True
+    if _is_definite_rest(toks, lo, raw.last) or _is_definite_rest(toks, *raw.np):
+        # "one shot the other": the second of a pair is someone already told of; "the other
+        # three" may still complete a group of which only the dead were counted
+        return False if raw.value == 1 else "rest"
     return first_in_sentence and raw.list_id != -1 and any(w in ("other", "others") for w in words)
+
+
+def _also_of_identity(toks, k: int, raw: _Raw) -> bool:
+    """ "Smith, who is also the boy's father, remains hospitalized": an "also" inside a relative
+    clause set off by commas says who the person is, not that more people were hurt; the
+    additive "also" goes with the casualty verb ("who was also shot")."""
+    if toks[k].low != "also":
+        return False
+    j = k - 1
+    while j >= raw.first and toks[j].text != ",":
+        if toks[j].low in ("who", "whose", "which"):
+            # the clause closes with a comma before the figure's own casualty words
+            return any(t.text == "," for t in toks[k + 1:raw.last])
+        j -= 1
+    return False
+
+
+def _is_definite_rest(toks, a: int, b: int) -> bool:
+    """ "the other three victims", "the others", "the remaining two": a definite "other" is the
+    rest of a group the report has already counted ("one of the four people shot ... the other
+    three"), not more people."""
+    for j in range(max(a, 1), b):
+        w = toks[j].low
+        if w in ("other", "others", "remaining", "rest"):
+            lex = load_lexicon()
+            if toks[j - 1].low == "the" or (j >= 2 and toks[j - 2].low == "the" and
+                                            number_at(toks, j - 1, lex, lex.vague_floors("design")) is not None):
+                return True
+    return False
 
 
 _INCLUDES_ATTACKER_RE = re.compile(
@@ -1548,6 +1585,8 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
         if additive[idx] == "self_death" and (prev is None or out[prev].value is not None):
             prev = _victims_figure(out, out_hits, additive, idx)
         on_dead = False
+        if additive[idx] == "rest" and not (prev is None and hits[idx]):
+            add = False  # "the other three" are the rest of a group already counted
         if add and prev is None and hits[idx] and ("killed", False) in running:
             # "Chapman was fatally shot ... Three other men were also hit by gunfire": more people
             # hit on top of the dead, so the shot figure is the dead plus these
