@@ -1455,7 +1455,8 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
                 basis=r.basis,
             ))
             additive.append("self_death" if r.self_death else
-                            _is_additive(toks, r, first_in_sentence=not any(x.first < r.first for x in raws)))
+                            _is_additive(toks, r, first_in_sentence=not any(x.first < r.first for x in raws),
+                                         before={x.category for x in raws if x.first < r.first}))
     claims, hits = _additive_totals(text, out, additive, hits)
     return _fold_singletons(claims, hits)
 
@@ -1506,16 +1507,22 @@ def _hedge_bare_repeats(claims: List[Claim]) -> List[Claim]:
 _ADDITIVE = frozenset({"also", "another", "additional", "further"})
 
 
-def _is_additive(toks, raw: _Raw, first_in_sentence: bool) -> bool:
+def _is_additive(toks, raw: _Raw, first_in_sentence: bool, before=frozenset()) -> bool:
     """ "X's brother was also killed", "another 5", "two other officers": more of the same
     category on top of the figures already given.  "other(s)" adds only when it opens its
-    sentence's figures: in "killing two and wounding eleven others" it means other than the two."""
+    sentence's figures: in "killing two and wounding eleven others" it means other than the two;
+    likewise "another" after figures of other categories only (``before``: the categories of the
+    sentence's earlier figures)."""
     lo = max(0, raw.first - 2)
     words = [t.low for t in toks[lo:raw.last]]
     np_words = [t.low for t in toks[raw.np[0]:raw.np[1]]]
     adds = [lo + k for k, w in enumerate(words) if w in _ADDITIVE]
     adds = [k for k in adds if not _also_of_identity(toks, k, raw)]
     words += np_words
+    if before and raw.category not in before and {toks[k].low for k in adds} | set(np_words) & _ADDITIVE == {"another"}:
+        # "left three people dead and another injured": another than the dead just named, not
+        # one more on top of the injured ("one was shot dead and another died": one more dead)
+        return False
     if adds or any(w in _ADDITIVE for w in np_words) or ("in", "addition") in zip(words, words[1:]):
         return True
     if _is_definite_rest(toks, lo, raw.last) or _is_definite_rest(toks, *raw.np):
