@@ -1603,7 +1603,8 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
             continue
         if out[prev].value is not None and additive[idx] != "self_death" and \
                 (out[prev].value == c.value and c.value > 1 or
-                 (c.value == 1 and out[prev].value > 1 and not out[prev].basis and not on_dead)):
+                 (c.value == 1 and out[prev].value > 1 and not out[prev].basis and not on_dead) or
+                 _completes_shot_figure(out, running, idx, prev, hits[idx] and not on_dead)):
             # "3 dead, 7 hurt ... Seven others were injured": the same figure again, not more;
             # "three others were injured ... another is hospitalized": one of the three, most often
             out[idx] = attrs.evolve(c, basis=(c.basis + "; " if c.basis else "") +
@@ -1633,6 +1634,15 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
         order = sorted(range(len(out)), key=lambda i: (out[i].start, out[i].end))
         out, out_hits = [out[i] for i in order], [out_hits[i] for i in order]
     return out, out_hits
+
+
+def _completes_shot_figure(claims: List[Claim], running: dict, at: int, prev: int, hit: bool) -> bool:
+    """ "Four shot ... Smith died ... Three other men were also shot": the additional shot figure
+    and the dead make the shot figure already given, so the others are the rest of the four."""
+    dead = running.get(("killed", False))
+    if not hit or dead is None or claims[dead].value is None or claims[at].value is None:
+        return False
+    return claims[prev].value == claims[dead].value + claims[at].value
 
 
 def _victims_figure(claims: List[Claim], hits: List[bool], additive: List, at: int) -> Optional[int]:
