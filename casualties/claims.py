@@ -838,7 +838,8 @@ class _Sentence:
             raw = _implicit(trig.category, 1, trig.first, j + 1, (j, j + 1), w)
             raw.group = _PRONOUN_ONE[w]
             # "killing himself": the attacker's own death; "fatally shot himself" is the victim's
-            raw.self_death = trig.category == "killed" and w in ("himself", "herself") and trig.kind == "verb"
+            raw.self_death = trig.category == "killed" and w in ("himself", "herself") and trig.kind == "verb" \
+                and not _is_accident(toks, trig.first)
             return raw
         if w in ("a", "an", "another", "his", "her", "the") and trig.kind in ("verb", "phrase", "noun"):
             np_end = _np_forward(toks, j + 1, lex, floors)
@@ -1505,6 +1506,12 @@ def _hedge_bare_repeats(claims: List[Claim]) -> List[Claim]:
 
 
 _ADDITIVE = frozenset({"also", "another", "additional", "further"})
+
+
+def _is_accident(toks, at: int) -> bool:
+    """ "The boy accidentally shot and killed himself": a death by one's own hand told as an
+    accident is the victim's, not an attacker's own death on top of his victims."""
+    return any(t.low in ("accidentally", "unintentionally", "inadvertently") for t in toks[max(0, at - 4):at])
 
 
 def _is_additive(toks, raw: _Raw, first_in_sentence: bool, before=frozenset()) -> bool:
