@@ -902,8 +902,11 @@ class _Sentence:
         return []
 
     # -- lists: "30 troops, as well as 20 IS members and two civilians"
-    def list_parts(self, j: int, category: str, stop: Optional[int] = None) -> List[_Raw]:
-        """Figures chained after token ``j`` by "," / "and" / "as well as" / "including"."""
+    def list_parts(self, j: int, category: str, stop: Optional[int] = None,
+                   predicate: bool = False) -> List[_Raw]:
+        """Figures chained after token ``j`` by "," / "and" / "as well as" / "including".
+        ``predicate``: the figure before ``j`` is the subject of its casualty words ("one person
+        is dead"), so a figure after "and" with a verb of its own starts another clause."""
         toks, lex, floors = self.toks, self.lex, self.floors
         stop = len(toks) if stop is None else stop
         parts, subset, apposition = [], False, False
@@ -970,6 +973,8 @@ class _Sentence:
                 if w < len(toks) and toks[w].low == ",":
                     v = w + 1
             start_v = v
+            if predicate and category == "killed" and _opens_other_clause(toks, start_v):
+                break  # "one person is dead and three others are being treated": not more dead
             while v < len(toks) and v - start_v < 4 and toks[v].low in _AUX:
                 v += 1
             if v < len(toks) and _starts_trigger(toks, v) and np_end != stop:
@@ -1022,7 +1027,8 @@ class _Sentence:
         j = max(raw.last, raw.np[1])
         if j < len(toks) and toks[j].low in _trigger_tables()[0]:
             j += 1  # "the toll stood at 27 dead, nine of them civilians"
-        parts = self.list_parts(j, raw.category)
+        predicate = raw.np[0] < raw.np[1] <= raw.last - 1  # "two men were killed", "one is dead"
+        parts = self.list_parts(j, raw.category, predicate=predicate)
         parts = self._drop_enumeration(raw, parts)
         if not parts:
             return
@@ -1506,6 +1512,15 @@ def _hedge_bare_repeats(claims: List[Claim]) -> List[Claim]:
 
 
 _ADDITIVE = frozenset({"also", "another", "additional", "further"})
+
+
+def _opens_other_clause(toks, v: int) -> bool:
+    """ "Two men were killed and three others were taken to hospitals": a figure after "and"
+    followed by a verb of its own that speaks of no death within its next words is the subject
+    of another clause, not more of the dead."""
+    if v >= len(toks) or toks[v].low not in _SINGULAR_AUX | _PLURAL_AUX | {"had"}:
+        return False
+    return not any(_DEATH_WORDS_RE.fullmatch(t.low) for t in toks[v + 1:v + 6])
 
 
 def _is_accident(toks, at: int) -> bool:
