@@ -846,7 +846,8 @@ class _Sentence:
             raw = _implicit(trig.category, 1, trig.first, j + 1, (j, j + 1), w)
             raw.group = _PRONOUN_ONE[w]
             # "killing himself": the attacker's own death; "fatally shot himself" is the victim's
-            raw.self_death = trig.category == "killed" and w in ("himself", "herself") and trig.kind == "verb"
+            raw.self_death = trig.category == "killed" and w in ("himself", "herself") and trig.kind == "verb" \
+                and not _is_accident(toks, trig.first)
             return raw
         if w in ("a", "an", "another", "his", "her", "the") and trig.kind in ("verb", "phrase", "noun"):
             np_end = _np_forward(toks, j + 1, lex, floors)
@@ -911,8 +912,11 @@ class _Sentence:
         return []
 
     # -- lists: "30 troops, as well as 20 IS members and two civilians"
-    def list_parts(self, j: int, category: str, stop: Optional[int] = None) -> List[_Raw]:
-        """Figures chained after token ``j`` by "," / "and" / "as well as" / "including"."""
+    def list_parts(self, j: int, category: str, stop: Optional[int] = None,
+                   predicate: bool = False) -> List[_Raw]:
+        """Figures chained after token ``j`` by "," / "and" / "as well as" / "including".
+        ``predicate``: the figure before ``j`` is the subject of its casualty words ("one person
+        is dead"), so a figure after "and" with a verb of its own starts another clause."""
         toks, lex, floors = self.toks, self.lex, self.floors
         stop = len(toks) if stop is None else stop
         parts, subset, apposition = [], False, False
@@ -979,6 +983,8 @@ class _Sentence:
                 if w < len(toks) and toks[w].low == ",":
                     v = w + 1
             start_v = v
+            if predicate and category == "killed" and _opens_other_clause(toks, start_v):
+                break  # "one person is dead and three others are being treated": not more dead
             while v < len(toks) and v - start_v < 4 and toks[v].low in _AUX:
                 v += 1
             if v < len(toks) and _starts_trigger(toks, v) and np_end != stop:
@@ -1031,7 +1037,8 @@ class _Sentence:
         j = max(raw.last, raw.np[1])
         if j < len(toks) and toks[j].low in _trigger_tables()[0]:
             j += 1  # "the toll stood at 27 dead, nine of them civilians"
-        parts = self.list_parts(j, raw.category)
+        predicate = raw.np[0] < raw.np[1] <= raw.last - 1  # "two men were killed", "one is dead"
+        parts = self.list_parts(j, raw.category, predicate=predicate)
         parts = self._drop_enumeration(raw, parts)
         if not parts:
             return
@@ -1465,7 +1472,8 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
                 basis=r.basis,
             ))
             additive.append("self_death" if r.self_death else
-                            _is_additive(toks, r, first_in_sentence=not any(x.first < r.first for x in raws)))
+                            _is_additive(toks, r, first_in_sentence=not any(x.first < r.first for x in raws),
+                                         before={x.category for x in raws if x.first < r.first}))
     claims, hits = _additive_totals(text, out, additive, hits)
     return _fold_singletons(claims, hits)
 
@@ -1516,15 +1524,73 @@ def _hedge_bare_repeats(claims: List[Claim]) -> List[Claim]:
 _ADDITIVE = frozenset({"also", "another", "additional", "further"})
 
 
-def _is_additive(toks, raw: _Raw, first_in_sentence: bool) -> bool:
+def _opens_other_clause(toks, v: int) -> bool:
+    """ "Two men were killed and three others were taken to hospitals": a figure after "and"
+    followed by a verb of its own that speaks of no death within its next words is the subject
+    of another clause, not more of the dead."""
+    if v >= len(toks) or toks[v].low not in _SINGULAR_AUX | _PLURAL_AUX | {"had"}:
+        return False
+    return not any(_DEATH_WORDS_RE.fullmatch(t.low) for t in toks[v + 1:v + 6])
+
+
+def _is_accident(toks, at: int) -> bool:
+    """ "The boy accidentally shot and killed himself": a death by one's own hand told as an
+    accident is the victim's, not an attacker's own death on top of his victims."""
+    return any(t.low in ("accidentally", "unintentionally", "inadvertently") for t in toks[max(0, at - 4):at])
+
+
+def _is_additive(toks, raw: _Raw, first_in_sentence: bool, before=frozenset()) -> bool:
     """ "X's brother was also killed", "another 5", "two other officers": more of the same
     category on top of the figures already given.  "other(s)" adds only when it opens its
-    sentence's figures: in "killing two and wounding eleven others" it means other than the two."""
-    words = [t.low for t in toks[max(0, raw.first - 2):raw.last]]
-    words += [t.low for t in toks[raw.np[0]:raw.np[1]]]
-    if any(w in _ADDITIVE for w in words) or ("in", "addition") in zip(words, words[1:]):
+    sentence's figures: in "killing two and wounding eleven others" it means other than the two;
+    likewise "another" after figures of other categories only (``before``: the categories of the
+    sentence's earlier figures)."""
+    lo = max(0, raw.first - 2)
+    words = [t.low for t in toks[lo:raw.last]]
+    np_words = [t.low for t in toks[raw.np[0]:raw.np[1]]]
+    adds = [lo + k for k, w in enumerate(words) if w in _ADDITIVE]
+    adds = [k for k in adds if not _also_of_identity(toks, k, raw)]
+    words += np_words
+    if before and raw.category not in before and {toks[k].low for k in adds} | set(np_words) & _ADDITIVE == {"another"}:
+        # "left three people dead and another injured": another than the dead just named, not
+        # one more on top of the injured ("one was shot dead and another died": one more dead)
+        return False
+    if adds or any(w in _ADDITIVE for w in np_words) or ("in", "addition") in zip(words, words[1:]):
         return True
+    if _is_definite_rest(toks, lo, raw.last) or _is_definite_rest(toks, *raw.np):
+        # "one shot the other": the second of a pair is someone already told of; "the other
+        # three" may still complete a group of which only the dead were counted
+        return False if raw.value == 1 else "rest"
     return first_in_sentence and raw.list_id != -1 and any(w in ("other", "others") for w in words)
+
+
+def _also_of_identity(toks, k: int, raw: _Raw) -> bool:
+    """ "Smith, who is also the boy's father, remains hospitalized": an "also" inside a relative
+    clause set off by commas says who the person is, not that more people were hurt; the
+    additive "also" goes with the casualty verb ("who was also shot")."""
+    if toks[k].low != "also":
+        return False
+    j = k - 1
+    while j >= raw.first and toks[j].text != ",":
+        if toks[j].low in ("who", "whose", "which"):
+            # the clause closes with a comma before the figure's own casualty words
+            return any(t.text == "," for t in toks[k + 1:raw.last])
+        j -= 1
+    return False
+
+
+def _is_definite_rest(toks, a: int, b: int) -> bool:
+    """ "the other three victims", "the others", "the remaining two": a definite "other" is the
+    rest of a group the report has already counted ("one of the four people shot ... the other
+    three"), not more people."""
+    for j in range(max(a, 1), b):
+        w = toks[j].low
+        if w in ("other", "others", "remaining", "rest"):
+            lex = load_lexicon()
+            if toks[j - 1].low == "the" or (j >= 2 and toks[j - 2].low == "the" and
+                                            number_at(toks, j - 1, lex, lex.vague_floors("design")) is not None):
+                return True
+    return False
 
 
 _INCLUDES_ATTACKER_RE = re.compile(
@@ -1558,6 +1624,8 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
         if additive[idx] == "self_death" and (prev is None or out[prev].value is not None):
             prev = _victims_figure(out, out_hits, additive, idx)
         on_dead = False
+        if additive[idx] == "rest" and not (prev is None and hits[idx]):
+            add = False  # "the other three" are the rest of a group already counted
         if add and prev is None and hits[idx] and ("killed", False) in running:
             # "Chapman was fatally shot ... Three other men were also hit by gunfire": more people
             # hit on top of the dead, so the shot figure is the dead plus these
@@ -1567,7 +1635,8 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
             continue
         if out[prev].value is not None and additive[idx] != "self_death" and \
                 (out[prev].value == c.value and c.value > 1 or
-                 (c.value == 1 and out[prev].value > 1 and not out[prev].basis and not on_dead)):
+                 (c.value == 1 and out[prev].value > 1 and not out[prev].basis and not on_dead) or
+                 _completes_shot_figure(out, running, idx, prev, hits[idx] and not on_dead)):
             # "3 dead, 7 hurt ... Seven others were injured": the same figure again, not more;
             # "three others were injured ... another is hospitalized": one of the three, most often
             out[idx] = attrs.evolve(c, basis=(c.basis + "; " if c.basis else "") +
@@ -1597,6 +1666,15 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
         order = sorted(range(len(out)), key=lambda i: (out[i].start, out[i].end))
         out, out_hits = [out[i] for i in order], [out_hits[i] for i in order]
     return out, out_hits
+
+
+def _completes_shot_figure(claims: List[Claim], running: dict, at: int, prev: int, hit: bool) -> bool:
+    """ "Four shot ... Smith died ... Three other men were also shot": the additional shot figure
+    and the dead make the shot figure already given, so the others are the rest of the four."""
+    dead = running.get(("killed", False))
+    if not hit or dead is None or claims[dead].value is None or claims[at].value is None:
+        return False
+    return claims[prev].value == claims[dead].value + claims[at].value
 
 
 def _victims_figure(claims: List[Claim], hits: List[bool], additive: List, at: int) -> Optional[int]:
