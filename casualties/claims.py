@@ -1086,7 +1086,7 @@ class _Sentence:
                 # to the hospital" tells no figure of its own
                 raw = self.before(trig)
                 rest = self.text[toks[trig.last - 1].end:toks[-1].end]
-                if raw is not None and not raw.basis.startswith("implicit") and not _DEATH_WORDS_RE.search(rest):
+                if raw is not None and not raw.basis.startswith("implicit") and not _death_told(rest):
                     raw.category = HIT
                     self.used.update(raw.numbers_used)
                     self.raws.append(raw)
@@ -1632,6 +1632,16 @@ def _is_hospital_place(trig: _Trigger) -> bool:
     return trig.category == "injured" and trig.kind == "phrase" and trig.word.split()[0] in ("to", "in")
 _DEATH_WORDS_RE = re.compile(r"\b(?:fatal(?:ly)?|dead|died|dies|death|deadly|killed|killing|murder(?:ed)?|homicide|"
                              r"manslaughter|murder-suicide|slain|slaying|assassinat\w*)\b", re.IGNORECASE)
+#: Charges and legal terms that hold a death word but tell of no death: "charged with attempted
+#: murder", "assault with a deadly weapon", "deadly force".
+_NO_DEATH_RE = re.compile(r"\battempted (?:(?:first|second|third)[- ]degree )?(?:murder|homicide)\b|"
+                          r"\bdeadly (?:weapons?|force|conduct)\b", re.IGNORECASE)
+
+
+def _death_told(text: str) -> bool:
+    """The text speaks of somebody dying: a death word outside a charge such as "attempted
+    murder" or "assault with a deadly weapon", which are brought for people who lived."""
+    return _DEATH_WORDS_RE.search(_NO_DEATH_RE.sub(" ", text)) is not None
 
 
 #: A report this long that speaks of nobody dying has told the outcome: those shot lived.
@@ -1674,7 +1684,7 @@ def _resolve_hits(text: str, claims: List[Claim], hits: List[bool], in_title: in
     high = None if top.high is None else top.high - dead
     if high is not None and high < n:
         return dropped
-    death_told = _DEATH_WORDS_RE.search(text) is not None
+    death_told = _death_told(text)
     headline = any(i < in_title and claims[i].low >= 2 for i in shot)
     told = _SURVIVAL_RE.search(text) or (not death_told and (len(text) >= FULL_STORY_CHARS or headline))
     if not killed and (not told or top.low == 1 and death_told):
