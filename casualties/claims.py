@@ -515,6 +515,7 @@ class _Raw:
     numbers_used: tuple = ()
     group: Optional[str] = None  # normalised victim group when the words alone do not tell
     joined_by_comma: bool = False
+    comma_and: bool = False  # joined by ", and", which may open a clause of its own
     self_death: bool = False  # the attacker's own death ("blew himself up")
 
 
@@ -571,6 +572,19 @@ def _skip_parenthetical(toks, k) -> int:
             (inner[0].low in ("a", "an") and len(inner) <= 7) or first in ("who", "whose"):
         return j
     return k
+
+
+def _after_first_clause(toks, s0: int, k: int) -> int:
+    """ "X and Y were killed, and A and B were injured": after a clause with a category word of
+    its own, ", and" opens a new clause, whose subject starts after it."""
+    start = s0
+    seen_trigger = False
+    for x in range(s0, k - 1):
+        if _starts_trigger(toks, x):
+            seen_trigger = True
+        elif seen_trigger and toks[x].low == "," and toks[x + 1].low == "and":
+            start, seen_trigger = x + 2, False
+    return start
 
 
 # --------------------------------------------------------------------------- patterns
@@ -722,6 +736,7 @@ class _Sentence:
             while c < k and toks[c].low != ",":
                 c += 1
             s0 = c + 1
+        s0 = _after_first_clause(toks, s0, k)
         if s0 >= k:
             return None
         w = toks[s0].low
@@ -972,6 +987,7 @@ class _Sentence:
             while v < len(toks) and v - start_v < 4 and toks[v].low in _AUX:
                 v += 1
             if v < len(toks) and _starts_trigger(toks, v) and np_end != stop:
+                self._drop_next_subject(parts, joiner)
                 break  # "and his wife was severely wounded": a claim of its own
             if _in_other_state(toks, np_end):
                 break  # "left one dead and three others in the hospital": another state, not a list
@@ -985,6 +1001,7 @@ class _Sentence:
                 continue  # "..., a Sunni cleric and a member of the council": still the same person
             part.list_id = -2 if joiner == [","] else None  # a comma alone: a list only if an "and" follows
             part.joined_by_comma = joiner[0] == ","
+            part.comma_and = joiner == [",", "and"]
             parts.append(part)
             self.used.update(part.numbers_used)
         parts = _drop_spelled_out(parts)
@@ -998,6 +1015,18 @@ class _Sentence:
             for p in parts:
                 p.subset = True
         return parts
+
+    def _drop_next_subject(self, parts: List[_Raw], joiner: List[str]) -> None:
+        """ "X was killed, and A and B were injured": the parts read since the last ", and" are
+        the subject of the next verb, not more of the list."""
+        if joiner != ["and"]:
+            return
+        for at in range(len(parts) - 1, -1, -1):
+            if parts[at].comma_and:
+                for p in parts[at:]:
+                    self.used.difference_update(p.numbers_used)
+                del parts[at:]
+                return
 
     def _drop_enumeration(self, raw: _Raw, parts: List[_Raw]) -> List[_Raw]:
         """ "Two students, Shlomo Liman and Har'el Bin-Nun": names that spell out a stated
