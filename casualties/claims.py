@@ -743,7 +743,7 @@ class _Sentence:
         named = _name_end(toks, s0, k, lex)
         if named:
             q = None
-        elif w in ("a", "an", "one") and (s0 + 1 < k and _np_word(toks[s0 + 1], lex, floors)):
+        elif w in ("a", "an", "one") and (s0 + 1 < k and (_np_word(toks[s0 + 1], lex, floors) or _age_at(toks, s0 + 1))):
             q = None
         elif w in ("the", "his", "her") and s0 + 1 < k and any(t.low in _SINGULAR_AUX for t in toks[k:trig.first]) and \
                 toks[s0 + 1].low in lex.victims and not toks[s0 + 1].low.endswith("s"):
@@ -955,7 +955,7 @@ class _Sentence:
                 np_end = named
                 part = _implicit(category, 1, k, np_end, (k, np_end), " ".join(t.text for t in toks[k:np_end]))
             elif toks[k].low in ("a", "an", "another", "his", "her", "the", "their") and k + 1 < stop \
-                    and _np_word(toks[k + 1], lex, floors):
+                    and (_np_word(toks[k + 1], lex, floors) or _age_at(toks, k + 1)):  # "a 15-year-old boy"
                 np_end = _np_forward(toks, k + 1, lex, floors)
                 if not _has_victim_noun(toks, k + 1, np_end, lex) and not toks[np_end - 1].text[:1].isupper():
                     break
