@@ -1423,7 +1423,12 @@ def extract_claims(text: str, published=None, *, vague_policy: str = "design") -
     ``text`` is not a str.
     """
     claims, hits = _field_claims(text, published, vague_policy)
-    return _hedge_bare_repeats([c for c in _resolve_hits(text, claims, hits) if c is not None])
+    claims = _hedge_bare_repeats([c for c in _resolve_hits(text, claims, hits) if c is not None])
+    if not _has_casualty_figure(claims):
+        lone = _lone_survivor(text)
+        if lone is not None:
+            claims = sorted(claims + [lone], key=lambda c: (c.start, c.end))
+    return claims
 
 
 def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim], List[bool]]:
@@ -1509,7 +1514,17 @@ def extract_report_claims(title: Optional[str], text: str, published=None, *,
     in_title = [c for c in both[:len(title_claims)] if c is not None]
     in_text = [c for c in both[len(title_claims):] if c is not None]
     both = _hedge_bare_repeats(in_title + in_text)
-    return both[:len(in_title)], both[len(in_title):]
+    in_title, in_text = both[:len(in_title)], both[len(in_title):]
+    if not _has_casualty_figure(both) and not _death_told(title):
+        # the lone survivor of the text, else of the headline ("Boy, 4, in critical condition")
+        lone = _lone_survivor(text)
+        if lone is not None:
+            in_text = sorted(in_text + [lone], key=lambda c: (c.start, c.end))
+        elif not _death_told(text):
+            lone = _lone_survivor(title)
+            if lone is not None:
+                in_title = sorted(in_title + [lone], key=lambda c: (c.start, c.end))
+    return in_title, in_text
 
 
 def _hedge_bare_repeats(claims: List[Claim]) -> List[Claim]:
@@ -1726,3 +1741,37 @@ def _resolve_hits(text: str, claims: List[Claim], hits: List[bool], in_title: in
     dropped[at] = attrs.evolve(top, low=n, high=high, value=n if top.value is not None else None,
                                stated=(n,) if top.stated else (), basis=basis)
     return dropped
+
+
+#: A survivor's state: "in stable condition", "with non-life-threatening injuries", "treated and
+#: released", "expected to survive".  Not "critical condition": people in it often die later.
+_SURVIVOR_STATE_RE = re.compile(
+    r"\bin (?:(?:very|extremely) )?(?:\w+(?: (?:but|and|to) |-to-))?(?:stable|serious|fair|good|satisfactory)"
+    r" condition\b|\bnon[- ]?life[- ]threatening\b|\bnot (?:considered )?life[- ]threatening\b|"
+    r"\btreated and released\b|\bexpected to (?:survive|recover|live)\b", re.IGNORECASE)
+_SINGULAR_VERB_RE = re.compile(r"\b(?:is|was|remains|remained|has been)\b|\b(?:he|she)['’]s\b", re.IGNORECASE)
+_PLURAL_VERB_RE = re.compile(r"\b(?:are|were|remain|have been|both|all|each|two|three|four)\b", re.IGNORECASE)
+
+
+def _lone_survivor(text: str) -> Optional[Claim]:
+    """A report that gives no killed or injured figure and speaks of no death, but tells of one
+    person in a survivor's state ("the boy was listed in stable condition", "she was taken to
+    the hospital with non-life-threatening injuries"): that one person was injured.  The state
+    must stand in a sentence with a singular verb and no plural one, so that "two were in
+    critical condition" (a part of a larger group) is not read as one."""
+    if _death_told(text):
+        return None
+    for m in _SURVIVOR_STATE_RE.finditer(text):
+        s, e = sentence_bounds(text, m.start(), m.end())
+        sentence = text[s:e]
+        if _SINGULAR_VERB_RE.search(sentence) and not _PLURAL_VERB_RE.search(sentence):
+            return Claim(category="injured", low=1, high=1, value=1, qualifier="exact",
+                         start=m.start(), end=m.end(), quote=text[m.start():m.end()], stated=(1,),
+                         victims=None, victim_group="unknown", cited_source=None, perpetrator_claim=False,
+                         background=False, subset=False, part_of_list=False,
+                         basis=f"implicit: one person {m.group(0)!r}, no figure and no death in the report")
+    return None
+
+
+def _has_casualty_figure(claims: List[Claim]) -> bool:
+    return any(c.category in ("killed", "injured") and c.counts for c in claims)
