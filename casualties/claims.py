@@ -521,6 +521,7 @@ class _Raw:
     numbers_used: tuple = ()
     group: Optional[str] = None  # normalised victim group when the words alone do not tell
     joined_by_comma: bool = False
+    comma_and: bool = False  # joined by ", and", which may open a clause of its own
     self_death: bool = False  # the attacker's own death ("blew himself up")
 
 
@@ -577,6 +578,19 @@ def _skip_parenthetical(toks, k) -> int:
             (inner[0].low in ("a", "an") and len(inner) <= 7) or first in ("who", "whose"):
         return j
     return k
+
+
+def _after_first_clause(toks, s0: int, k: int) -> int:
+    """ "X and Y were killed, and A and B were injured": after a clause with a category word of
+    its own, ", and" opens a new clause, whose subject starts after it."""
+    start = s0
+    seen_trigger = False
+    for x in range(s0, k - 1):
+        if _starts_trigger(toks, x):
+            seen_trigger = True
+        elif seen_trigger and toks[x].low == "," and toks[x + 1].low == "and":
+            start, seen_trigger = x + 2, False
+    return start
 
 
 # --------------------------------------------------------------------------- patterns
@@ -730,13 +744,14 @@ class _Sentence:
             while c < k and toks[c].low != ",":
                 c += 1
             s0 = c + 1
+        s0 = _after_first_clause(toks, s0, k)
         if s0 >= k:
             return None
         w = toks[s0].low
         named = _name_end(toks, s0, k, lex)
         if named:
             q = None
-        elif w in ("a", "an", "one") and (s0 + 1 < k and _np_word(toks[s0 + 1], lex, floors)):
+        elif w in ("a", "an", "one") and (s0 + 1 < k and (_np_word(toks[s0 + 1], lex, floors) or _age_at(toks, s0 + 1))):
             q = None
         elif w in ("the", "his", "her") and s0 + 1 < k and any(t.low in _SINGULAR_AUX for t in toks[k:trig.first]) and \
                 toks[s0 + 1].low in lex.victims and not toks[s0 + 1].low.endswith("s"):
@@ -954,7 +969,7 @@ class _Sentence:
                 np_end = named
                 part = _implicit(category, 1, k, np_end, (k, np_end), " ".join(t.text for t in toks[k:np_end]))
             elif toks[k].low in ("a", "an", "another", "his", "her", "the", "their") and k + 1 < stop \
-                    and _np_word(toks[k + 1], lex, floors):
+                    and (_np_word(toks[k + 1], lex, floors) or _age_at(toks, k + 1)):  # "a 15-year-old boy"
                 np_end = _np_forward(toks, k + 1, lex, floors)
                 if not _has_victim_noun(toks, k + 1, np_end, lex) and not toks[np_end - 1].text[:1].isupper():
                     break
@@ -988,6 +1003,7 @@ class _Sentence:
             while v < len(toks) and v - start_v < 4 and toks[v].low in _AUX:
                 v += 1
             if v < len(toks) and _starts_trigger(toks, v) and np_end != stop:
+                self._drop_next_subject(parts, joiner)
                 break  # "and his wife was severely wounded": a claim of its own
             if _in_other_state(toks, np_end):
                 break  # "left one dead and three others in the hospital": another state, not a list
@@ -1001,6 +1017,7 @@ class _Sentence:
                 continue  # "..., a Sunni cleric and a member of the council": still the same person
             part.list_id = -2 if joiner == [","] else None  # a comma alone: a list only if an "and" follows
             part.joined_by_comma = joiner[0] == ","
+            part.comma_and = joiner == [",", "and"]
             parts.append(part)
             self.used.update(part.numbers_used)
         parts = _drop_spelled_out(parts)
@@ -1014,6 +1031,18 @@ class _Sentence:
             for p in parts:
                 p.subset = True
         return parts
+
+    def _drop_next_subject(self, parts: List[_Raw], joiner: List[str]) -> None:
+        """ "X was killed, and A and B were injured": the parts read since the last ", and" are
+        the subject of the next verb, not more of the list."""
+        if joiner != ["and"]:
+            return
+        for at in range(len(parts) - 1, -1, -1):
+            if parts[at].comma_and:
+                for p in parts[at:]:
+                    self.used.difference_update(p.numbers_used)
+                del parts[at:]
+                return
 
     def _drop_enumeration(self, raw: _Raw, parts: List[_Raw]) -> List[_Raw]:
         """ "Two students, Shlomo Liman and Har'el Bin-Nun": names that spell out a stated
@@ -1103,7 +1132,7 @@ class _Sentence:
                 # to the hospital" tells no figure of its own
                 raw = self.before(trig)
                 rest = self.text[toks[trig.last - 1].end:toks[-1].end]
-                if raw is not None and not raw.basis.startswith("implicit") and not _DEATH_WORDS_RE.search(rest):
+                if raw is not None and not raw.basis.startswith("implicit") and not _death_told(rest):
                     raw.category = HIT
                     self.used.update(raw.numbers_used)
                     self.raws.append(raw)
@@ -1411,7 +1440,12 @@ def extract_claims(text: str, published=None, *, vague_policy: str = "design") -
     ``text`` is not a str.
     """
     claims, hits = _field_claims(text, published, vague_policy)
-    return _hedge_bare_repeats([c for c in _resolve_hits(text, claims, hits) if c is not None])
+    claims = _hedge_bare_repeats([c for c in _resolve_hits(text, claims, hits) if c is not None])
+    if not _has_casualty_figure(claims):
+        lone = _lone_survivor(text)
+        if lone is not None:
+            claims = sorted(claims + [lone], key=lambda c: (c.start, c.end))
+    return claims
 
 
 def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim], List[bool]]:
@@ -1498,7 +1532,17 @@ def extract_report_claims(title: Optional[str], text: str, published=None, *,
     in_title = [c for c in both[:len(title_claims)] if c is not None]
     in_text = [c for c in both[len(title_claims):] if c is not None]
     both = _hedge_bare_repeats(in_title + in_text)
-    return both[:len(in_title)], both[len(in_title):]
+    in_title, in_text = both[:len(in_title)], both[len(in_title):]
+    if not _has_casualty_figure(both) and not _death_told(title):
+        # the lone survivor of the text, else of the headline ("Boy, 4, in critical condition")
+        lone = _lone_survivor(text)
+        if lone is not None:
+            in_text = sorted(in_text + [lone], key=lambda c: (c.start, c.end))
+        elif not _death_told(text):
+            lone = _lone_survivor(title)
+            if lone is not None:
+                in_title = sorted(in_title + [lone], key=lambda c: (c.start, c.end))
+    return in_title, in_text
 
 
 def _hedge_bare_repeats(claims: List[Claim]) -> List[Claim]:
@@ -1720,6 +1764,16 @@ def _is_hospital_place(trig: _Trigger) -> bool:
     return trig.category == "injured" and trig.kind == "phrase" and trig.word.split()[0] in ("to", "in")
 _DEATH_WORDS_RE = re.compile(r"\b(?:fatal(?:ly)?|dead|died|dies|death|deadly|killed|killing|murder(?:ed)?|homicide|"
                              r"manslaughter|murder-suicide|slain|slaying|assassinat\w*)\b", re.IGNORECASE)
+#: Charges and legal terms that hold a death word but tell of no death: "charged with attempted
+#: murder", "assault with a deadly weapon", "deadly force".
+_NO_DEATH_RE = re.compile(r"\battempted (?:(?:first|second|third)[- ]degree )?(?:murder|homicide)\b|"
+                          r"\bdeadly (?:weapons?|force|conduct)\b", re.IGNORECASE)
+
+
+def _death_told(text: str) -> bool:
+    """The text speaks of somebody dying: a death word outside a charge such as "attempted
+    murder" or "assault with a deadly weapon", which are brought for people who lived."""
+    return _DEATH_WORDS_RE.search(_NO_DEATH_RE.sub(" ", text)) is not None
 
 
 #: A report this long that speaks of nobody dying has told the outcome: those shot lived.
@@ -1767,7 +1821,7 @@ def _resolve_hits(text: str, claims: List[Claim], hits: List[bool], in_title: in
     high = None if top.high is None else top.high - dead
     if high is not None and high < n:
         return dropped
-    death_told = _DEATH_WORDS_RE.search(text) is not None
+    death_told = _death_told(text)
     headline = any(i < in_title and claims[i].low >= 2 for i in shot)
     told = _SURVIVAL_RE.search(text) or (not death_told and (len(text) >= FULL_STORY_CHARS or headline))
     if not killed and (not told or top.low == 1 and death_told):
@@ -1780,3 +1834,37 @@ def _resolve_hits(text: str, claims: List[Claim], hits: List[bool], in_title: in
     dropped[at] = attrs.evolve(top, low=n, high=high, value=n if top.value is not None else None,
                                stated=(n,) if top.stated else (), basis=basis)
     return dropped
+
+
+#: A survivor's state: "in stable condition", "with non-life-threatening injuries", "treated and
+#: released", "expected to survive".  Not "critical condition": people in it often die later.
+_SURVIVOR_STATE_RE = re.compile(
+    r"\bin (?:(?:very|extremely) )?(?:\w+(?: (?:but|and|to) |-to-))?(?:stable|serious|fair|good|satisfactory)"
+    r" condition\b|\bnon[- ]?life[- ]threatening\b|\bnot (?:considered )?life[- ]threatening\b|"
+    r"\btreated and released\b|\bexpected to (?:survive|recover|live)\b", re.IGNORECASE)
+_SINGULAR_VERB_RE = re.compile(r"\b(?:is|was|remains|remained|has been)\b|\b(?:he|she)['’]s\b", re.IGNORECASE)
+_PLURAL_VERB_RE = re.compile(r"\b(?:are|were|remain|have been|both|all|each|two|three|four)\b", re.IGNORECASE)
+
+
+def _lone_survivor(text: str) -> Optional[Claim]:
+    """A report that gives no killed or injured figure and speaks of no death, but tells of one
+    person in a survivor's state ("the boy was listed in stable condition", "she was taken to
+    the hospital with non-life-threatening injuries"): that one person was injured.  The state
+    must stand in a sentence with a singular verb and no plural one, so that "two were in
+    critical condition" (a part of a larger group) is not read as one."""
+    if _death_told(text):
+        return None
+    for m in _SURVIVOR_STATE_RE.finditer(text):
+        s, e = sentence_bounds(text, m.start(), m.end())
+        sentence = text[s:e]
+        if _SINGULAR_VERB_RE.search(sentence) and not _PLURAL_VERB_RE.search(sentence):
+            return Claim(category="injured", low=1, high=1, value=1, qualifier="exact",
+                         start=m.start(), end=m.end(), quote=text[m.start():m.end()], stated=(1,),
+                         victims=None, victim_group="unknown", cited_source=None, perpetrator_claim=False,
+                         background=False, subset=False, part_of_list=False,
+                         basis=f"implicit: one person {m.group(0)!r}, no figure and no death in the report")
+    return None
+
+
+def _has_casualty_figure(claims: List[Claim]) -> bool:
+    return any(c.category in ("killed", "injured") and c.counts for c in claims)
