@@ -999,6 +999,7 @@ class _Sentence:
                     v = w + 1
             start_v = v
             if predicate and category == "killed" and _opens_other_clause(toks, start_v):
+                self._drop_next_subject(parts, joiner)
                 break  # "one person is dead and three others are being treated": not more dead
             while v < len(toks) and v - start_v < 4 and toks[v].low in _AUX:
                 v += 1
