@@ -1370,6 +1370,8 @@ def _continues_other_time(text: str, s: int, toks, published: Optional[_dt.date]
         return False
     if any(_year_at(toks, i) for i in range(len(toks))):
         return False  # it names its own year
+    if any(t.low in _REPORT_VERBS for t in toks[1:5]):
+        return False  # "The interior ministry said ...": the opener names a source, not the other event
     ps, _ = sentence_bounds(text, s - 2, s - 1)
     prev = tokenize(text, ps, s)
     years = [y for y in (_year_at(prev, i) for i in range(len(prev))) if y]
