@@ -435,6 +435,26 @@ def _age_after_person(toks, i: int, lex) -> bool:
         and toks[i - 2].low in lex.victims and not _plural_noun(toks[i - 2].low) and toks[i + 1].low in _SINGULAR_AUX
 
 
+def _one_person_subject(toks, k: int, lex) -> bool:
+    """The word before ``k`` is a subject that is one person: "he", "she", or "who" after a
+    singular person ("the boy who died", "Teen who died", "Smith, who later died"); "the
+    people who died" is no figure."""
+    if k < 1:
+        return False
+    w = toks[k - 1].low
+    if w in ("he", "she"):
+        return True
+    if w != "who" or k < 2:
+        return False
+    j = k - 2
+    if toks[j].low == "," and j > 0:
+        j -= 1
+    head = toks[j]
+    if head.low in lex.victims:
+        return not _plural_noun(head.low) and head.low not in _COLLECTIVES
+    return head.text[:1].isupper() and head.text.isalpha() and not head.text.isupper() and head.low not in _NP_STOP
+
+
 _EMERGENCY_CALL_WORDS = frozenset("call calls caller callers dispatcher dispatchers operator operators center "
                                   "centre tape tapes recording recordings".split())
 
@@ -661,6 +681,8 @@ class _Sentence:
             if head.text[:1].isupper() and _name_end(toks, np_start, np_end, lex) == np_end \
                     or head.low in lex.victims and not _plural_noun(head.low):
                 singular = True  # "Sheikh Farhan later died of his injuries", "the boy died"
+        if trig.word in ("died", "dies") and not aux_real(aux) and np_start == np_end and _one_person_subject(toks, k, lex):
+            singular = True  # "where he later died", "the boy who died"
         if singular and not plural and np_start == np_end and k > 0 and toks[k - 1].low in (",", ")", "he", "she", "who"):
             if toks[k - 1].low in ("he", "she", "who"):
                 return _implicit(trig.category, 1, k - 1, trig.last, (k - 1, k), toks[k - 1].low)
