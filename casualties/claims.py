@@ -435,6 +435,34 @@ def _age_after_person(toks, i: int, lex) -> bool:
         and toks[i - 2].low in lex.victims and not _plural_noun(toks[i - 2].low) and toks[i + 1].low in _SINGULAR_AUX
 
 
+def _clause_after_claim(toks, s0: int, k: int) -> int:
+    """Where the subject ending at ``k`` starts when a claim's clause comes before it: "Two men
+    were killed, and Tony Vance and Carl Fry were wounded" - after the last ", and" that follows
+    a category word ("Two policemen, three insurgents, and a civilian" has none)."""
+    for x in range(k - 1, s0, -1):
+        if _starts_trigger(toks, x):
+            break
+        if toks[x].low == "and" and toks[x - 1].low == "," and any(_starts_trigger(toks, y) for y in range(s0, x)):
+            return x + 1
+    return s0
+
+
+def _age_aside(toks, j: int, stop: int) -> int:
+    """2 when tokens ``j, j+1`` are an age set off after a name (", 33" in "Ronald Hill, 33, and
+    Kendra Hill, 28, were killed"), else 0."""
+    if 0 < j and j + 1 < stop and toks[j].low == "," and toks[j - 1].text[:1].isupper() \
+            and toks[j + 1].low.isdigit() and len(toks[j + 1].low) <= 3 \
+            and (j + 2 >= stop or toks[j + 2].low in (",", "and", ".", ";")):
+        return 2
+    return 0
+
+
+def _one_person_noun(tok: Token, lex) -> bool:
+    """A common noun for one person ("wife", "son", "officer"), not a name or a group."""
+    return tok.low in lex.victims and tok.text[:1].islower() and not _plural_noun(tok.low) \
+        and tok.low not in _COLLECTIVES
+
+
 def _one_person_subject(toks, k: int, lex) -> bool:
     """The word before ``k`` is a subject that is one person: "he", "she", or "who" after a
     singular person ("the boy who died", "Teen who died", "Smith, who later died"); "the
@@ -678,7 +706,8 @@ class _Sentence:
             return None  # "another US raid killed ...": the subject is an event, not a victim
         if trig.word in ("died", "dies", "perished") and not aux_real(aux) and np_start < np_end:
             head = toks[np_end - 1]
-            if head.text[:1].isupper() and _name_end(toks, np_start, np_end, lex) == np_end \
+            name_at = np_start + _age_at(toks, np_start)  # "25-year-old Michael Baker died"
+            if head.text[:1].isupper() and name_at < np_end and _name_end(toks, name_at, np_end, lex) == np_end \
                     or head.low in lex.victims and not _plural_noun(head.low):
                 singular = True  # "Sheikh Farhan later died of his injuries", "the boy died"
         if trig.word in ("died", "dies") and not aux_real(aux) and np_start == np_end and _one_person_subject(toks, k, lex):
@@ -744,6 +773,7 @@ class _Sentence:
             while c < k and toks[c].low != ",":
                 c += 1
             s0 = c + 1
+        s0 = _clause_after_claim(toks, s0, k)
         if s0 >= k:
             return None
         w = toks[s0].low
@@ -887,6 +917,13 @@ class _Sentence:
             if head in lex.victims and not _plural_noun(head) and head not in _COLLECTIVES:
                 return _implicit(trig.category, 1, trig.first, np_end, (j, np_end),
                                  " ".join(t.low for t in toks[j:np_end]))
+        if age and trig.kind in ("verb", "phrase") and trig.category != "captured":
+            # "killed 24-year-old Alex Smith", "the shooting death of 13-month-old Ben Cole": an
+            # age, then the one person's name
+            name_end = _name_end(toks, j + age, min(len(toks), j + age + 6), lex)
+            if name_end:
+                return _implicit(trig.category, 1, trig.first, name_end, (j, name_end),
+                                 " ".join(t.text for t in toks[j:name_end]))
         named = trig.kind in ("verb", "phrase") or (trig.kind == "noun" and toks[j - 1].low == "of")
         if named and trig.category != "captured" and toks[j].text[:1].isupper() and w not in _MONTHS and w not in _DAYS \
                 and w not in ("on", "in"):
@@ -937,7 +974,8 @@ class _Sentence:
                     r += 1
                 if r < stop and toks[r].low == "and":
                     j = r
-            k = j
+            j += _age_aside(toks, j, stop)  # "Ronald Hill, 33, and Kendra Hill, 28,"
+            k = prev_end = j
             joiner = []
             while k < stop and toks[k].low in (",", "and", "as", "well", "along", "with", "plus", "including", ":", "among", "them", "whom", "of"):
                 joiner.append(toks[k].low)
@@ -945,7 +983,7 @@ class _Sentence:
             if joiner and joiner[-1] == "and" and k + 1 < stop and toks[k].low == "then" \
                     and toks[k + 1].low in ("himself", "herself"):
                 k += 1  # "killed his wife and then himself"
-            if not joiner or k >= stop or len(joiner) > 4 or joiner[0] in ("of", "them", "whom"):
+            if not joiner or k >= stop or len(joiner) > 4 or joiner[0] in ("of", "them", "whom") or joiner[-1] == "of":
                 break
             if "as" in joiner and "well" not in joiner:
                 break
@@ -953,6 +991,8 @@ class _Sentence:
                     and _is_number_start(toks, k + 1, lex, floors):
                 k += 1  # "his wife and their two children": the two is a figure of its own
             named = _name_end(toks, k, stop, lex)
+            if not named and _age_at(toks, k) and k + 5 < stop:
+                named = _name_end(toks, k + 5, stop, lex)  # "and 30-year-old Jim Lee"
             if category == "killed" and toks[k].low in ("himself", "herself") and joiner[-1] == "and":
                 # "killed four classmates and himself": the attacker's own death, one more
                 np_end = k + 1
@@ -990,6 +1030,10 @@ class _Sentence:
                     w += 1
                 if w < len(toks) and toks[w].low == ",":
                     v = w + 1
+            if v + 1 < stop and toks[v].low == "and" and named and _name_end(toks, v + 1, stop, lex) not in (0, stop):
+                # "were killed, and Jason Kimble and Lee Carter were injured": the next pair is the
+                # subject of a claim of its own
+                v = _name_end(toks, v + 1, stop, lex)
             start_v = v
             while v < len(toks) and v - start_v < 4 and toks[v].low in _AUX:
                 v += 1
@@ -1000,6 +1044,8 @@ class _Sentence:
             if "including" in joiner or "among" in joiner or ":" in joiner:
                 subset = True
             j = np_end
+            if joiner == [","] and named and _one_person_noun(toks[prev_end - 1], lex):
+                continue  # "his wife, Mary Smith": the name of the person just told of
             if joiner == [","] and toks[k].low in ("a", "an"):
                 apposition = True
                 continue  # ", an American naval officer": an apposition, the same person
