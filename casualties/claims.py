@@ -708,7 +708,7 @@ class _Sentence:
             head = toks[np_end - 1]
             name_at = np_start + _age_at(toks, np_start)  # "25-year-old Michael Baker died"
             if head.text[:1].isupper() and name_at < np_end and _name_end(toks, name_at, np_end, lex) == np_end \
-                    or head.low in lex.victims and not _plural_noun(head.low):
+                    or head.low in lex.victims and not _plural_noun(head.low) or name_at == np_end:
                 singular = True  # "Sheikh Farhan later died of his injuries", "the boy died"
         if trig.word in ("died", "dies") and not aux_real(aux) and np_start == np_end and _one_person_subject(toks, k, lex):
             singular = True  # "where he later died", "the boy who died"
@@ -725,14 +725,16 @@ class _Sentence:
                 cat = HIT if trig.word in ("wound", "injury") and not aux else trig.category
                 return _implicit(cat, 1, np_start - 1, trig.last, (np_start, np_end),
                                  " ".join(t.low for t in toks[np_start - 1:np_end]))
-            bare = np_start == 0 or toks[np_start - 1].low in (",", ":", ";", "-", "–", "—")
+            # "." here ends an abbreviation: "St. Louis woman killed"
+            bare = np_start == 0 or toks[np_start - 1].low in (",", ":", ";", "-", "–", "—", ".")
             if bare and head.low in lex.victims and not head.low.endswith("s") and not aux_real(aux) \
                     and trig.kind in ("verb", "state", "phrase"):
                 # a headline: "Monroe County teen dies of gunshot wound", "Mother injured, child killed"
                 return _implicit(trig.category, 1, np_start, trig.last, (np_start, np_end),
                                  " ".join(t.low for t in toks[np_start:np_end]))
+            age_noun = np_end - np_start == 5 and _age_at(toks, np_start) == 5  # "the 3-year-old"
             if singular and head.low not in _COLLECTIVES and \
-                    (head.text[:1].isupper() or (head.low in lex.victims and not head.low.endswith("s"))):
+                    (head.text[:1].isupper() or (head.low in lex.victims and not head.low.endswith("s")) or age_noun):
                 return _implicit(trig.category, 1, np_start, trig.last, (np_start, np_end),
                                  " ".join(t.low for t in toks[np_start:np_end]))
         if k > 0 and toks[k - 1].low == "and" and not getattr(self, "_coordinated", False):
