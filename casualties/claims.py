@@ -40,7 +40,7 @@ _AUX = frozenset(
     "subsequently seriously critically slightly fatally badly mortally severely lightly gravely "
     "confirmed reported now both believed feared said thought initially still then officially "
     "apparently either eventually found discovered later pronounced remain remained remains went gone listed left still feared presumed as "
-    "accidentally unintentionally repeatedly intentionally deliberately tragically ultimately".split()
+    "accidentally unintentionally repeatedly intentionally deliberately tragically ultimately since".split()
 )
 _BE_HAVE = frozenset("were was have has had been being are is be got found remain remained remains went gone listed "
                      "left pronounced feared presumed".split())
@@ -331,7 +331,7 @@ def _np_backward(toks, end, lex, floors, limit=6):
             j -= 5
         elif _np_word(t, lex, floors):
             j -= 1
-        elif t.low in ("the", "their", "his", "her", "its", "our") and j >= 2 and toks[j - 2].low == "of" and end - j >= 1:
+        elif t.low in ("the", "their", "his", "her", "its", "our", "those", "these") and j >= 2 and toks[j - 2].low == "of" and end - j >= 1:
             j -= 2  # "members of the security forces", "5 of their comrades"
         else:
             break
@@ -412,6 +412,32 @@ def _is_partitive(toks, i, lex, floors) -> bool:
         return False
     ref = toks[i + 2].low
     return number_at(toks, i + 2, lex, floors) is not None or ref in _CASUALTY_NOUNS
+
+
+#: Words for a set of people who are all dead: "two of the dead", "one of those killed".
+_DEAD_SETS = frozenset("dead killed slain deceased fatalities deaths bodies murdered".split())
+
+
+def _set_before(toks, end: int) -> int:
+    """Start of a partitive set ending just before ``end`` ("of them", "of whom", "of the
+    wounded"), or ``end`` when there is none."""
+    if end >= 2 and toks[end - 2].low == "of" and toks[end - 1].low in ("them", "whom", "those", "these"):
+        return end - 2
+    if end >= 3 and toks[end - 3].low == "of" and toks[end - 2].low == "the" and toks[end - 1].low in _CASUALTY_NOUNS:
+        return end - 3
+    return end
+
+
+def _dead_out_of_group(toks, i: int, category: str, lex, floors) -> bool:
+    """ "one of them died", "two of the victims were killed", "one of whom died": the subject of a
+    death counts the dead out of a larger group (those shot, the victims), so it is the death
+    toll, not a part of one.  "Two of the dead", "one of the 25 killed" are parts of a toll."""
+    if category != "killed" or i + 1 >= len(toks) or toks[i].low != "of":
+        return False
+    ref = toks[i + 2] if toks[i + 1].low in ("the", "those", "these") and i + 2 < len(toks) else None
+    if ref is not None and (ref.low in _DEAD_SETS or number_at(toks, i + 2, lex, floors) is not None):
+        return False
+    return True
 
 
 def _victim_group(toks, a, b, lex) -> str:
@@ -663,6 +689,11 @@ class _Sentence:
             k -= 2  # "A girl, 9 was killed": the age of the one person before it
         np_end = k
         np_start = _np_backward(toks, np_end, lex, floors)
+        set_start = _set_before(toks, np_end) if np_start == np_end else np_end
+        if set_start < np_end:
+            # "one of them died", "one of the wounded has died": the "one" may be read as a part of
+            # the wounded too, and says here how many died
+            np_start = set_start
         q = _number_ending_at(toks, np_start, lex, floors) if np_start > 0 else None
         non_person = np_end > np_start and toks[np_end - 1].low in _NON_PERSONS and \
             not _has_victim_noun(toks, np_start, np_end, lex)
@@ -679,7 +710,7 @@ class _Sentence:
                 return raw  # no figure next to the verb, or a listed subject that holds it
             if raw is not None:
                 self._undo()
-        if q is not None and q.numbers[0].first not in self.used and not _is_trap(toks, q, np_end, lex):
+        if q is not None and (q.numbers[0].first not in self.used or set_start < np_end) and not _is_trap(toks, q, np_end, lex):
             if q.first > 0 and toks[q.first - 1].low in ("no", "not"):  # "no one was hurt"
                 return _implicit(trig.category, 0, q.first - 1, trig.last, (np_start, np_end),
                                  " ".join(t.low for t in toks[q.first - 1:q.last]))
@@ -692,7 +723,8 @@ class _Sentence:
                     self.used.update(x.first for x in q.numbers)
                     return _raw_from_q(trig.category, head, head.first, trig.last, (of_at, np_end), self.policy)
             raw = _raw_from_q(trig.category, q, q.first, trig.last, (np_start, np_end), self.policy)
-            raw.subset = _is_partitive(toks, np_start, self.lex, self.floors)
+            raw.subset = _is_partitive(toks, np_start, self.lex, self.floors) and \
+                not _dead_out_of_group(toks, np_start, trig.category, lex, floors)
             return raw
         # implicit
         det = toks[np_start - 1].low if np_start > 0 else ""
@@ -807,7 +839,8 @@ class _Sentence:
             if np_end == q.last or _is_trap(toks, q, np_end, lex):
                 return None
             raw = _raw_from_q(trig.category, q, q.first, trig.last, (q.last, np_end), self.policy)
-            raw.subset = _is_partitive(toks, q.last, lex, floors)
+            raw.subset = _is_partitive(toks, q.last, lex, floors) and \
+                not _dead_out_of_group(toks, q.last, trig.category, lex, floors)
         # a list subject: the parts are claims of their own, their sum the total
         singular = any(t.low in _SINGULAR_AUX for t in toks[np_end:trig.first])
         parts = [] if singular else self._drop_enumeration(raw, self.list_parts(np_end, trig.category, stop=k))
