@@ -521,6 +521,9 @@ def _is_trap(toks, q: Qualified, np_end: int, lex) -> bool:
         return True
     if nxt == "-" and last + 1 < len(toks) and toks[last + 1].low in _UNIT_WORDS:
         return True
+    if nxt == "-" and last + 2 < len(toks) and toks[last + 1].low in ("and", "or", "to") \
+            and _age_at(toks, last + 2):
+        return True  # "his 12- and 10-year-old sons": a suspended hyphen, two ages
     if nxt in ("a", "p") and last + 2 < len(toks) and toks[last + 1].low == "." and toks[last + 2].low == "m":
         return True  # "died about 7 p.m."
     if nxt in (":", "%") or (nxt == "." and last + 1 < len(toks) and toks[last + 1].low[:1].isdigit()):
@@ -925,7 +928,8 @@ class _Sentence:
             raw = _implicit(trig.category, 1, trig.first, j + 1, (j, j + 1), w)
             raw.group = _PRONOUN_ONE[w]
             # "killing himself": the attacker's own death; "fatally shot himself" is the victim's
-            raw.self_death = trig.category == "killed" and w in ("himself", "herself") and trig.kind == "verb"
+            raw.self_death = trig.category == "killed" and w in ("himself", "herself") and \
+                (trig.kind == "verb" or self._harmed_others_before(trig.first))
             return raw
         if w in ("a", "an", "another", "his", "her", "the") and trig.kind in ("verb", "phrase", "noun"):
             np_end = _np_forward(toks, j + 1, lex, floors)
@@ -1015,9 +1019,9 @@ class _Sentence:
             while k < stop and toks[k].low in (",", "and", "as", "well", "along", "with", "plus", "including", ":", "among", "them", "whom", "of"):
                 joiner.append(toks[k].low)
                 k += 1
-            if joiner and joiner[-1] == "and" and k + 1 < stop and toks[k].low == "then" \
-                    and toks[k + 1].low in ("himself", "herself"):
-                k += 1  # "killed his wife and then himself"
+            if joiner and joiner[-1] in ("and", ",") and k + 1 < stop and toks[k].low == "then" \
+                    and toks[k + 1].low in ("himself", "herself", "self"):
+                k += 1  # "killed his wife and then himself", "killing 2, then himself"
             if not joiner or k >= stop or len(joiner) > 4 or joiner[0] in ("of", "them", "whom") or joiner[-1] == "of":
                 break
             if "as" in joiner and "well" not in joiner:
@@ -1028,8 +1032,9 @@ class _Sentence:
             named = _name_end(toks, k, stop, lex)
             if not named and _age_at(toks, k) and k + 5 < stop:
                 named = _name_end(toks, k + 5, stop, lex)  # "and 30-year-old Jim Lee"
-            if category == "killed" and toks[k].low in ("himself", "herself") and joiner[-1] == "and":
-                # "killed four classmates and himself": the attacker's own death, one more
+            if category == "killed" and (toks[k].low in ("himself", "herself") and joiner[-1] in ("and", ",")
+                                         or toks[k].low == "self" and (k + 1 == len(toks) or toks[k + 1].low != "-")):
+                # "killed four classmates and himself", "kills 3, self": the attacker's own death, one more
                 np_end = k + 1
                 part = _implicit(category, 1, k, np_end, (k, np_end), toks[k].low)
                 part.group, part.self_death = "armed group", True
@@ -1086,7 +1091,8 @@ class _Sentence:
                 continue  # ", an American naval officer": an apposition, the same person
             if apposition and toks[k].low in ("a", "an"):
                 continue  # "..., a Sunni cleric and a member of the council": still the same person
-            part.list_id = -2 if joiner == [","] else None  # a comma alone: a list only if an "and" follows
+            # a comma alone: a list only if an "and" follows (", then himself" is one more, though)
+            part.list_id = -2 if joiner == [","] and not part.self_death else None
             part.joined_by_comma = joiner[0] == ","
             parts.append(part)
             self.used.update(part.numbers_used)
@@ -1137,6 +1143,12 @@ class _Sentence:
             p.part_of_list, p.list_id = True, self._list_ids
         self.raws.extend(parts)
         self.raws.append(self._sum(members))
+
+    def _harmed_others_before(self, i: int) -> bool:
+        """A figure of people killed or shot stands before token ``i`` in the sentence: "killed his
+        two sons before fatally shooting himself" - the one who then shot himself is the attacker."""
+        return any(r.category in ("killed", HIT) and r.last <= i and r.value != 0 and not r.self_death
+                   for r in self.raws)
 
     def _sum(self, members) -> _Raw:
         low = sum(p.low for p in members)
@@ -1686,10 +1698,29 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
         ))
         out_hits.append(hits[idx])
         running[key] = len(out) - 1
+    if deferred:
+        out = _victims_without_attacker(out, [claims[i] for i in deferred])
     if len(out) > len(claims):
         order = sorted(range(len(out)), key=lambda i: (out[i].start, out[i].end))
         out, out_hits = [out[i] for i in order], [out_hits[i] for i in order]
     return out, out_hits
+
+
+def _victims_without_attacker(claims: List[Claim], selves: List[Claim]) -> List[Claim]:
+    """ "killed his two sons before killing himself" gives 3; the report's other "two sons"
+    ("Roary fatally shot his 2 sons") are the same victims told without the attacker, so they
+    are parts of that total, not rival totals that outvote it."""
+    totals = {c.value for c in claims if c.category == "killed" and c.counts and c.value
+              and any(c.start <= x.start and x.end <= c.end and c.end - c.start > x.end - x.start for x in selves)}
+    if not totals:
+        return claims
+    out = []
+    for c in claims:
+        if c.category == "killed" and c.counts and c.value and c.value + 1 in totals and not c.basis.startswith("implicit"):
+            c = attrs.evolve(c, part_of_list=True, basis=(c.basis + "; " if c.basis else "") +
+                             f"the victims of the total {c.value + 1}, without the attacker's own death")
+        out.append(c)
+    return out
 
 
 def _victims_figure(claims: List[Claim], hits: List[bool], additive: List, at: int) -> Optional[int]:
