@@ -120,6 +120,11 @@ _STRONG_BACKGROUND = (
     ("anniversary",), ("tsunami",), ("floods",), ("famine",), ("epidemic",), ("pandemic",),
     ("for", "years"), ("over", "the", "years"), ("for", "decades"), ("the", "war"), ("nationwide",), ("across", "the", "country"),
     ("throughout", "the", "country"), )
+#: An indefinite other event: "killed in a previous shooting", "in an unrelated incident, two were
+#: killed" - strong on either side of the figure, unlike a bare "earlier" or "previous".
+_OTHER_EVENT = (("a", "previous"), ("a", "prior"), ("an", "unrelated"), ("an", "earlier"))
+_STRONG_BACKGROUND += tuple(ph + (n,) for ph in _OTHER_EVENT
+                            for n in ("shooting", "shootings", "attack", "incident", "killing", "homicide", "slaying"))
 #: A tally over several incidents ("in separate shootings across the city"): every figure of
 #: the sentence is about more than the report's incident.
 _TALLY = (("separate", "shootings"), ("separate", "incidents"), ("separate", "attacks"), ("weekend", "shootings"),
@@ -128,6 +133,10 @@ _TALLY = (("separate", "shootings"), ("separate", "incidents"), ("separate", "at
 #: them is about the other event); "killed in a raid two weeks earlier" (trailing, earlier/ago).
 _UNITS_OF_TIME = ("hours", "day", "days", "week", "weeks", "month", "months", "year", "years")
 _LEADING_BACKGROUND += tuple((u, w) for u in _UNITS_OF_TIME for w in ("after", "before", "earlier"))
+#: "The shooting comes after a man was killed ...", "It follows a shooting that left two dead": the
+#: report's event set after another one
+_LEADING_BACKGROUND += (("comes", "after"), ("came", "after"), ("follows", "a"), ("follows", "another"),
+                        ("on", "the", "heels", "of"))
 _TRAILING_BACKGROUND = tuple((u, w) for u in _UNITS_OF_TIME for w in ("earlier", "ago"))
 #: "shot dead by Israel several days before-": "before" ending its clause points back in time.
 _TRAILING_BEFORE = tuple((u, "before") for u in _UNITS_OF_TIME)
