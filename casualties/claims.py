@@ -40,7 +40,7 @@ _AUX = frozenset(
     "subsequently seriously critically slightly fatally badly mortally severely lightly gravely "
     "confirmed reported now both believed feared said thought initially still then officially "
     "apparently either eventually found discovered later pronounced remain remained remains went gone listed left still feared presumed as "
-    "accidentally unintentionally repeatedly intentionally deliberately tragically ultimately".split()
+    "accidentally unintentionally repeatedly intentionally deliberately tragically ultimately since".split()
 )
 _BE_HAVE = frozenset("were was have has had been being are is be got found remain remained remains went gone listed "
                      "left pronounced feared presumed".split())
@@ -126,6 +126,11 @@ _STRONG_BACKGROUND = (
     ("anniversary",), ("tsunami",), ("floods",), ("famine",), ("epidemic",), ("pandemic",),
     ("for", "years"), ("over", "the", "years"), ("for", "decades"), ("the", "war"), ("nationwide",), ("across", "the", "country"),
     ("throughout", "the", "country"), )
+#: An indefinite other event: "killed in a previous shooting", "in an unrelated incident, two were
+#: killed" - strong on either side of the figure, unlike a bare "earlier" or "previous".
+_OTHER_EVENT = (("a", "previous"), ("a", "prior"), ("an", "unrelated"), ("an", "earlier"))
+_STRONG_BACKGROUND += tuple(ph + (n,) for ph in _OTHER_EVENT
+                            for n in ("shooting", "shootings", "attack", "incident", "killing", "homicide", "slaying"))
 #: A tally over several incidents ("in separate shootings across the city"): every figure of
 #: the sentence is about more than the report's incident.
 _TALLY = (("separate", "shootings"), ("separate", "incidents"), ("separate", "attacks"), ("weekend", "shootings"),
@@ -134,6 +139,10 @@ _TALLY = (("separate", "shootings"), ("separate", "incidents"), ("separate", "at
 #: them is about the other event); "killed in a raid two weeks earlier" (trailing, earlier/ago).
 _UNITS_OF_TIME = ("hours", "day", "days", "week", "weeks", "month", "months", "year", "years")
 _LEADING_BACKGROUND += tuple((u, w) for u in _UNITS_OF_TIME for w in ("after", "before", "earlier"))
+#: "The shooting comes after a man was killed ...", "It follows a shooting that left two dead": the
+#: report's event set after another one
+_LEADING_BACKGROUND += (("comes", "after"), ("came", "after"), ("follows", "a"), ("follows", "another"),
+                        ("on", "the", "heels", "of"))
 _TRAILING_BACKGROUND = tuple((u, w) for u in _UNITS_OF_TIME for w in ("earlier", "ago"))
 #: "shot dead by Israel several days before-": "before" ending its clause points back in time.
 _TRAILING_BEFORE = tuple((u, "before") for u in _UNITS_OF_TIME)
@@ -337,7 +346,7 @@ def _np_backward(toks, end, lex, floors, limit=6):
             j -= 5
         elif _np_word(t, lex, floors):
             j -= 1
-        elif t.low in ("the", "their", "his", "her", "its", "our") and j >= 2 and toks[j - 2].low == "of" and end - j >= 1:
+        elif t.low in ("the", "their", "his", "her", "its", "our", "those", "these") and j >= 2 and toks[j - 2].low == "of" and end - j >= 1:
             j -= 2  # "members of the security forces", "5 of their comrades"
         else:
             break
@@ -420,6 +429,32 @@ def _is_partitive(toks, i, lex, floors) -> bool:
     return number_at(toks, i + 2, lex, floors) is not None or ref in _CASUALTY_NOUNS
 
 
+#: Words for a set of people who are all dead: "two of the dead", "one of those killed".
+_DEAD_SETS = frozenset("dead killed slain deceased fatalities deaths bodies murdered".split())
+
+
+def _set_before(toks, end: int) -> int:
+    """Start of a partitive set ending just before ``end`` ("of them", "of whom", "of the
+    wounded"), or ``end`` when there is none."""
+    if end >= 2 and toks[end - 2].low == "of" and toks[end - 1].low in ("them", "whom", "those", "these"):
+        return end - 2
+    if end >= 3 and toks[end - 3].low == "of" and toks[end - 2].low == "the" and toks[end - 1].low in _CASUALTY_NOUNS:
+        return end - 3
+    return end
+
+
+def _dead_out_of_group(toks, i: int, category: str, lex, floors) -> bool:
+    """ "one of them died", "two of the victims were killed", "one of whom died": the subject of a
+    death counts the dead out of a larger group (those shot, the victims), so it is the death
+    toll, not a part of one.  "Two of the dead", "one of the 25 killed" are parts of a toll."""
+    if category != "killed" or i + 1 >= len(toks) or toks[i].low != "of":
+        return False
+    ref = toks[i + 2] if toks[i + 1].low in ("the", "those", "these") and i + 2 < len(toks) else None
+    if ref is not None and (ref.low in _DEAD_SETS or number_at(toks, i + 2, lex, floors) is not None):
+        return False
+    return True
+
+
 def _victim_group(toks, a, b, lex) -> str:
     for t in toks[a:b]:
         if t.text == "IS":  # the Islamic State, not the verb
@@ -441,6 +476,54 @@ def _age_after_person(toks, i: int, lex) -> bool:
         and toks[i - 2].low in lex.victims and not _plural_noun(toks[i - 2].low) and toks[i + 1].low in _SINGULAR_AUX
 
 
+def _clause_after_claim(toks, s0: int, k: int) -> int:
+    """Where the subject ending at ``k`` starts when a claim's clause comes before it: "Two men
+    were killed, and Tony Vance and Carl Fry were wounded" - after the last ", and" that follows
+    a category word ("Two policemen, three insurgents, and a civilian" has none)."""
+    for x in range(k - 1, s0, -1):
+        if _starts_trigger(toks, x):
+            break
+        if toks[x].low == "and" and toks[x - 1].low == "," and any(_starts_trigger(toks, y) for y in range(s0, x)):
+            return x + 1
+    return s0
+
+
+def _age_aside(toks, j: int, stop: int) -> int:
+    """2 when tokens ``j, j+1`` are an age set off after a name (", 33" in "Ronald Hill, 33, and
+    Kendra Hill, 28, were killed"), else 0."""
+    if 0 < j and j + 1 < stop and toks[j].low == "," and toks[j - 1].text[:1].isupper() \
+            and toks[j + 1].low.isdigit() and len(toks[j + 1].low) <= 3 \
+            and (j + 2 >= stop or toks[j + 2].low in (",", "and", ".", ";")):
+        return 2
+    return 0
+
+
+def _one_person_noun(tok: Token, lex) -> bool:
+    """A common noun for one person ("wife", "son", "officer"), not a name or a group."""
+    return tok.low in lex.victims and tok.text[:1].islower() and not _plural_noun(tok.low) \
+        and tok.low not in _COLLECTIVES
+
+
+def _one_person_subject(toks, k: int, lex) -> bool:
+    """The word before ``k`` is a subject that is one person: "he", "she", or "who" after a
+    singular person ("the boy who died", "Teen who died", "Smith, who later died"); "the
+    people who died" is no figure."""
+    if k < 1:
+        return False
+    w = toks[k - 1].low
+    if w in ("he", "she"):
+        return True
+    if w != "who" or k < 2:
+        return False
+    j = k - 2
+    if toks[j].low == "," and j > 0:
+        j -= 1
+    head = toks[j]
+    if head.low in lex.victims:
+        return not _plural_noun(head.low) and head.low not in _COLLECTIVES
+    return head.text[:1].isupper() and head.text.isalpha() and not head.text.isupper() and head.low not in _NP_STOP
+
+
 _EMERGENCY_CALL_WORDS = frozenset("call calls caller callers dispatcher dispatchers operator operators center "
                                   "centre tape tapes recording recordings".split())
 
@@ -453,6 +536,9 @@ def _is_trap(toks, q: Qualified, np_end: int, lex) -> bool:
         return True
     if nxt == "-" and last + 1 < len(toks) and toks[last + 1].low in _UNIT_WORDS:
         return True
+    if nxt == "-" and last + 2 < len(toks) and toks[last + 1].low in ("and", "or", "to") \
+            and _age_at(toks, last + 2):
+        return True  # "his 12- and 10-year-old sons": a suspended hyphen, two ages
     if nxt in ("a", "p") and last + 2 < len(toks) and toks[last + 1].low == "." and toks[last + 2].low == "m":
         return True  # "died about 7 p.m."
     if nxt in (":", "%") or (nxt == "." and last + 1 < len(toks) and toks[last + 1].low[:1].isdigit()):
@@ -580,19 +666,6 @@ def _skip_parenthetical(toks, k) -> int:
     return k
 
 
-def _after_first_clause(toks, s0: int, k: int) -> int:
-    """ "X and Y were killed, and A and B were injured": after a clause with a category word of
-    its own, ", and" opens a new clause, whose subject starts after it."""
-    start = s0
-    seen_trigger = False
-    for x in range(s0, k - 1):
-        if _starts_trigger(toks, x):
-            seen_trigger = True
-        elif seen_trigger and toks[x].low == "," and toks[x + 1].low == "and":
-            start, seen_trigger = x + 2, False
-    return start
-
-
 # --------------------------------------------------------------------------- patterns
 
 class _Sentence:
@@ -635,6 +708,11 @@ class _Sentence:
             k -= 2  # "A girl, 9 was killed": the age of the one person before it
         np_end = k
         np_start = _np_backward(toks, np_end, lex, floors)
+        set_start = _set_before(toks, np_end) if np_start == np_end else np_end
+        if set_start < np_end:
+            # "one of them died", "one of the wounded has died": the "one" may be read as a part of
+            # the wounded too, and says here how many died
+            np_start = set_start
         q = _number_ending_at(toks, np_start, lex, floors) if np_start > 0 else None
         non_person = np_end > np_start and toks[np_end - 1].low in _NON_PERSONS and \
             not _has_victim_noun(toks, np_start, np_end, lex)
@@ -653,7 +731,7 @@ class _Sentence:
                 return raw  # no figure next to the verb, or a listed subject that holds it
             if raw is not None:
                 self._undo()
-        if q is not None and q.numbers[0].first not in self.used and not _is_trap(toks, q, np_end, lex):
+        if q is not None and (q.numbers[0].first not in self.used or set_start < np_end) and not _is_trap(toks, q, np_end, lex):
             if q.first > 0 and toks[q.first - 1].low in ("no", "not"):  # "no one was hurt"
                 return _implicit(trig.category, 0, q.first - 1, trig.last, (np_start, np_end),
                                  " ".join(t.low for t in toks[q.first - 1:q.last]))
@@ -666,7 +744,8 @@ class _Sentence:
                     self.used.update(x.first for x in q.numbers)
                     return _raw_from_q(trig.category, head, head.first, trig.last, (of_at, np_end), self.policy)
             raw = _raw_from_q(trig.category, q, q.first, trig.last, (np_start, np_end), self.policy)
-            raw.subset = _is_partitive(toks, np_start, self.lex, self.floors)
+            raw.subset = _is_partitive(toks, np_start, self.lex, self.floors) and \
+                not _dead_out_of_group(toks, np_start, trig.category, lex, floors)
             return raw
         # implicit
         det = toks[np_start - 1].low if np_start > 0 else ""
@@ -680,9 +759,12 @@ class _Sentence:
             return None  # "another US raid killed ...": the subject is an event, not a victim
         if trig.word in ("died", "dies", "perished") and not aux_real(aux) and np_start < np_end:
             head = toks[np_end - 1]
-            if head.text[:1].isupper() and _name_end(toks, np_start, np_end, lex) == np_end \
-                    or head.low in lex.victims and not _plural_noun(head.low):
+            name_at = np_start + _age_at(toks, np_start)  # "25-year-old Michael Baker died"
+            if head.text[:1].isupper() and name_at < np_end and _name_end(toks, name_at, np_end, lex) == np_end \
+                    or head.low in lex.victims and not _plural_noun(head.low) or name_at == np_end:
                 singular = True  # "Sheikh Farhan later died of his injuries", "the boy died"
+        if trig.word in ("died", "dies") and not aux_real(aux) and np_start == np_end and _one_person_subject(toks, k, lex):
+            singular = True  # "where he later died", "the boy who died"
         if singular and not plural and np_start == np_end and k > 0 and toks[k - 1].low in (",", ")", "he", "she", "who"):
             if toks[k - 1].low in ("he", "she", "who"):
                 return _implicit(trig.category, 1, k - 1, trig.last, (k - 1, k), toks[k - 1].low)
@@ -696,14 +778,16 @@ class _Sentence:
                 cat = HIT if trig.word in ("wound", "injury") and not aux else trig.category
                 return _implicit(cat, 1, np_start - 1, trig.last, (np_start, np_end),
                                  " ".join(t.low for t in toks[np_start - 1:np_end]))
-            bare = np_start == 0 or toks[np_start - 1].low in (",", ":", ";", "-", "–", "—")
+            # "." here ends an abbreviation: "St. Louis woman killed"
+            bare = np_start == 0 or toks[np_start - 1].low in (",", ":", ";", "-", "–", "—", ".")
             if bare and head.low in lex.victims and not head.low.endswith("s") and not aux_real(aux) \
                     and trig.kind in ("verb", "state", "phrase"):
                 # a headline: "Monroe County teen dies of gunshot wound", "Mother injured, child killed"
                 return _implicit(trig.category, 1, np_start, trig.last, (np_start, np_end),
                                  " ".join(t.low for t in toks[np_start:np_end]))
+            age_noun = np_end - np_start == 5 and _age_at(toks, np_start) == 5  # "the 3-year-old"
             if singular and head.low not in _COLLECTIVES and \
-                    (head.text[:1].isupper() or (head.low in lex.victims and not head.low.endswith("s"))):
+                    (head.text[:1].isupper() or (head.low in lex.victims and not head.low.endswith("s")) or age_noun):
                 return _implicit(trig.category, 1, np_start, trig.last, (np_start, np_end),
                                  " ".join(t.low for t in toks[np_start:np_end]))
         if k > 0 and toks[k - 1].low == "and" and not getattr(self, "_coordinated", False):
@@ -744,7 +828,7 @@ class _Sentence:
             while c < k and toks[c].low != ",":
                 c += 1
             s0 = c + 1
-        s0 = _after_first_clause(toks, s0, k)
+        s0 = _clause_after_claim(toks, s0, k)
         if s0 >= k:
             return None
         w = toks[s0].low
@@ -776,7 +860,8 @@ class _Sentence:
             if np_end == q.last or _is_trap(toks, q, np_end, lex):
                 return None
             raw = _raw_from_q(trig.category, q, q.first, trig.last, (q.last, np_end), self.policy)
-            raw.subset = _is_partitive(toks, q.last, lex, floors)
+            raw.subset = _is_partitive(toks, q.last, lex, floors) and \
+                not _dead_out_of_group(toks, q.last, trig.category, lex, floors)
         # a list subject: the parts are claims of their own, their sum the total
         singular = any(t.low in _SINGULAR_AUX for t in toks[np_end:trig.first])
         parts = [] if singular else self._drop_enumeration(raw, self.list_parts(np_end, trig.category, stop=k))
@@ -861,8 +946,8 @@ class _Sentence:
             raw = _implicit(trig.category, 1, trig.first, j + 1, (j, j + 1), w)
             raw.group = _PRONOUN_ONE[w]
             # "killing himself": the attacker's own death; "fatally shot himself" is the victim's
-            raw.self_death = trig.category == "killed" and w in ("himself", "herself") and trig.kind == "verb" \
-                and not _is_accident(toks, trig.first)
+            raw.self_death = trig.category == "killed" and w in ("himself", "herself") and \
+                (trig.kind == "verb" or self._harmed_others_before(trig.first)) and not _is_accident(toks, trig.first)
             return raw
         if w in ("a", "an", "another", "his", "her", "the") and trig.kind in ("verb", "phrase", "noun"):
             np_end = _np_forward(toks, j + 1, lex, floors)
@@ -891,6 +976,13 @@ class _Sentence:
             if head in lex.victims and not _plural_noun(head) and head not in _COLLECTIVES:
                 return _implicit(trig.category, 1, trig.first, np_end, (j, np_end),
                                  " ".join(t.low for t in toks[j:np_end]))
+        if age and trig.kind in ("verb", "phrase") and trig.category != "captured":
+            # "killed 24-year-old Alex Smith", "the shooting death of 13-month-old Ben Cole": an
+            # age, then the one person's name
+            name_end = _name_end(toks, j + age, min(len(toks), j + age + 6), lex)
+            if name_end:
+                return _implicit(trig.category, 1, trig.first, name_end, (j, name_end),
+                                 " ".join(t.text for t in toks[j:name_end]))
         named = trig.kind in ("verb", "phrase") or (trig.kind == "noun" and toks[j - 1].low == "of")
         if named and trig.category != "captured" and toks[j].text[:1].isupper() and w not in _MONTHS and w not in _DAYS \
                 and w not in ("on", "in"):
@@ -944,15 +1036,16 @@ class _Sentence:
                     r += 1
                 if r < stop and toks[r].low == "and":
                     j = r
-            k = j
+            j += _age_aside(toks, j, stop)  # "Ronald Hill, 33, and Kendra Hill, 28,"
+            k = prev_end = j
             joiner = []
             while k < stop and toks[k].low in (",", "and", "as", "well", "along", "with", "plus", "including", ":", "among", "them", "whom", "of"):
                 joiner.append(toks[k].low)
                 k += 1
-            if joiner and joiner[-1] == "and" and k + 1 < stop and toks[k].low == "then" \
-                    and toks[k + 1].low in ("himself", "herself"):
-                k += 1  # "killed his wife and then himself"
-            if not joiner or k >= stop or len(joiner) > 4 or joiner[0] in ("of", "them", "whom"):
+            if joiner and joiner[-1] in ("and", ",") and k + 1 < stop and toks[k].low == "then" \
+                    and toks[k + 1].low in ("himself", "herself", "self"):
+                k += 1  # "killed his wife and then himself", "killing 2, then himself"
+            if not joiner or k >= stop or len(joiner) > 4 or joiner[0] in ("of", "them", "whom") or joiner[-1] == "of":
                 break
             if "as" in joiner and "well" not in joiner:
                 break
@@ -960,8 +1053,11 @@ class _Sentence:
                     and _is_number_start(toks, k + 1, lex, floors):
                 k += 1  # "his wife and their two children": the two is a figure of its own
             named = _name_end(toks, k, stop, lex)
-            if category == "killed" and toks[k].low in ("himself", "herself") and joiner[-1] == "and":
-                # "killed four classmates and himself": the attacker's own death, one more
+            if not named and _age_at(toks, k) and k + 5 < stop:
+                named = _name_end(toks, k + 5, stop, lex)  # "and 30-year-old Jim Lee"
+            if category == "killed" and (toks[k].low in ("himself", "herself") and joiner[-1] in ("and", ",")
+                                         or toks[k].low == "self" and (k + 1 == len(toks) or toks[k + 1].low != "-")):
+                # "killed four classmates and himself", "kills 3, self": the attacker's own death, one more
                 np_end = k + 1
                 part = _implicit(category, 1, k, np_end, (k, np_end), toks[k].low)
                 part.group, part.self_death = "armed group", True
@@ -997,6 +1093,10 @@ class _Sentence:
                     w += 1
                 if w < len(toks) and toks[w].low == ",":
                     v = w + 1
+            if v + 1 < stop and toks[v].low == "and" and named and _name_end(toks, v + 1, stop, lex) not in (0, stop):
+                # "were killed, and Jason Kimble and Lee Carter were injured": the next pair is the
+                # subject of a claim of its own
+                v = _name_end(toks, v + 1, stop, lex)
             start_v = v
             if predicate and category == "killed" and _opens_other_clause(toks, start_v):
                 self._drop_next_subject(parts, joiner)
@@ -1011,12 +1111,15 @@ class _Sentence:
             if "including" in joiner or "among" in joiner or ":" in joiner:
                 subset = True
             j = np_end
+            if joiner == [","] and named and _one_person_noun(toks[prev_end - 1], lex):
+                continue  # "his wife, Mary Smith": the name of the person just told of
             if joiner == [","] and toks[k].low in ("a", "an"):
                 apposition = True
                 continue  # ", an American naval officer": an apposition, the same person
             if apposition and toks[k].low in ("a", "an"):
                 continue  # "..., a Sunni cleric and a member of the council": still the same person
-            part.list_id = -2 if joiner == [","] else None  # a comma alone: a list only if an "and" follows
+            # a comma alone: a list only if an "and" follows (", then himself" is one more, though)
+            part.list_id = -2 if joiner == [","] and not part.self_death else None
             part.joined_by_comma = joiner[0] == ","
             part.comma_and = joiner == [",", "and"]
             parts.append(part)
@@ -1081,6 +1184,12 @@ class _Sentence:
             p.part_of_list, p.list_id = True, self._list_ids
         self.raws.extend(parts)
         self.raws.append(self._sum(members))
+
+    def _harmed_others_before(self, i: int) -> bool:
+        """A figure of people killed or shot stands before token ``i`` in the sentence: "killed his
+        two sons before fatally shooting himself" - the one who then shot himself is the attacker."""
+        return any(r.category in ("killed", HIT) and r.last <= i and r.value != 0 and not r.self_death
+                   for r in self.raws)
 
     def _sum(self, members) -> _Raw:
         low = sum(p.low for p in members)
@@ -1709,6 +1818,8 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
         ))
         out_hits.append(hits[idx])
         running[key] = len(out) - 1
+    if deferred:
+        out = _victims_without_attacker(out, [claims[i] for i in deferred])
     if len(out) > len(claims):
         order = sorted(range(len(out)), key=lambda i: (out[i].start, out[i].end))
         out, out_hits = [out[i] for i in order], [out_hits[i] for i in order]
@@ -1722,6 +1833,23 @@ def _completes_shot_figure(claims: List[Claim], running: dict, at: int, prev: in
     if not hit or dead is None or claims[dead].value is None or claims[at].value is None:
         return False
     return claims[prev].value == claims[dead].value + claims[at].value
+
+
+def _victims_without_attacker(claims: List[Claim], selves: List[Claim]) -> List[Claim]:
+    """ "killed his two sons before killing himself" gives 3; the report's other "two sons"
+    ("Roary fatally shot his 2 sons") are the same victims told without the attacker, so they
+    are parts of that total, not rival totals that outvote it."""
+    totals = {c.value for c in claims if c.category == "killed" and c.counts and c.value
+              and any(c.start <= x.start and x.end <= c.end and c.end - c.start > x.end - x.start for x in selves)}
+    if not totals:
+        return claims
+    out = []
+    for c in claims:
+        if c.category == "killed" and c.counts and c.value and c.value + 1 in totals and not c.basis.startswith("implicit"):
+            c = attrs.evolve(c, part_of_list=True, basis=(c.basis + "; " if c.basis else "") +
+                             f"the victims of the total {c.value + 1}, without the attacker's own death")
+        out.append(c)
+    return out
 
 
 def _victims_figure(claims: List[Claim], hits: List[bool], additive: List, at: int) -> Optional[int]:
