@@ -455,6 +455,36 @@ def _dead_out_of_group(toks, i: int, category: str, lex, floors) -> bool:
     return True
 
 
+#: Participles telling how a group was harmed: "one of five people shot outside a bar has died".
+_HARMED_PARTICIPLES = frozenset("shot wounded injured hurt stabbed hit struck".split())
+
+
+def _before_harmed_clause(toks, k: int, lex, floors):
+    """ "One of five people shot outside the bar early Sunday has died": the subject of the death
+    is "one of five people", followed by a participle clause saying how the five were harmed; the
+    figure of the death is the "one", the five is the set.  Returns (the head figure, the "of",
+    the participle) when the words before ``k`` are such a subject, else ``None``."""
+    for p in range(k - 1, max(-1, k - 10), -1):
+        w = toks[p].low
+        if w in (",", ".", ";", ":", "and", "but", "who", "which", "that", "when", "after", '"', "“", "”"):
+            return None
+        if w not in _HARMED_PARTICIPLES:
+            continue
+        # a number, then optional person nouns, ending just before the participle, after "of (the)"
+        j = p
+        while j > 0 and p - j < 3 and toks[j - 1].low in lex.victims:
+            j -= 1
+        q = _number_ending_at(toks, j, lex, floors) if j > 0 else None
+        if q is None:
+            return None
+        of_at = q.first - 1
+        if of_at >= 0 and toks[of_at].low == "the":
+            of_at -= 1
+        head = _number_ending_at(toks, of_at, lex, floors) if of_at >= 1 and toks[of_at].low == "of" else None
+        return (head, of_at, p) if head is not None else None
+    return None
+
+
 def _victim_group(toks, a, b, lex) -> str:
     for t in toks[a:b]:
         if t.text == "IS":  # the Islamic State, not the verb
@@ -706,6 +736,13 @@ class _Sentence:
         k = _skip_parenthetical(toks, k)
         if k >= 1 and _age_after_person(toks, k - 1, lex):
             k -= 2  # "A girl, 9 was killed": the age of the one person before it
+        harmed = _before_harmed_clause(toks, k, lex, floors) if trig.category == "killed" else None
+        if harmed is not None:
+            head, of_at, p = harmed
+            # the harm verb read "one of five people shot" as a part of the shot; it is the dead
+            self.raws = [r for r in self.raws if not (r.subset and r.first == head.first and r.category != trig.category)]
+            self.used.update(x.first for x in head.numbers)
+            return _raw_from_q(trig.category, head, head.first, trig.last, (of_at, p), self.policy)
         np_end = k
         np_start = _np_backward(toks, np_end, lex, floors)
         set_start = _set_before(toks, np_end) if np_start == np_end else np_end
