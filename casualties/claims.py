@@ -179,7 +179,7 @@ def _trigger_tables():
                 single.setdefault(ph[0], {})[cat] = kind
             else:
                 multi[ph] = (cat, kind)
-    words = set(single) | {" ".join(p) for p in multi} | {"casualties", "casualty"}
+    words = set(single) | {" ".join(p) for p in multi} | {"casualties", "casualty"} | {"hit in", "struck in"}
     # a trie-shaped pattern: the regex engine rejects most positions on the first letter, which
     # makes this scan cheaper than a bare scan for digits and number words
     scan = re.compile(rf"(?<![^\W\d_]){trie_pattern(words)}(?![^\W\d_])", re.IGNORECASE)
@@ -211,12 +211,30 @@ def _triggers_in(toks: Sequence[Token]) -> List[_Trigger]:
                 compound = i + 2 < n and toks[i + 1].low == "-" and toks[i + 2].low in ("free", "like", "proof")
                 if not compound and (cat != HIT or not _shot_is_noun(toks, i)):  # not "toll-free"
                     hit = _Trigger(cat, kind, i, i + 1, w)
+            elif _hit_in_shooting(toks, i):
+                hit = _Trigger(HIT, "state", i, i + 1, w)
         if hit is not None:
             out.append(hit)
             i = hit.last
         else:
             i += 1
     return out
+
+
+def _hit_in_shooting(toks: Sequence[Token], i: int) -> bool:
+    """ "Four people were hit in an overnight shooting", "4 struck in drive-by shooting": hit or
+    struck in a shooting is shot.  Only with the shooting named right after "in" -- "struck" alone
+    is as often a car or a blow."""
+    if toks[i].low not in ("hit", "struck") or i == 0:
+        return False
+    if i + 1 >= len(toks) or toks[i + 1].low != "in":
+        return False
+    for j in range(i + 2, min(i + 7, len(toks))):
+        if toks[j].low in ("shooting", "shootings", "gunfire", "crossfire"):
+            return True
+        if toks[j].low == "by" and toks[j - 1].low != "-" or not toks[j].text[:1].isalnum() and toks[j].low != "-":
+            return False  # "hit in the face by gunfire": the lexicon's "by gunfire" phrases decide
+    return False
 
 
 _SHOT_NOUN_BEFORE = frozenset("a an the single warning gun fatal first second third final last another fired "
@@ -1750,11 +1768,24 @@ def _is_additive(toks, raw: _Raw, first_in_sentence: bool, before=frozenset()) -
         return False
     if adds or any(w in _ADDITIVE for w in np_words) or ("in", "addition") in zip(words, words[1:]):
         return True
+    if _others_shot_after_dead(toks, raw, before):
+        return True
     if _is_definite_rest(toks, lo, raw.last) or _is_definite_rest(toks, *raw.np):
         # "one shot the other": the second of a pair is someone already told of; "the other
         # three" may still complete a group of which only the dead were counted
         return False if raw.value == 1 else "rest"
     return first_in_sentence and raw.list_id != -1 and any(w in ("other", "others") for w in words)
+
+
+def _others_shot_after_dead(toks, raw: _Raw, before) -> bool:
+    """ "One man was killed and two others were shot": people shot told as others than the dead
+    just named are shot on top of them, as "two others were also shot" is; not "the other two",
+    the rest of a group already counted."""
+    if raw.category != HIT or "killed" not in before or HIT in before:
+        return False
+    np_words = [t.low for t in toks[raw.np[0]:raw.np[1]]]
+    return any(w in ("other", "others") for w in np_words) and not _is_definite_rest(toks, *raw.np) \
+        and not (raw.first > 0 and toks[raw.first - 1].low == "the")
 
 
 def _also_of_identity(toks, k: int, raw: _Raw) -> bool:
