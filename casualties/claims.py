@@ -1306,6 +1306,8 @@ class _Sentence:
                     (toks[trig.first - 1].low in _MODALS or (toks[trig.first - 1].low == "to" and trig.first > 1
                                                              and toks[trig.first - 2].low in _INTENTIONS)):
                 continue  # "threatened to kill the hostages", "could die": an intention, not an event
+            if trig.category == "killed" and _after_attempted(toks, trig.first):
+                continue  # "the attempted murders of five teenagers": a charge for people who lived
             if trig.category == "killed" and any(w in trig.word.split() for w in ("himself", "herself", "themselves")):
                 # "a suicide bomber blew himself up": the attacker's own death, one more person
                 if "themselves" in trig.word:
@@ -1967,6 +1969,14 @@ _DEATH_WORDS_RE = re.compile(r"\b(?:fatal(?:ly)?|dead|died|dies|death|deadly|kil
 #: murder", "assault with a deadly weapon", "deadly force".
 _NO_DEATH_RE = re.compile(r"\battempted (?:(?:first|second|third)[- ]degree )?(?:murder|homicide)\b|"
                           r"\bdeadly (?:weapons?|force|conduct)\b", re.IGNORECASE)
+
+
+def _after_attempted(toks, i) -> bool:
+    """The death word at ``i`` follows "attempted" ("attempted (first-degree) murder(s) of")."""
+    j = i - 1
+    if j >= 2 and toks[j].low == "degree" and toks[j - 1].low == "-":
+        j -= 3
+    return j >= 0 and toks[j].low in ("attempted", "attempt")
 
 
 def _death_told(text: str) -> bool:

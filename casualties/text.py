@@ -33,10 +33,25 @@ class Token(NamedTuple):
     low: str  # lower-cased text
 
 
+#: Dashes that some outlets set inside compound words ("20–year–old", "drive‑by"); glued
+#: between two word characters they read as the hyphen (the text and spans are untouched).
+_GLUED_DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014")
+
+
+def _low(text: str, m: re.Match) -> str:
+    word = m.group()
+    if word in _GLUED_DASHES:
+        i, j = m.start(), m.end()
+        if 0 < i and j < len(text) and text[i - 1].isalnum() and text[j].isalnum():
+            return "-"
+    return word.lower()
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> List[Token]:
-    """Tokens of ``text[start:end]`` with offsets into ``text``."""
+    """Tokens of ``text[start:end]`` with offsets into ``text``.  ``low`` is the lower-cased
+    text, with a dash glued between two word characters read as a hyphen."""
     end = len(text) if end is None else end
-    return [Token(m.start(), m.end(), m.group(), m.group().lower())
+    return [Token(m.start(), m.end(), m.group(), _low(text, m))
             for m in _TOKEN_RE.finditer(text, start, end)]
 
 
