@@ -179,3 +179,25 @@ def test_children_of_other_ages_in_one_town_stay_apart():
     result = casualties.reconcile(reports)
     inc = dict(zip(result.reports["report_id"], result.reports["incident_id"]))
     assert inc["a1"] == inc["a2"] != inc["b1"]
+
+
+def test_undated_report_months_later_is_its_own_incident():
+    """A report whose text names no date is dated by its publication and may be a later
+    story of an earlier incident; ten months on and with no follow-up wording (charges, a
+    trial, a funeral) it is a new incident, while a later story that says "charged" joins."""
+    reports = [
+        {"report_id": "jan", "published": "2015-01-18", "title": "Girl, 9, killed in Fresno drive-by shooting",
+         "text": "A 9-year-old girl was killed in a drive-by shooting on Kearney Boulevard in Fresno on "
+                 "Saturday, police said."},
+        {"report_id": "nov", "published": "2015-11-18", "title": "Girl, 9, among five hurt in Fresno drive-by shooting",
+         "text": "Five people were wounded in a drive-by shooting outside a market on Kearney Boulevard "
+                 "in Fresno, police said."},
+        {"report_id": "charged", "published": "2015-06-20", "title": "Man charged in Fresno drive-by killing of girl, 9",
+         "text": "A Fresno man was charged with murder in the drive-by shooting on Kearney Boulevard that "
+                 "killed a 9-year-old girl, prosecutors said."},
+    ]
+    result = casualties.reconcile(reports)
+    inc = dict(zip(result.reports["report_id"], result.reports["incident_id"]))
+    assert inc["jan"] == inc["charged"] != inc["nov"]
+    result = casualties.reconcile(reports[:2])
+    assert result.reports["incident_id"].nunique() == 2
