@@ -214,8 +214,19 @@ def report_cues(report_id: str, text: str, published: Optional[_dt.date], claims
         killed=_best(claims, "killed"), injured=_best(claims, "injured"), title=headline_key(title),
         date_kind=date_kind,
         dates=frozenset(m.date.toordinal() for m in find_dates(text, published) if m.precision == "day"),
-        follow_up=bool(_FOLLOW_UP_RE.search(head + text[:min(len(text), 300)])),
+        follow_up=_is_follow_up(head + text[:min(len(text), 300)]),
     )
+
+
+#: "shot after a funeral", "gunfire at a vigil": a gathering where shots were fired, not a
+#: later stage of the story (that is "the funeral of", "a vigil for").
+_SCENE_RE = re.compile(r"\b(?:at|after|outside|near|during|following|leaving|from) (?:(?:a|an) )?"
+                       r"(?:\w+ )?(?:funeral|vigil|memorial)\b(?! (?:for|of)\b)", re.IGNORECASE)
+
+
+def _is_follow_up(lead: str) -> bool:
+    """The lead speaks of charges, a trial, a sentence or a funeral (not one where shots rang out)."""
+    return _FOLLOW_UP_RE.search(_SCENE_RE.sub(" ", lead)) is not None
 
 
 _DATELINE_RE = re.compile(r"\s*(?:[-–—:(]|\(AP\)|\(Reuters\))")

@@ -201,3 +201,15 @@ def test_undated_report_months_later_is_its_own_incident():
     assert inc["jan"] == inc["charged"] != inc["nov"]
     result = casualties.reconcile(reports[:2])
     assert result.reports["incident_id"].nunique() == 2
+
+
+@pytest.mark.parametrize("lead, follow_up", [
+    ("Seven people were wounded in a drive-by shooting after a funeral on Sunday.", False),
+    ("Two teens shot at candlelight vigil in Dayton", False),
+    ("A man was charged with murder in the shooting of two people on Sunday.", True),
+    ("Hundreds attended the funeral of the 9-year-old girl on Saturday.", True),
+    ("A vigil for the victims of Sunday's shooting drew 200 people.", True),
+])
+def test_follow_up_is_a_later_stage_not_a_gathering_where_shots_were_fired(lead, follow_up):
+    cues = report_cues("r1", lead, None, casualties.extract_claims(lead))
+    assert cues.follow_up is follow_up
