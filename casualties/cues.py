@@ -148,9 +148,36 @@ def headline_key(title: Optional[str]) -> str:
     return " ".join(re.findall(r"[^\W_]+", t.lower()))
 
 
+#: A line that credits the reporter: "By Jane Doe", "Contact Jane Doe at ...", "Follow her on
+#: Twitter", "Reach John Roe at 555-0100".  The same reporter writes of many incidents, so the
+#: names in it are no evidence that two reports tell of one.
+_CREDIT_LINE_RE = re.compile(r"^[ \t]*(?:By:?[ \t]+[A-Z][^\n]{0,60}$|(?:Contact|Reach|Follow|Email)\b[^\n]*)",
+                             re.MULTILINE)
+
+
+def _without_credits(text: str) -> str:
+    """``text`` with its credit lines (and every line holding an e-mail address or a handle,
+    "jdoe@paper.com", "@JaneDoe") blanked out, offsets kept."""
+    spans = [m.span() for m in _CREDIT_LINE_RE.finditer(text)]
+    at = text.find("@")
+    while at != -1:
+        start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+        end = len(text) if end == -1 else end
+        spans.append((start, end))
+        at = text.find("@", end)
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
 def _names_and_districts(text: str) -> Tuple[FrozenSet[str], FrozenSet[str]]:
     """The rare names of ``text`` (victims, streets, businesses, ages) and the counties it names
-    ("Mecklenburg County" -> "district:mecklenburg"), in one pass over its capitalised words."""
+    ("Mecklenburg County" -> "district:mecklenburg"), in one pass over its capitalised words;
+    the reporter's credit lines are left out."""
+    text = _without_credits(text)
     names, places, districts = set(), set(), set()
     for m in _NAME_RE.finditer(text):
         head = _PLACE_HEAD_RE.match(text, m.end())

@@ -213,3 +213,14 @@ def test_undated_report_months_later_is_its_own_incident():
 def test_follow_up_is_a_later_stage_not_a_gathering_where_shots_were_fired(lead, follow_up):
     cues = report_cues("r1", lead, None, casualties.extract_claims(lead))
     assert cues.follow_up is follow_up
+
+
+def test_reporter_credit_lines_are_not_names_of_the_incident():
+    """The same reporter signs stories of many incidents: the byline, the contact line and
+    lines with an e-mail address or a handle add no names; the victim's name stays."""
+    text = ("By Marta Quillen\n\nTobias Wrenfield, 31, was shot on Friday, police said.\n\n"
+            "Contact Marta Quillen: mquillen@example.com or 555-0100.\nFollow her on Twitter @MQuillen.\n\n"
+            "By Sunday night, relatives of Wrenfield had gathered at Harrowgate Park.")
+    cues = report_cues("r1", text, None, casualties.extract_claims(text))
+    assert {"tobias", "wrenfield", "harrowgate"} <= cues.names
+    assert not {"marta", "quillen", "mquillen"} & cues.names
