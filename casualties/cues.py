@@ -115,12 +115,16 @@ _COMMON_CAPITALS = frozenset(
     "copyright refresh share tweet email print comments comment related advertisement subscribe login "
     "posted updated update video photo photos gallery caption click read more follow facebook twitter "
     "instagram youtube javascript cookies privacy terms stoppers junk spam inbox newsletter newsletters "
-    "notifications notification subscriber subscribers account password".split()
+    "notifications notification subscriber subscribers account password "
+    # abbreviated months and ranks
+    "jan feb mar apr jun jul aug sep sept oct nov dec sgt lt det capt cpl insp supt".split()
 )
-#: A capitalised word before one of these names a county (group 1) or a force ("Mecklenburg
-#: County", "Charlotte-Mecklenburg Police"): a place every story from there shares, not a name
-#: of this incident.
-_PLACE_HEAD_RE = re.compile(r"[ \u00a0]+(?:(County|Parish|Borough|Township)|Police|Sheriff(?:['’]s)?)\b")
+#: A capitalised word before one of these names a county (group 1), a force or a hospital
+#: ("Mecklenburg County", "Charlotte-Mecklenburg Police", "Stroger Hospital"): a place every
+#: story from there shares, not a name of this incident.
+_PLACE_HEAD_RE = re.compile(r"[ \u00a0]+(?:(County|Parish|Borough|Township)|Police|Sheriff(?:['’]s)?|"
+                            r"(?:Jr\.? |Memorial |Regional |General |Children['’]s )?(?:Hospital|Medical Center|"
+                            r"Trauma Center))\b")
 #: Words that mark a story about a later stage of an incident; its own dates are those of the
 #: hearing or the funeral, not of the attack.
 _FOLLOW_UP_RE = re.compile(

@@ -224,3 +224,13 @@ def test_reporter_credit_lines_are_not_names_of_the_incident():
     cues = report_cues("r1", text, None, casualties.extract_claims(text))
     assert {"tobias", "wrenfield", "harrowgate"} <= cues.names
     assert not {"marta", "quillen", "mquillen"} & cues.names
+
+
+def test_hospitals_and_abbreviated_months_are_not_names_of_the_incident():
+    """Every shooting victim of a city is taken to the same few hospitals, and "Nov." or
+    "Sgt." is in every story: none of them tells two incidents apart."""
+    text = ("Tobias Wrenfield, 31, was shot on Nov. 8 and taken to Stroger Hospital, Sgt. Ana Ruiz said. "
+            "A second man was taken to Harlow Memorial Hospital.")
+    cues = report_cues("r1", text, None, casualties.extract_claims(text))
+    assert {"tobias", "wrenfield", "ruiz"} <= cues.names
+    assert not {"stroger", "harlow", "memorial", "nov", "sgt"} & cues.names
