@@ -833,7 +833,7 @@ class _Sentence:
             if q.first > 0 and toks[q.first - 1].low in ("no", "not"):  # "no one was hurt"
                 return _implicit(trig.category, 0, q.first - 1, trig.last, (np_start, np_end),
                                  " ".join(t.low for t in toks[q.first - 1:q.last]))
-            if (aux or trig.word in ("died", "dies", "die", "perished")) and q.first >= 2 \
+            if (aux or trig.word in ("died", "dies", "die", "perished") + _SUCCUMB) and q.first >= 2 \
                     and toks[q.first - 1].low in ("the", "of"):
                 # "one of the two hijackers was killed": the figure is the one, the two is the set
                 of_at = q.first - 2 if toks[q.first - 1].low == "the" else q.first - 1
@@ -855,13 +855,13 @@ class _Sentence:
         plural = any(a in _PLURAL_AUX for a in aux)
         if non_person:
             return None  # "another US raid killed ...": the subject is an event, not a victim
-        if trig.word in ("died", "dies", "perished") and not aux_real(aux) and np_start < np_end:
+        if trig.word in ("died", "dies", "perished") + _SUCCUMB and not aux_real(aux) and np_start < np_end:
             head = toks[np_end - 1]
             name_at = np_start + _age_at(toks, np_start)  # "25-year-old Michael Baker died"
             if head.text[:1].isupper() and name_at < np_end and _name_end(toks, name_at, np_end, lex) == np_end \
                     or head.low in lex.victims and not _plural_noun(head.low) or name_at == np_end:
                 singular = True  # "Sheikh Farhan later died of his injuries", "the boy died"
-        if trig.word in ("died", "dies") and not aux_real(aux) and np_start == np_end and _one_person_subject(toks, k, lex):
+        if trig.word in ("died", "dies") + _SUCCUMB and not aux_real(aux) and np_start == np_end and _one_person_subject(toks, k, lex):
             singular = True  # "where he later died", "the boy who died"
         if singular and not plural and np_start == np_end and k > 0 and toks[k - 1].low in (",", ")", "he", "she", "who"):
             if toks[k - 1].low in ("he", "she", "who"):
@@ -1365,6 +1365,8 @@ class _Sentence:
                     (toks[trig.first - 1].low in _MODALS or (toks[trig.first - 1].low == "to" and trig.first > 1
                                                              and toks[trig.first - 2].low in _INTENTIONS)):
                 continue  # "threatened to kill the hostages", "could die": an intention, not an event
+            if trig.word in _SUCCUMB and not _succumbed_to_wounds(toks, trig.last):
+                continue  # "succumbed to pressure": only succumbing to wounds is a death
             if trig.category == "killed" and _after_attempted(toks, trig.first):
                 continue  # "the attempted murders of five teenagers": a charge for people who lived
             if trig.category == "killed" and any(w in trig.word.split() for w in ("himself", "herself", "themselves")):
@@ -2028,6 +2030,19 @@ _DEATH_WORDS_RE = re.compile(r"\b(?:fatal(?:ly)?|dead|died|dies|death|deadly|kil
 #: murder", "assault with a deadly weapon", "deadly force".
 _NO_DEATH_RE = re.compile(r"\battempted (?:(?:first|second|third)[- ]degree )?(?:murder|homicide)\b|"
                           r"\bdeadly (?:weapons?|force|conduct)\b", re.IGNORECASE)
+
+
+#: "succumbed to his wounds" is "died of his wounds"; read like "died".
+_SUCCUMB = ("succumbed", "succumbs")
+_WOUND_WORDS = frozenset("wound wounds injury injuries gunshot gunshots bullet burns".split())
+
+
+def _succumbed_to_wounds(toks, j: int) -> bool:
+    """ "succumbed to his injuries", "succumbs to gunshot wounds": the word after the verb is "to"
+    and a wound or injury is named within a few words (not "succumbed to pressure")."""
+    if j >= len(toks) or toks[j].low != "to":
+        return False
+    return any(t.low in _WOUND_WORDS for t in toks[j + 1:j + 5])
 
 
 def _after_attempted(toks, i) -> bool:
