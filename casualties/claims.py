@@ -572,6 +572,49 @@ def _one_person_subject(toks, k: int, lex) -> bool:
     return head.text[:1].isupper() and head.text.isalpha() and not head.text.isupper() and head.low not in _NP_STOP
 
 
+_PAIR_DETERMINERS = frozenset("a an the his her their".split())
+
+
+def _one_person_np_end(toks, i: int, stop: int, lex, bare: bool) -> int:
+    """End of a noun phrase at ``i`` that names one person by a common noun: "a man", "his
+    11-year-old son", "the boy", "her young daughter", or a bare "mother", "son" (``bare``: no
+    determiner needed); else 0.  Never a plural or a group ("the children", "his family")."""
+    j = i
+    if j < stop and toks[j].low in _PAIR_DETERMINERS:
+        j += 1
+    elif not bare:
+        return 0
+    j += _age_at(toks, j)
+    for _ in range(3):
+        if j >= stop:
+            return 0
+        t = toks[j]
+        if t.low in lex.victims:
+            if _plural_noun(t.low) or t.low in _COLLECTIVES or t.low.endswith("s"):
+                return 0
+            return j + 1
+        if not (t.text.isalpha() and t.text.islower()) or t.low in _NP_STOP or t.low in _trigger_tables()[0]:
+            return 0
+        j += 1  # an adjective: "young", "elderly"
+    return 0
+
+
+def _person_pair_end(toks, i: int, stop: int, lex) -> int:
+    """ "A man and his son", "mother and son", "Father, daughter" (a headline), "the 7-year-old girl
+    and her grandfather": two one-person noun phrases joined by "and" (or a bare comma between two
+    bare nouns) are two people.  Returns where the joiner and the pair end, or 0."""
+    a = _one_person_np_end(toks, i, stop, lex, bare=True)
+    if not a or a >= stop or toks[a].low not in ("and", ","):
+        return 0
+    comma = toks[a].low == ","
+    if comma and toks[i].low in _PAIR_DETERMINERS:
+        return 0  # "the man, a father of two": an apposition, the same person
+    b = _one_person_np_end(toks, a + 1, stop, lex, bare=True)
+    if not b or comma and toks[a + 1].low in _PAIR_DETERMINERS:
+        return 0
+    return a, b
+
+
 _EMERGENCY_CALL_WORDS = frozenset("call calls caller callers dispatcher dispatchers operator operators center "
                                   "centre tape tapes recording recordings".split())
 
@@ -790,7 +833,7 @@ class _Sentence:
             if q.first > 0 and toks[q.first - 1].low in ("no", "not"):  # "no one was hurt"
                 return _implicit(trig.category, 0, q.first - 1, trig.last, (np_start, np_end),
                                  " ".join(t.low for t in toks[q.first - 1:q.last]))
-            if (aux or trig.word in ("died", "dies", "die", "perished")) and q.first >= 2 \
+            if (aux or trig.word in ("died", "dies", "die", "perished") + _SUCCUMB) and q.first >= 2 \
                     and toks[q.first - 1].low in ("the", "of"):
                 # "one of the two hijackers was killed": the figure is the one, the two is the set
                 of_at = q.first - 2 if toks[q.first - 1].low == "the" else q.first - 1
@@ -812,13 +855,13 @@ class _Sentence:
         plural = any(a in _PLURAL_AUX for a in aux)
         if non_person:
             return None  # "another US raid killed ...": the subject is an event, not a victim
-        if trig.word in ("died", "dies", "perished") and not aux_real(aux) and np_start < np_end:
+        if trig.word in ("died", "dies", "perished") + _SUCCUMB and not aux_real(aux) and np_start < np_end:
             head = toks[np_end - 1]
             name_at = np_start + _age_at(toks, np_start)  # "25-year-old Michael Baker died"
             if head.text[:1].isupper() and name_at < np_end and _name_end(toks, name_at, np_end, lex) == np_end \
                     or head.low in lex.victims and not _plural_noun(head.low) or name_at == np_end:
                 singular = True  # "Sheikh Farhan later died of his injuries", "the boy died"
-        if trig.word in ("died", "dies") and not aux_real(aux) and np_start == np_end and _one_person_subject(toks, k, lex):
+        if trig.word in ("died", "dies") + _SUCCUMB and not aux_real(aux) and np_start == np_end and _one_person_subject(toks, k, lex):
             singular = True  # "where he later died", "the boy who died"
         if singular and not plural and np_start == np_end and k > 0 and toks[k - 1].low in (",", ")", "he", "she", "who"):
             if toks[k - 1].low in ("he", "she", "who"):
@@ -886,6 +929,20 @@ class _Sentence:
         s0 = _clause_after_claim(toks, s0, k)
         if s0 >= k:
             return None
+        pair = _person_pair_end(toks, s0, k, lex) if not _name_end(toks, s0, k, lex) else 0
+        if pair and pair[1] == k:
+            # "A man and his 11-year-old son were found dead", "Mother and son found dead": two
+            # people, each named by a common noun -- a list of two
+            a = pair[0]
+            members = [_implicit(trig.category, 1, s0, a, (s0, a), " ".join(t.low for t in toks[s0:a])),
+                       _implicit(trig.category, 1, a + 1, k, (a + 1, k), " ".join(t.low for t in toks[a + 1:k]))]
+            self._list_ids += 1
+            for p in members:
+                p.part_of_list, p.list_id = True, self._list_ids
+            self.raws.extend(members)
+            total = self._sum(members)
+            total.last = trig.last
+            return total
         w = toks[s0].low
         named = _name_end(toks, s0, k, lex)
         if named:
@@ -1105,7 +1162,7 @@ class _Sentence:
             if "as" in joiner and "well" not in joiner:
                 break
             if toks[k].low in ("their", "his", "her", "its") and k + 1 < stop \
-                    and _is_number_start(toks, k + 1, lex, floors):
+                    and _is_number_start(toks, k + 1, lex, floors) and not _age_at(toks, k + 1):
                 k += 1  # "his wife and their two children": the two is a figure of its own
             named = _name_end(toks, k, stop, lex)
             if not named and _age_at(toks, k) and k + 5 < stop:
@@ -1124,8 +1181,10 @@ class _Sentence:
                 np_end = _np_forward(toks, k + 1, lex, floors)
                 if not _has_victim_noun(toks, k + 1, np_end, lex) and not toks[np_end - 1].text[:1].isupper():
                     break
-                if toks[k].low in ("the", "their") and _plural_noun(toks[np_end - 1].low):
-                    break  # "and the children": how many is not said
+                if toks[k].low in ("the", "their", "his", "her") and _plural_noun(toks[np_end - 1].low):
+                    break  # "and the children", "and his children": how many is not said
+                if toks[np_end - 1].low in _ANIMALS:
+                    break  # "his son and the family dog": a pet is no casualty
                 part = _implicit(category, 1, k, np_end, (k + 1, np_end), " ".join(t.low for t in toks[k:np_end]))
             else:
                 q = qualified_at(toks, k, lex, floors)
@@ -1306,6 +1365,8 @@ class _Sentence:
                     (toks[trig.first - 1].low in _MODALS or (toks[trig.first - 1].low == "to" and trig.first > 1
                                                              and toks[trig.first - 2].low in _INTENTIONS)):
                 continue  # "threatened to kill the hostages", "could die": an intention, not an event
+            if trig.word in _SUCCUMB and not _succumbed_to_wounds(toks, trig.last):
+                continue  # "succumbed to pressure": only succumbing to wounds is a death
             if trig.category == "killed" and _after_attempted(toks, trig.first):
                 continue  # "the attempted murders of five teenagers": a charge for people who lived
             if trig.category == "killed" and any(w in trig.word.split() for w in ("himself", "herself", "themselves")):
@@ -1969,6 +2030,19 @@ _DEATH_WORDS_RE = re.compile(r"\b(?:fatal(?:ly)?|dead|died|dies|death|deadly|kil
 #: murder", "assault with a deadly weapon", "deadly force".
 _NO_DEATH_RE = re.compile(r"\battempted (?:(?:first|second|third)[- ]degree )?(?:murder|homicide)\b|"
                           r"\bdeadly (?:weapons?|force|conduct)\b", re.IGNORECASE)
+
+
+#: "succumbed to his wounds" is "died of his wounds"; read like "died".
+_SUCCUMB = ("succumbed", "succumbs")
+_WOUND_WORDS = frozenset("wound wounds injury injuries gunshot gunshots bullet burns".split())
+
+
+def _succumbed_to_wounds(toks, j: int) -> bool:
+    """ "succumbed to his injuries", "succumbs to gunshot wounds": the word after the verb is "to"
+    and a wound or injury is named within a few words (not "succumbed to pressure")."""
+    if j >= len(toks) or toks[j].low != "to":
+        return False
+    return any(t.low in _WOUND_WORDS for t in toks[j + 1:j + 5])
 
 
 def _after_attempted(toks, i) -> bool:
