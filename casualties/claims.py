@@ -1555,6 +1555,22 @@ def _year_at(toks, i: int) -> Optional[int]:
     return None if j < len(toks) and toks[j].low in _UNIT_WORDS else int(t)
 
 
+#: A line that links to another story: "Related: ...", "See also: ...", "READ MORE: ...", or a
+#: video playlist entry that opens with its running time ("1:51 Boy killed in ..."), but not a
+#: live-blog time stamp ("11:02 p.m.: ...").
+_LINK_LINE_RE = re.compile(
+    r"[ \t(\[]*(?:(?:see also|also read|read more|more|related(?: coverage| stories| story| links?)?|read|previous coverage)"
+    r"\s*[:|]|\d{1,2}:\d{2}[ \t]+(?![ap]\.?m\b)[A-Za-z'\"‘“])", re.IGNORECASE)
+
+
+def _in_link_line(text: str, at: int) -> bool:
+    """The figure at ``at`` stands in a line that links to another story (a "Related:" or "See
+    also:" headline, a video playlist entry): that headline is another report, so its figures are
+    background even when it tells of the same event, which the report's own text tells anyway."""
+    ls = text.rfind("\n", 0, at) + 1
+    return _LINK_LINE_RE.match(text, ls) is not None
+
+
 def _is_background(toks, raw: _Raw, published: Optional[_dt.date], first_claim: bool) -> bool:
     """A figure about another event: cues before the claim in its sentence, or right after it."""
     a, b = 0, raw.first
@@ -1660,7 +1676,7 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
                     (victims.lower().split(" of ")[0].split() or [""])[-1] in _COLLECTIVES:
                 continue  # "the family was found dead": several people, how many is not said
             first_claim = r.category not in seen_main
-            background = _is_background(toks, r, pub, first_claim) or \
+            background = _in_link_line(text, toks[r.first].start) or _is_background(toks, r, pub, first_claim) or \
                 (not first_claim and _continues_other_time(text, s, toks, pub))
             if not background and not r.subset:
                 seen_main.add(r.category)
