@@ -122,7 +122,7 @@ _LEADING_BACKGROUND = (("retaliation", "for"), ("revenge", "for"), ("avenge",), 
 _STRONG_BACKGROUND = (
     ("earthquake",), ("quake",), ("civil", "war"), ("since", "the", "start"),
     ("since", "the", "beginning"), ("since", "the", "outbreak"), ("since", "the", "war"),
-    ("so", "far", "this"), ("this", "year"), ("over", "the", "past"), ("in", "recent"),
+    ("so", "far", "this"), ("this", "year"), ("over", "the", "past"), ("in", "the", "past"), ("in", "recent"),
     ("anniversary",), ("tsunami",), ("floods",), ("famine",), ("epidemic",), ("pandemic",),
     ("for", "years"), ("over", "the", "years"), ("for", "decades"), ("the", "war"), ("nationwide",), ("across", "the", "country"),
     ("throughout", "the", "country"), )
@@ -1571,6 +1571,25 @@ def _in_link_line(text: str, at: int) -> bool:
     return _LINK_LINE_RE.match(text, ls) is not None
 
 
+def _dated_weeks_before(toks, i: int, published: _dt.date) -> bool:
+    """Token ``i`` opens a day of the year ("March 23", "Nov. 15") that lies more than two weeks
+    before the report was published: a figure told with it is about an earlier event."""
+    m = _MONTHS.get(toks[i].low)
+    if m is None or not toks[i].text[:1].isupper():
+        return False  # "may 2" is no date; month names are written capitalised
+    j = i + 1
+    if j < len(toks) and toks[j].low == ".":
+        j += 1
+    if j >= len(toks) or not toks[j].low.isdigit() or not 1 <= int(toks[j].low) <= 31:
+        return False
+    year = published.year - (m > published.month)
+    try:
+        day = _dt.date(year, m, int(toks[j].low))
+    except ValueError:
+        return False
+    return (published - day).days > 14
+
+
 def _is_background(toks, raw: _Raw, published: Optional[_dt.date], first_claim: bool) -> bool:
     """A figure about another event: cues before the claim in its sentence, or right after it."""
     a, b = 0, raw.first
@@ -1596,6 +1615,8 @@ def _is_background(toks, raw: _Raw, published: Optional[_dt.date], first_claim: 
             year = _year_at(toks, i)
             if year is not None and year != published.year:
                 return True  # a figure told with another year belongs to another event
+            if _dated_weeks_before(toks, i, published):
+                weak = True  # "On March 23, ...": a day weeks before the report, as "in March" is
             if t.low in _MONTHS and i > 0 and toks[i - 1].low in ("in", "since", "last", "early", "late", "mid") \
                     and _MONTHS[t.low] != published.month and not (i + 1 < len(toks) and toks[i + 1].low[:1].isdigit()):
                 weak = True
