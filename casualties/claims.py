@@ -122,7 +122,7 @@ _LEADING_BACKGROUND = (("retaliation", "for"), ("revenge", "for"), ("avenge",), 
 _STRONG_BACKGROUND = (
     ("earthquake",), ("quake",), ("civil", "war"), ("since", "the", "start"),
     ("since", "the", "beginning"), ("since", "the", "outbreak"), ("since", "the", "war"),
-    ("so", "far", "this"), ("this", "year"), ("over", "the", "past"), ("in", "recent"),
+    ("so", "far", "this"), ("this", "year"), ("over", "the", "past"), ("in", "the", "past"), ("in", "recent"),
     ("anniversary",), ("tsunami",), ("floods",), ("famine",), ("epidemic",), ("pandemic",),
     ("for", "years"), ("over", "the", "years"), ("for", "decades"), ("the", "war"), ("nationwide",), ("across", "the", "country"),
     ("throughout", "the", "country"), )
@@ -1616,6 +1616,41 @@ def _year_at(toks, i: int) -> Optional[int]:
     return None if j < len(toks) and toks[j].low in _UNIT_WORDS else int(t)
 
 
+#: A line that links to another story: "Related: ...", "See also: ...", "READ MORE: ...", or a
+#: video playlist entry that opens with its running time ("1:51 Boy killed in ..."), but not a
+#: live-blog time stamp ("11:02 p.m.: ...").
+_LINK_LINE_RE = re.compile(
+    r"[ \t(\[]*(?:(?:see also|also read|read more|more|related(?: coverage| stories| story| links?)?|read|previous coverage)"
+    r"\s*[:|]|\d{1,2}:\d{2}[ \t]+(?![ap]\.?m\b)[A-Za-z'\"‘“])", re.IGNORECASE)
+
+
+def _in_link_line(text: str, at: int) -> bool:
+    """The figure at ``at`` stands in a line that links to another story (a "Related:" or "See
+    also:" headline, a video playlist entry): that headline is another report, so its figures are
+    background even when it tells of the same event, which the report's own text tells anyway."""
+    ls = text.rfind("\n", 0, at) + 1
+    return _LINK_LINE_RE.match(text, ls) is not None
+
+
+def _dated_weeks_before(toks, i: int, published: _dt.date) -> bool:
+    """Token ``i`` opens a day of the year ("March 23", "Nov. 15") that lies more than two weeks
+    before the report was published: a figure told with it is about an earlier event."""
+    m = _MONTHS.get(toks[i].low)
+    if m is None or not toks[i].text[:1].isupper():
+        return False  # "may 2" is no date; month names are written capitalised
+    j = i + 1
+    if j < len(toks) and toks[j].low == ".":
+        j += 1
+    if j >= len(toks) or not toks[j].low.isdigit() or not 1 <= int(toks[j].low) <= 31:
+        return False
+    year = published.year - (m > published.month)
+    try:
+        day = _dt.date(year, m, int(toks[j].low))
+    except ValueError:
+        return False
+    return (published - day).days > 14
+
+
 def _is_background(toks, raw: _Raw, published: Optional[_dt.date], first_claim: bool) -> bool:
     """A figure about another event: cues before the claim in its sentence, or right after it."""
     a, b = 0, raw.first
@@ -1641,6 +1676,8 @@ def _is_background(toks, raw: _Raw, published: Optional[_dt.date], first_claim: 
             year = _year_at(toks, i)
             if year is not None and year != published.year:
                 return True  # a figure told with another year belongs to another event
+            if _dated_weeks_before(toks, i, published):
+                weak = True  # "On March 23, ...": a day weeks before the report, as "in March" is
             if t.low in _MONTHS and i > 0 and toks[i - 1].low in ("in", "since", "last", "early", "late", "mid") \
                     and _MONTHS[t.low] != published.month and not (i + 1 < len(toks) and toks[i + 1].low[:1].isdigit()):
                 weak = True
@@ -1721,7 +1758,7 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
                     (victims.lower().split(" of ")[0].split() or [""])[-1] in _COLLECTIVES:
                 continue  # "the family was found dead": several people, how many is not said
             first_claim = r.category not in seen_main
-            background = _is_background(toks, r, pub, first_claim) or \
+            background = _in_link_line(text, toks[r.first].start) or _is_background(toks, r, pub, first_claim) or \
                 (not first_claim and _continues_other_time(text, s, toks, pub))
             if not background and not r.subset:
                 seen_main.add(r.category)
