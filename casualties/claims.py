@@ -263,7 +263,10 @@ _IRREGULAR_PLURALS = frozenset("children men women people police personnel staff
 
 
 def _plural_noun(word: str) -> bool:
-    return word in _IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith("ss"))
+    # "businessmen", "policemen", "tribeswomen": compounds of "men" and "women" are plural too
+    # (not "abdomen", "specimen")
+    return word in _IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith("ss")) \
+        or (len(word) > 5 and word.endswith("men") and word[-4] not in "oi")
 
 
 _LIVES_VERBS = frozenset("cost costs costing claimed claim claims claiming took take takes taking lost lose "
@@ -343,6 +346,8 @@ def _np_forward(toks, i, lex, floors, limit=6):
             continue
         if _np_word(toks[j], lex, floors):
             j += 1
+        elif j > i and _abbreviation_dot(toks, j):
+            j += 1  # "four U.N. peacekeepers"
         elif toks[j].low == "of" and j + 1 < len(toks) and toks[j + 1].low == "the" and j > i:
             j += 2  # "members of the security forces"
         elif toks[j].low == "and" and j > i and j + 1 < len(toks) and _np_word(toks[j + 1], lex, floors) \
@@ -362,7 +367,7 @@ def _np_backward(toks, end, lex, floors, limit=6):
         t = toks[j - 1]
         if _age_at(toks, j - 5) == 5:
             j -= 5
-        elif _np_word(t, lex, floors):
+        elif _np_word(t, lex, floors) or (j - 1 > 0 and _abbreviation_dot(toks, j - 1)):
             j -= 1
         elif t.low in ("the", "their", "his", "her", "its", "our", "those", "these") and j >= 2 and toks[j - 2].low == "of" and end - j >= 1:
             j -= 2  # "members of the security forces", "5 of their comrades"
@@ -696,6 +701,26 @@ _HARM_VERBS = frozenset("shot stabbed beaten attacked hit struck tortured gunned
 _TOLL_VERBS = frozenset("rose climbed stood reached is was has had now stands jumped increased hit".split())
 
 
+def _abbreviation_dot(toks, i: int) -> bool:
+    """Token ``i`` is a dot inside a dotted abbreviation of single letters ("U.N.", "U.S."),
+    which ends no clause: "Three soldiers with the U.N. force were killed" is one subject."""
+    if toks[i].low != "." or i == 0:
+        return False
+    letter = toks[i - 1]
+    if not (len(letter.text) == 1 and letter.text.isalpha() and letter.end == toks[i].start):
+        return False
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    glued_next = nxt is not None and nxt.start == toks[i].end and len(nxt.text) == 1 and nxt.text.isalpha()
+    glued_prev = i >= 2 and toks[i - 2].low == "." and toks[i - 2].end == letter.start
+    if glued_next:
+        return True
+    if not glued_prev or letter.low == "m" and i >= 3 and toks[i - 3].low in ("a", "p"):
+        return False  # "before 3 a.m. Three men were shot": a time often ends its sentence
+    # the last dot: "the U.N. force", but "condemned by the U.N. Two soldiers ..." starts anew
+    lex = load_lexicon()
+    return nxt is None or not (nxt.low[:1].isdigit() or nxt.text[:1].isupper() and (nxt.low in lex.units or nxt.low in lex.tens))
+
+
 def _skip_parenthetical(toks, k) -> int:
     """Before ``k``, step over ", aged 23 and 25," or ", including two children,"."""
     if k < 2 or toks[k - 1].low != ",":
@@ -868,8 +893,9 @@ class _Sentence:
         s0 = k
         # "who" opens a relative clause inside the subject ("Six drivers who were delivering
         # supplies were killed"); "which", "where", "that" open a clause with a subject of its own
-        while s0 > 0 and k - s0 < 24 and toks[s0 - 1].low not in (";", ":", ".", "when", "after", "as", "while", "but",
-                                                                 "because", "that", "which", "where", "if") \
+        while s0 > 0 and k - s0 < 24 and (toks[s0 - 1].low not in (";", ":", ".", "when", "after", "as", "while", "but",
+                                                                  "because", "that", "which", "where", "if")
+                                          or _abbreviation_dot(toks, s0 - 1)) \
                 and toks[s0 - 1].low not in _REPORT_VERBS:
             s0 -= 1
         if s0 > 0 and toks[s0 - 1].low not in (";", ":", ".", "that") and toks[s0 - 1].low not in _REPORT_VERBS:
