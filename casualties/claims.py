@@ -953,7 +953,7 @@ class _Sentence:
             self.used.update(raw.numbers_used)
             self._list_ids += 1
             raw.last = np_end
-            members = [raw] + parts
+            members = [raw] + [p for p in parts if not p.subset]
             for p in members:
                 p.part_of_list, p.list_id = True, self._list_ids
             self.raws.append(raw)
@@ -1023,6 +1023,8 @@ class _Sentence:
             return None
         # implicit: "killing a policeman", "killing himself", "shot and killed police captain X"
         w = toks[j].low
+        if w == "themselves" and trig.category == "killed" and trig.kind == "verb":
+            return self._reflexive_subject(trig, j)
         if w in _PRONOUN_ONE and trig.kind in ("verb", "phrase"):
             raw = _implicit(trig.category, 1, trig.first, j + 1, (j, j + 1), w)
             raw.group = _PRONOUN_ONE[w]
@@ -1082,6 +1084,27 @@ class _Sentence:
                 return _implicit(trig.category, 1, trig.first, np_end, (j, np_end),
                                  " ".join(t.text for t in toks[j:np_end]))
         return None
+
+    def _reflexive_subject(self, trig: _Trigger, j: int) -> Optional[_Raw]:
+        """ "Two bombers killed themselves and ten others", "Two suicide bombers blew up a bus,
+        killing themselves and ten others": "themselves" are the people of the subject, the
+        attackers' own deaths, a figure the list after it adds to (12, not 2).  The subject is
+        the figure right before the verb, or the one that opens the sentence."""
+        toks, lex, floors = self.toks, self.lex, self.floors
+        raw = self._try(lambda: self.before(trig)) if not trig.word.endswith("ing") else None
+        if raw is None or raw.value is None or raw.basis.startswith("implicit"):
+            if raw is not None:
+                self._undo()
+            q = qualified_at(toks, 0, lex, floors)
+            if q is None or q.first != 0 or q.numbers[0].first in self.used:
+                return None
+            np_end = _np_forward(toks, q.last, lex, floors)
+            if np_end == q.last or _is_trap(toks, q, np_end, lex) or toks[np_end - 1].low in _NON_PERSONS:
+                return None
+            raw = _raw_from_q(trig.category, q, q.first, j + 1, (q.last, np_end), self.policy)
+        raw.last = j + 1
+        raw.group, raw.self_death = "armed group", True
+        return raw
 
     def zero(self, trig: _Trigger) -> List[_Raw]:
         """ "no casualties", "no injuries", "no deaths were reported"."""
@@ -1203,6 +1226,7 @@ class _Sentence:
             part.list_id = -2 if joiner == [","] and not part.self_death else None
             part.joined_by_comma = joiner[0] == ","
             part.comma_and = joiner == [",", "and"]
+            part.subset = subset  # "himself and 15 others, including two Americans": from here on
             parts.append(part)
             self.used.update(part.numbers_used)
         parts = _drop_spelled_out(parts)
@@ -1212,7 +1236,7 @@ class _Sentence:
             parts = []
         for p in parts:
             p.list_id = None
-        if subset:
+        if subset and parts and parts[0].subset:
             for p in parts:
                 p.subset = True
         return parts
@@ -1260,7 +1284,7 @@ class _Sentence:
             self.raws.extend(parts)
             return
         self._list_ids += 1
-        members = [raw] + parts
+        members = [raw] + [p for p in parts if not p.subset]  # not the parts after "including"
         for p in members:
             p.part_of_list, p.list_id = True, self._list_ids
         self.raws.extend(parts)
@@ -1859,7 +1883,8 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
     running = {}
     deferred = []
     order = [i for i, a in enumerate(additive) if a != "self_death"]
-    if not _INCLUDES_ATTACKER_RE.search(text):
+    in_list = _attacker_in_a_list(claims, additive)
+    if not _INCLUDES_ATTACKER_RE.search(text) and not in_list:
         deferred = [i for i, a in enumerate(additive) if a == "self_death"]
     else:  # "... killed 13, including the gunman": the attacker is in the figures already
         for i, a in enumerate(additive):
@@ -1916,10 +1941,23 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
         running[key] = len(out) - 1
     if deferred:
         out = _victims_without_attacker(out, [claims[i] for i in deferred])
+    elif in_list:
+        out = _victims_without_attacker(out, in_list)
     if len(out) > len(claims):
         order = sorted(range(len(out)), key=lambda i: (out[i].start, out[i].end))
         out, out_hits = [out[i] for i in order], [out_hits[i] for i in order]
     return out, out_hits
+
+
+def _attacker_in_a_list(claims: List[Claim], additive: List) -> List[Claim]:
+    """ "blew himself up, killing himself and fifteen others" (16), "killed themselves and ten
+    others": a list that names the attacker's own death holds it already, so it is not added
+    again to the victims' figure.  Returns the attacker's deaths that such lists hold."""
+    selves = [c for c, a in zip(claims, additive) if a == "self_death" and c.category == "killed"]
+    sums = [c for c, a in zip(claims, additive) if a != "self_death" and c.category == "killed" and c.counts
+            and c.basis.startswith("sum of")]
+    return [x for x in selves if any(c.start <= x.start and x.end <= c.end and c.end - c.start > x.end - x.start
+                                     for c in sums)]
 
 
 def _completes_shot_figure(claims: List[Claim], running: dict, at: int, prev: int, hit: bool) -> bool:
