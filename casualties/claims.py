@@ -557,6 +557,19 @@ def _one_person_noun(tok: Token, lex) -> bool:
         and tok.low not in _COLLECTIVES
 
 
+def _one_person_head(toks, i: int, trig, lex) -> bool:
+    """Token ``i`` after "the", "his", "her" names one person: a singular person noun ("the
+    mayor"), or any singular common noun as the subject of "assassinated", a verb said only of
+    people ("The director of the society was assassinated")."""
+    t = toks[i]
+    if not t.text[:1].islower() or _plural_noun(t.low) or t.low in _COLLECTIVES:
+        return False
+    if t.low in lex.victims:
+        return True
+    return trig.word.startswith("assassinat") and t.text.isalpha() and t.low not in _NON_PERSONS \
+        and t.low not in _NP_STOP and t.low not in _trigger_tables()[0]
+
+
 def _one_person_subject(toks, k: int, lex) -> bool:
     """The word before ``k`` is a subject that is one person: "he", "she", or "who" after a
     singular person ("the boy who died", "Teen who died", "Smith, who later died"); "the
@@ -918,9 +931,11 @@ class _Sentence:
             q = None
         elif w in ("a", "an", "one") and (s0 + 1 < k and (_np_word(toks[s0 + 1], lex, floors) or _age_at(toks, s0 + 1))):
             q = None
-        elif w in ("the", "his", "her") and s0 + 1 < k and any(t.low in _SINGULAR_AUX for t in toks[k:trig.first]) and \
-                toks[s0 + 1].low in lex.victims and not toks[s0 + 1].low.endswith("s"):
-            q = None  # "The mayor of a Jalwla neighborhood was killed"
+        elif w in ("the", "his", "her") and s0 + 1 < k and _one_person_head(toks, s0 + 1, trig, lex) and \
+                (any(t.low in _SINGULAR_AUX for t in toks[k:trig.first]) or toks[s0 + 2].low == "and"):
+            # "The mayor of a Jalwla neighborhood was killed"; "The mayor and his wife were shot
+            # dead" (a list: the plural verb is no figure without one, see below)
+            q = None
         else:
             q = qualified_at(toks, s0, lex, floors)
             if q is None or q.first != s0 or q.numbers[0].first in self.used:
