@@ -1927,7 +1927,8 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
             continue
         if out[prev].value is not None and additive[idx] != "self_death" and \
                 (out[prev].value == c.value and c.value > 1 or
-                 (c.value == 1 and out[prev].value > 1 and not out[prev].basis and not on_dead) or
+                 (c.value == 1 and out[prev].value > 1 and not out[prev].basis and not on_dead
+                  and not _other_kind(c, out[prev])) or
                  _completes_shot_figure(out, running, idx, prev, hits[idx] and not on_dead)):
             # "3 dead, 7 hurt ... Seven others were injured": the same figure again, not more;
             # "three others were injured ... another is hospitalized": one of the three, most often
@@ -1973,6 +1974,26 @@ def _attacker_in_a_list(claims: List[Claim], additive: List) -> List[Claim]:
             and c.basis.startswith("sum of")]
     return [x for x in selves if any(c.start <= x.start and x.end <= c.end and c.end - c.start > x.end - x.start
                                      for c in sums)]
+
+
+def _head_noun(victims: Optional[str]) -> str:
+    """The singular head noun of a victims phrase ("two Iraqi women" -> "woman"), or ""."""
+    words = re.findall(r"[^\W\d_]+", (victims or "").lower().split(" of ")[0])
+    w = words[-1] if words else ""
+    if w.endswith("men"):
+        return w[:-3] + "man"
+    return w[:-1] if _plural_noun(w) and w not in _IRREGULAR_PLURALS else w
+
+
+def _other_kind(one: Claim, group: Claim) -> bool:
+    """ "Gunmen killed two women. Their driver was also killed": one more person "also" harmed,
+    named by a person noun other than the group's ("driver", not "woman"), is not one of that
+    group but one more.  Generic nouns ("people", "victims", "others") tell no kind."""
+    lex = load_lexicon()
+    a, b = _head_noun(one.victims), _head_noun(group.victims)
+    generic = _GENERIC_PEOPLE | {"person", "victim", "individual", "other", "one"}
+    return a != b and a in lex.victims and b in lex.victims and a not in generic and b not in generic \
+        and b + "s" not in generic
 
 
 def _completes_shot_figure(claims: List[Claim], running: dict, at: int, prev: int, hit: bool) -> bool:
