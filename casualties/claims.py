@@ -1031,8 +1031,11 @@ class _Sentence:
                     and toks[np_end].low == "or" and toks[np_end + 1].low == "more":
                 # "killed 25 people or more": the hedge after the noun
                 raw.qualifier, raw.high, raw.last = "at_least", None, np_end + 2
+            # "killing one of them and wounding 28 others": the dead out of a group (the people
+            # attacked) are the toll, not a part of one ("killing two of the dead" is no use)
             raw.subset = _is_partitive(toks, q.last, lex, floors) and not (
-                q.numbers[0].word == "both" or toks[q.first].low == "all")
+                q.numbers[0].word == "both" or toks[q.first].low == "all") and \
+                not _dead_out_of_group(toks, q.last, trig.category, lex, floors)
             return raw
         if trig.kind in ("toll",):
             return None
