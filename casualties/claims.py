@@ -739,8 +739,8 @@ def _skip_parenthetical(toks, k) -> int:
     if k < 2 or toks[k - 1].low != ",":
         return k
     j = k - 2
-    while j >= 0 and k - j <= 10 and toks[j].low not in (",", ".", ";", "(", ")"):
-        j -= 1
+    while j >= 0 and k - j <= 10 and (toks[j].low not in (",", ".", ";", "(", ")") or _abbreviation_dot(toks, j)):
+        j -= 1  # not at the dots of "including two U.S. servicemen"
     if j < 0 or toks[j].low != "," or j == k - 2:
         return k
     inner = toks[j + 1:k - 1]
