@@ -263,7 +263,10 @@ _IRREGULAR_PLURALS = frozenset("children men women people police personnel staff
 
 
 def _plural_noun(word: str) -> bool:
-    return word in _IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith("ss"))
+    # "businessmen", "policemen", "tribeswomen": compounds of "men" and "women" are plural too
+    # (not "abdomen", "specimen")
+    return word in _IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith("ss")) \
+        or (len(word) > 5 and word.endswith("men") and word[-4] not in "oi")
 
 
 _LIVES_VERBS = frozenset("cost costs costing claimed claim claims claiming took take takes taking lost lose "
@@ -343,6 +346,8 @@ def _np_forward(toks, i, lex, floors, limit=6):
             continue
         if _np_word(toks[j], lex, floors):
             j += 1
+        elif j > i and _abbreviation_dot(toks, j):
+            j += 1  # "four U.N. peacekeepers"
         elif toks[j].low == "of" and j + 1 < len(toks) and toks[j + 1].low == "the" and j > i:
             j += 2  # "members of the security forces"
         elif toks[j].low == "and" and j > i and j + 1 < len(toks) and _np_word(toks[j + 1], lex, floors) \
@@ -362,7 +367,7 @@ def _np_backward(toks, end, lex, floors, limit=6):
         t = toks[j - 1]
         if _age_at(toks, j - 5) == 5:
             j -= 5
-        elif _np_word(t, lex, floors):
+        elif _np_word(t, lex, floors) or (j - 1 > 0 and _abbreviation_dot(toks, j - 1)):
             j -= 1
         elif t.low in ("the", "their", "his", "her", "its", "our", "those", "these") and j >= 2 and toks[j - 2].low == "of" and end - j >= 1:
             j -= 2  # "members of the security forces", "5 of their comrades"
@@ -552,6 +557,19 @@ def _one_person_noun(tok: Token, lex) -> bool:
         and tok.low not in _COLLECTIVES
 
 
+def _one_person_head(toks, i: int, trig, lex) -> bool:
+    """Token ``i`` after "the", "his", "her" names one person: a singular person noun ("the
+    mayor"), or any singular common noun as the subject of "assassinated", a verb said only of
+    people ("The director of the society was assassinated")."""
+    t = toks[i]
+    if not t.text[:1].islower() or _plural_noun(t.low) or t.low in _COLLECTIVES:
+        return False
+    if t.low in lex.victims:
+        return True
+    return trig.word.startswith("assassinat") and t.text.isalpha() and t.low not in _NON_PERSONS \
+        and t.low not in _NP_STOP and t.low not in _trigger_tables()[0]
+
+
 def _one_person_subject(toks, k: int, lex) -> bool:
     """The word before ``k`` is a subject that is one person: "he", "she", or "who" after a
     singular person ("the boy who died", "Teen who died", "Smith, who later died"); "the
@@ -739,13 +757,33 @@ _HARM_VERBS = frozenset("shot stabbed beaten attacked hit struck tortured gunned
 _TOLL_VERBS = frozenset("rose climbed stood reached is was has had now stands jumped increased hit".split())
 
 
+def _abbreviation_dot(toks, i: int) -> bool:
+    """Token ``i`` is a dot inside a dotted abbreviation of single letters ("U.N.", "U.S."),
+    which ends no clause: "Three soldiers with the U.N. force were killed" is one subject."""
+    if toks[i].low != "." or i == 0:
+        return False
+    letter = toks[i - 1]
+    if not (len(letter.text) == 1 and letter.text.isalpha() and letter.end == toks[i].start):
+        return False
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    glued_next = nxt is not None and nxt.start == toks[i].end and len(nxt.text) == 1 and nxt.text.isalpha()
+    glued_prev = i >= 2 and toks[i - 2].low == "." and toks[i - 2].end == letter.start
+    if glued_next:
+        return True
+    if not glued_prev or letter.low == "m" and i >= 3 and toks[i - 3].low in ("a", "p"):
+        return False  # "before 3 a.m. Three men were shot": a time often ends its sentence
+    # the last dot: "the U.N. force", but "condemned by the U.N. Two soldiers ..." starts anew
+    lex = load_lexicon()
+    return nxt is None or not (nxt.low[:1].isdigit() or nxt.text[:1].isupper() and (nxt.low in lex.units or nxt.low in lex.tens))
+
+
 def _skip_parenthetical(toks, k) -> int:
     """Before ``k``, step over ", aged 23 and 25," or ", including two children,"."""
     if k < 2 or toks[k - 1].low != ",":
         return k
     j = k - 2
-    while j >= 0 and k - j <= 10 and toks[j].low not in (",", ".", ";", "(", ")"):
-        j -= 1
+    while j >= 0 and k - j <= 10 and (toks[j].low not in (",", ".", ";", "(", ")") or _abbreviation_dot(toks, j)):
+        j -= 1  # not at the dots of "including two U.S. servicemen"
     if j < 0 or toks[j].low != "," or j == k - 2:
         return k
     inner = toks[j + 1:k - 1]
@@ -911,8 +949,9 @@ class _Sentence:
         s0 = k
         # "who" opens a relative clause inside the subject ("Six drivers who were delivering
         # supplies were killed"); "which", "where", "that" open a clause with a subject of its own
-        while s0 > 0 and k - s0 < 24 and toks[s0 - 1].low not in (";", ":", ".", "when", "after", "as", "while", "but",
-                                                                 "because", "that", "which", "where", "if") \
+        while s0 > 0 and k - s0 < 24 and (toks[s0 - 1].low not in (";", ":", ".", "when", "after", "as", "while", "but",
+                                                                  "because", "that", "which", "where", "if")
+                                          or _abbreviation_dot(toks, s0 - 1)) \
                 and toks[s0 - 1].low not in _REPORT_VERBS:
             s0 -= 1
         if s0 > 0 and toks[s0 - 1].low not in (";", ":", ".", "that") and toks[s0 - 1].low not in _REPORT_VERBS:
@@ -949,9 +988,11 @@ class _Sentence:
             q = None
         elif w in ("a", "an", "one") and (s0 + 1 < k and (_np_word(toks[s0 + 1], lex, floors) or _age_at(toks, s0 + 1))):
             q = None
-        elif w in ("the", "his", "her") and s0 + 1 < k and any(t.low in _SINGULAR_AUX for t in toks[k:trig.first]) and \
-                toks[s0 + 1].low in lex.victims and not toks[s0 + 1].low.endswith("s"):
-            q = None  # "The mayor of a Jalwla neighborhood was killed"
+        elif w in ("the", "his", "her") and s0 + 1 < k and _one_person_head(toks, s0 + 1, trig, lex) and \
+                (any(t.low in _SINGULAR_AUX for t in toks[k:trig.first]) or toks[s0 + 2].low == "and"):
+            # "The mayor of a Jalwla neighborhood was killed"; "The mayor and his wife were shot
+            # dead" (a list: the plural verb is no figure without one, see below)
+            q = None
         else:
             q = qualified_at(toks, s0, lex, floors)
             if q is None or q.first != s0 or q.numbers[0].first in self.used:
@@ -984,7 +1025,7 @@ class _Sentence:
             self.used.update(raw.numbers_used)
             self._list_ids += 1
             raw.last = np_end
-            members = [raw] + parts
+            members = [raw] + [p for p in parts if not p.subset]
             for p in members:
                 p.part_of_list, p.list_id = True, self._list_ids
             self.raws.append(raw)
@@ -1047,13 +1088,18 @@ class _Sentence:
                     and toks[np_end].low == "or" and toks[np_end + 1].low == "more":
                 # "killed 25 people or more": the hedge after the noun
                 raw.qualifier, raw.high, raw.last = "at_least", None, np_end + 2
+            # "killing one of them and wounding 28 others": the dead out of a group (the people
+            # attacked) are the toll, not a part of one ("killing two of the dead" is no use)
             raw.subset = _is_partitive(toks, q.last, lex, floors) and not (
-                q.numbers[0].word == "both" or toks[q.first].low == "all")
+                q.numbers[0].word == "both" or toks[q.first].low == "all") and \
+                not _dead_out_of_group(toks, q.last, trig.category, lex, floors)
             return raw
         if trig.kind in ("toll",):
             return None
         # implicit: "killing a policeman", "killing himself", "shot and killed police captain X"
         w = toks[j].low
+        if w == "themselves" and trig.category == "killed" and trig.kind == "verb":
+            return self._reflexive_subject(trig, j)
         if w in _PRONOUN_ONE and trig.kind in ("verb", "phrase"):
             raw = _implicit(trig.category, 1, trig.first, j + 1, (j, j + 1), w)
             raw.group = _PRONOUN_ONE[w]
@@ -1113,6 +1159,27 @@ class _Sentence:
                 return _implicit(trig.category, 1, trig.first, np_end, (j, np_end),
                                  " ".join(t.text for t in toks[j:np_end]))
         return None
+
+    def _reflexive_subject(self, trig: _Trigger, j: int) -> Optional[_Raw]:
+        """ "Two bombers killed themselves and ten others", "Two suicide bombers blew up a bus,
+        killing themselves and ten others": "themselves" are the people of the subject, the
+        attackers' own deaths, a figure the list after it adds to (12, not 2).  The subject is
+        the figure right before the verb, or the one that opens the sentence."""
+        toks, lex, floors = self.toks, self.lex, self.floors
+        raw = self._try(lambda: self.before(trig)) if not trig.word.endswith("ing") else None
+        if raw is None or raw.value is None or raw.basis.startswith("implicit"):
+            if raw is not None:
+                self._undo()
+            q = qualified_at(toks, 0, lex, floors)
+            if q is None or q.first != 0 or q.numbers[0].first in self.used:
+                return None
+            np_end = _np_forward(toks, q.last, lex, floors)
+            if np_end == q.last or _is_trap(toks, q, np_end, lex) or toks[np_end - 1].low in _NON_PERSONS:
+                return None
+            raw = _raw_from_q(trig.category, q, q.first, j + 1, (q.last, np_end), self.policy)
+        raw.last = j + 1
+        raw.group, raw.self_death = "armed group", True
+        return raw
 
     def zero(self, trig: _Trigger) -> List[_Raw]:
         """ "no casualties", "no injuries", "no deaths were reported"."""
@@ -1236,6 +1303,7 @@ class _Sentence:
             part.list_id = -2 if joiner == [","] and not part.self_death else None
             part.joined_by_comma = joiner[0] == ","
             part.comma_and = joiner == [",", "and"]
+            part.subset = subset  # "himself and 15 others, including two Americans": from here on
             parts.append(part)
             self.used.update(part.numbers_used)
         parts = _drop_spelled_out(parts)
@@ -1245,7 +1313,7 @@ class _Sentence:
             parts = []
         for p in parts:
             p.list_id = None
-        if subset:
+        if subset and parts and parts[0].subset:
             for p in parts:
                 p.subset = True
         return parts
@@ -1293,7 +1361,7 @@ class _Sentence:
             self.raws.extend(parts)
             return
         self._list_ids += 1
-        members = [raw] + parts
+        members = [raw] + [p for p in parts if not p.subset]  # not the parts after "including"
         for p in members:
             p.part_of_list, p.list_id = True, self._list_ids
         self.raws.extend(parts)
@@ -1931,7 +1999,8 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
     running = {}
     deferred = []
     order = [i for i, a in enumerate(additive) if a != "self_death"]
-    if not _INCLUDES_ATTACKER_RE.search(text):
+    in_list = _attacker_in_a_list(claims, additive)
+    if not _INCLUDES_ATTACKER_RE.search(text) and not in_list:
         deferred = [i for i, a in enumerate(additive) if a == "self_death"]
     else:  # "... killed 13, including the gunman": the attacker is in the figures already
         for i, a in enumerate(additive):
@@ -1959,7 +2028,8 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
             continue
         if out[prev].value is not None and additive[idx] != "self_death" and \
                 (out[prev].value == c.value and c.value > 1 or
-                 (c.value == 1 and out[prev].value > 1 and not out[prev].basis and not on_dead) or
+                 (c.value == 1 and out[prev].value > 1 and not out[prev].basis and not on_dead
+                  and not _other_kind(c, out[prev])) or
                  _completes_shot_figure(out, running, idx, prev, hits[idx] and not on_dead)):
             # "3 dead, 7 hurt ... Seven others were injured": the same figure again, not more;
             # "three others were injured ... another is hospitalized": one of the three, most often
@@ -1988,10 +2058,43 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
         running[key] = len(out) - 1
     if deferred:
         out = _victims_without_attacker(out, [claims[i] for i in deferred])
+    elif in_list:
+        out = _victims_without_attacker(out, in_list)
     if len(out) > len(claims):
         order = sorted(range(len(out)), key=lambda i: (out[i].start, out[i].end))
         out, out_hits = [out[i] for i in order], [out_hits[i] for i in order]
     return out, out_hits
+
+
+def _attacker_in_a_list(claims: List[Claim], additive: List) -> List[Claim]:
+    """ "blew himself up, killing himself and fifteen others" (16), "killed themselves and ten
+    others": a list that names the attacker's own death holds it already, so it is not added
+    again to the victims' figure.  Returns the attacker's deaths that such lists hold."""
+    selves = [c for c, a in zip(claims, additive) if a == "self_death" and c.category == "killed"]
+    sums = [c for c, a in zip(claims, additive) if a != "self_death" and c.category == "killed" and c.counts
+            and c.basis.startswith("sum of")]
+    return [x for x in selves if any(c.start <= x.start and x.end <= c.end and c.end - c.start > x.end - x.start
+                                     for c in sums)]
+
+
+def _head_noun(victims: Optional[str]) -> str:
+    """The singular head noun of a victims phrase ("two Iraqi women" -> "woman"), or ""."""
+    words = re.findall(r"[^\W\d_]+", (victims or "").lower().split(" of ")[0])
+    w = words[-1] if words else ""
+    if w.endswith("men"):
+        return w[:-3] + "man"
+    return w[:-1] if _plural_noun(w) and w not in _IRREGULAR_PLURALS else w
+
+
+def _other_kind(one: Claim, group: Claim) -> bool:
+    """ "Gunmen killed two women. Their driver was also killed": one more person "also" harmed,
+    named by a person noun other than the group's ("driver", not "woman"), is not one of that
+    group but one more.  Generic nouns ("people", "victims", "others") tell no kind."""
+    lex = load_lexicon()
+    a, b = _head_noun(one.victims), _head_noun(group.victims)
+    generic = _GENERIC_PEOPLE | {"person", "victim", "individual", "other", "one"}
+    return a != b and a in lex.victims and b in lex.victims and a not in generic and b not in generic \
+        and b + "s" not in generic
 
 
 def _completes_shot_figure(claims: List[Claim], running: dict, at: int, prev: int, hit: bool) -> bool:
