@@ -38,18 +38,25 @@ class Token(NamedTuple):
 _GLUED_DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014")
 
 
+#: "nobody's dead", "no one's hurt": the 's of these words is "is" or "has", never a possessive
+#: that matters to a figure, so the word reads as itself.
+_CONTRACTED = frozenset(w + s for w in ("nobody", "noone") for s in ("'s", "’s"))
+
+
 def _low(text: str, m: re.Match) -> str:
     word = m.group()
     if word in _GLUED_DASHES:
         i, j = m.start(), m.end()
         if 0 < i and j < len(text) and text[i - 1].isalnum() and text[j].isalnum():
             return "-"
-    return word.lower()
+    low = word.lower()
+    return low[:-2] if low in _CONTRACTED else low
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> List[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``.  ``low`` is the lower-cased
-    text, with a dash glued between two word characters read as a hyphen."""
+    text, with a dash glued between two word characters read as a hyphen and "nobody's" as
+    "nobody"."""
     end = len(text) if end is None else end
     return [Token(m.start(), m.end(), m.group(), _low(text, m))
             for m in _TOKEN_RE.finditer(text, start, end)]
