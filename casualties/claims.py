@@ -969,8 +969,8 @@ class _Sentence:
                 return None
         if toks[j].low in ("another", "the", "his", "her", "their") and j + 1 < len(toks) \
                 and number_at(toks, j + 1, lex, floors) is not None \
-                and not number_at(toks, j + 1, lex, floors).vague:
-            j += 1  # "wounded another nine", "massacred the four individuals"
+                and not number_at(toks, j + 1, lex, floors).vague and not _age_at(toks, j + 1):
+            j += 1  # "wounded another nine", "massacred the four individuals"; not "his 54-year-old"
         # "killed 15-year-old Marcus": the age is no figure; the implicit reading below takes it
         figure_reach = j if _age_at(toks, j) else min(j + 7, len(toks))
         for k in range(j, figure_reach):
