@@ -1295,7 +1295,7 @@ class _Sentence:
                 # "sent four people to the hospital": people hit, some of whom may have died there,
                 # so it is read like a shot figure (those killed are taken off); one person "taken
                 # to the hospital" tells no figure of its own
-                raw = self.before(trig)
+                raw = self.before(_conveyed_from(toks, trig))
                 rest = self.text[toks[trig.last - 1].end:toks[-1].end]
                 if raw is not None and not raw.basis.startswith("implicit") and not _death_told(rest):
                     raw.category = HIT
@@ -1963,6 +1963,18 @@ def _is_hospital_place(trig: _Trigger) -> bool:
     """An injured phrase of the lexicon that names where people were taken ("to the hospital",
     "in hospital"), not what befell them: read only with a stated figure and no death after it."""
     return trig.category == "injured" and trig.kind == "phrase" and trig.word.split()[0] in ("to", "in")
+#: Participles that carry people to the place a hospital phrase names: "were taken to a hospital".
+_CONVEYED = frozenset("taken rushed transported driven brought airlifted flown carried sent transferred".split())
+
+
+def _conveyed_from(toks, trig: _Trigger) -> _Trigger:
+    """ "Three victims were taken to a hospital", "both were rushed to the hospital": the
+    participle before the hospital phrase belongs to the verb, so the figure is read before it."""
+    if trig.first > 1 and toks[trig.first - 1].low in _CONVEYED:
+        return attrs.evolve(trig, first=trig.first - 1)
+    return trig
+
+
 _DEATH_WORDS_RE = re.compile(r"\b(?:fatal(?:ly)?|dead|died|dies|death|deadly|killed|killing|murder(?:ed)?|homicide|"
                              r"manslaughter|murder-suicide|slain|slaying|assassinat\w*)\b", re.IGNORECASE)
 #: Charges and legal terms that hold a death word but tell of no death: "charged with attempted
