@@ -1678,7 +1678,8 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
                             _is_additive(toks, r, first_in_sentence=not any(x.first < r.first for x in raws),
                                          before={x.category for x in raws if x.first < r.first}))
     claims, hits = _additive_totals(text, out, additive, hits)
-    return _fold_singletons(claims, hits)
+    claims, hits = _fold_singletons(claims, hits)
+    return _with_group_survivors(text, claims, hits)
 
 
 def extract_report_claims(title: Optional[str], text: str, published=None, *,
@@ -2085,6 +2086,51 @@ def _lone_survivor(text: str) -> Optional[Claim]:
                          background=False, subset=False, part_of_list=False,
                          basis=f"implicit: one person {m.group(0)!r}, no figure and no death in the report")
     return None
+
+
+_GROUP_SURVIVORS_RE = re.compile(
+    r"\b(?:(?P<both>both)(?: of)?(?: the)?|(?:all(?: of)?(?: the)?|the) (?P<n>\d+|[a-z]+)"
+    r"(?: of the)?) (?:(?:shooting |gunshot |injured |wounded )?(?:victims|people|men|women|males|females|teens|teenagers|"
+    r"boys|girls|children|others|friends|persons|adults|juveniles)\b)", re.IGNORECASE)
+_SURVIVED_RE = re.compile(r"\bsurvived\b|\bexpected to (?:survive|recover|live|be ok(?:ay)?)\b", re.IGNORECASE)
+
+
+def _group_survivors(text: str) -> List[Claim]:
+    """ "All four victims are in stable condition", "the three other teens survived": a whole
+    group named with its figure ("all N", "both", "the (other) N victims") and told to be alive
+    in the same sentence, which tells of no death, was injured -- N people."""
+    lex = load_lexicon()
+    out = []
+    for m in _GROUP_SURVIVORS_RE.finditer(text):
+        word = "two" if m.group("both") else m.group("n").lower()
+        n = int(word) if word.isdigit() else lex.units.get(word)
+        if not n or n < 2 or n > 50:
+            continue
+        s, e = sentence_bounds(text, m.start(), m.end())
+        rest = text[m.end():e]
+        state = _SURVIVOR_STATE_RE.search(rest) or _SURVIVED_RE.search(rest)
+        if _death_told(text[s:e]) or state is None:
+            continue
+        if any(w.isdigit() or w in lex.units for w in re.findall(r"\w+", rest[:state.start()].lower())):
+            continue  # "all four were taken to hospital, where two were in stable condition": a part
+        out.append(Claim(category="injured", low=n, high=n, value=n, qualifier="exact",
+                         start=m.start(), end=m.end(), quote=text[m.start():m.end()], stated=(n,),
+                         victims=None, victim_group="unknown", cited_source=None, perpetrator_claim=False,
+                         background=False, subset=False, part_of_list=False,
+                         basis=f"the whole group {m.group(0)!r} told alive"))
+    return out
+
+
+def _with_group_survivors(text: str, claims: List[Claim], hits: List[bool]):
+    """The claims with :func:`_group_survivors` added where no claim already covers their span."""
+    extra = [c for c in _group_survivors(text)
+             if not any(x.start <= c.start < x.end or c.start <= x.start < c.end for x in claims)
+             # "Five were shot ... both teens were in good condition": the pair is a part
+             and not any(x.category == "injured" and x.counts and x.low > c.low for x in claims)]
+    if not extra:
+        return claims, hits
+    both = sorted(zip(claims + extra, hits + [False] * len(extra)), key=lambda ch: (ch[0].start, ch[0].end))
+    return [c for c, _ in both], [h for _, h in both]
 
 
 def _has_casualty_figure(claims: List[Claim]) -> bool:
