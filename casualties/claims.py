@@ -801,6 +801,20 @@ class _Sentence:
             raw = _raw_from_q(trig.category, q, q.first, trig.last, (np_start, np_end), self.policy)
             raw.subset = _is_partitive(toks, np_start, self.lex, self.floors) and \
                 not _dead_out_of_group(toks, np_start, trig.category, lex, floors)
+            lead = [] if raw.subset else self._groups_before(trig.category, q.first, np_start, np_end)
+            if lead:
+                # "3 men, 1 woman wounded", "Three women and one man injured": the groups before
+                # the last one are listed with it, and the figure is their sum
+                raw.last = np_end
+                self._list_ids += 1
+                members = lead + [raw]
+                for p in members:
+                    p.part_of_list, p.list_id = True, self._list_ids
+                    self.used.update(p.numbers_used)
+                self.raws.extend(members)
+                total = self._sum(members)
+                total.last = trig.last
+                return total
             return raw
         # implicit
         det = toks[np_start - 1].low if np_start > 0 else ""
@@ -859,6 +873,39 @@ class _Sentence:
                         raw.last = trig.last
                     return raw
         return None
+
+    def _groups_before(self, category: str, first: int, np_start: int, np_end: int) -> List[_Raw]:
+        """A headline's list of numbered groups of people that ends with the figure at ``first``:
+        "2 boys, 2 girls shot", "Three women, one man injured", "4 adults and a child shot".  The
+        list must open the sentence (or follow a colon, a dash or "left": "gunfire leaves 3 men, 1
+        woman wounded"), every group must be a figure
+        with a noun of people, and the groups are returned in text order (without the last)."""
+        toks, lex, floors = self.toks, self.lex, self.floors
+        if np_end <= np_start or toks[np_end - 1].low not in lex.victims:
+            return []
+        parts, j = [], first
+        while j >= 2 and toks[j - 1].low in (",", "and") and len(parts) < 6:
+            end = j - 1
+            if toks[end].low == "and" and toks[end - 1].low == ",":
+                end -= 1
+            start = _np_backward(toks, end, lex, floors)
+            if start == end or toks[end - 1].low not in lex.victims:
+                return []
+            if start > 0 and toks[start - 1].low in ("a", "an"):
+                q = None  # "4 adults and a child": one person
+                at = start - 1
+            else:
+                q = _number_ending_at(toks, start, lex, floors)
+                if q is None or q.numbers[0].first in self.used or _is_trap(toks, q, end, lex):
+                    return []
+                at = q.first
+            part = (_raw_from_q(category, q, at, end, (start, end), self.policy) if q is not None else
+                    _implicit(category, 1, at, end, (start, end), " ".join(t.low for t in toks[at:end])))
+            parts.insert(0, part)
+            j = at
+        if not parts or (j > 0 and toks[j - 1].low not in (":", "-", "–", "—", "|", "leaves", "left", "leaving")):
+            return []
+        return parts
 
     def subject(self, trig: _Trigger, k: int) -> Optional[_Raw]:
         """The figure at the head of a long subject: "Six truck drivers who were delivering
