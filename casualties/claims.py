@@ -2050,7 +2050,8 @@ FULL_STORY_CHARS = 600
 _SURVIVAL_RE = re.compile(r"\b(?:hospital\w*|stable|critical|condition|treated|treatment|injur\w*|wound\w*|"
                           r"surviv\w*|recover\w*|life-threatening|expected to live|released from|grazed|"
                           r"in the (?:left |right |upper |lower )?(?:hand|arm|leg|foot|thigh|knee|ankle|shoulder|hip|"
-                          r"buttocks?|elbow|wrist|finger|toe|calf|forearm|shin)s?)\b", re.IGNORECASE)
+                          r"buttocks?|elbow|wrist|finger|toe|calf|forearm|shin|stomach|abdomen|groin|torso)s?\b|"
+                          r"in the (?:lower |upper )?(?:back|side)\b(?! (?:yard|seat|door|porch|room|of)\b))", re.IGNORECASE)
 
 
 #: The basis of an injured figure read from "N shot" in a report that tells of no death; other
