@@ -1258,11 +1258,14 @@ class _Sentence:
             for p in parts:
                 self.used.difference_update(p.numbers_used)
             return []
-        if len(parts) >= 2 and raw.value and parts[0].joined_by_comma \
+        comma = parts and (parts[0].joined_by_comma or (raw.np[1] < len(self.toks) and self.toks[raw.np[1]].low == ","))
+        if parts and raw.value and comma \
                 and all(p.value is not None and p.qualifier == "exact" for p in parts) \
-                and raw.value == sum(p.value for p in parts) \
+                and raw.value >= sum(p.value for p in parts) and (len(parts) >= 2 or raw.value > parts[0].value) \
                 and any(t.low in _GENERIC_PEOPLE for t in self.toks[raw.np[0]:raw.np[1]]):
-            # "Six people, three men and three women, were wounded": the same six, broken down
+            # "Six people, three men and three women, were wounded": the same six, broken down;
+            # "Three others, an 18-year-old woman and two men, were wounded": a breakdown too,
+            # though only a part of it reads as a figure
             for p in parts:
                 p.subset = True
         return parts
