@@ -620,6 +620,26 @@ def _is_trap(toks, q: Qualified, np_end: int, lex) -> bool:
     return False
 
 
+_SEVERITY = frozenset("life threatening life-threatening serious critical major significant grave severe".split())
+
+
+def _not_a_zero_count(toks, a: int, trig) -> bool:
+    """The zero phrase from token ``a`` to the trigger tells no zero count: "no one else was
+    hurt", "no other injuries" (nobody more, the figure told stands); "no life-threatening
+    injuries", "none of the injuries were serious" (people were hurt, just not badly)."""
+    if any(t.low in ("else", "other", "further", "additional", "more") for t in toks[a:trig.first]):
+        return True
+    if any(t.low in _SEVERITY for t in toks[a:trig.first]):
+        return True
+    j = trig.last
+    if j < len(toks) and toks[j].low in ("were", "are", "was", "is", "appear", "appeared", "appears", "seemed"):
+        j += 1
+        while j < len(toks) and toks[j].low in ("considered", "believed", "thought", "deemed", "to", "be", "not"):
+            j += 1
+        return j < len(toks) and toks[j].low in _SEVERITY
+    return False
+
+
 #: The longest number phrase read backwards from a verb, in tokens.
 _MAX_NUMBER_TOKENS = 10
 
@@ -788,6 +808,8 @@ class _Sentence:
                 self._undo()
         if q is not None and (q.numbers[0].first not in self.used or set_start < np_end) and not _is_trap(toks, q, np_end, lex):
             if q.first > 0 and toks[q.first - 1].low in ("no", "not"):  # "no one was hurt"
+                if _not_a_zero_count(toks, q.first - 1, trig):
+                    return None
                 return _implicit(trig.category, 0, q.first - 1, trig.last, (np_start, np_end),
                                  " ".join(t.low for t in toks[q.first - 1:q.last]))
             if (aux or trig.word in ("died", "dies", "die", "perished")) and q.first >= 2 \
@@ -820,6 +842,8 @@ class _Sentence:
         det = toks[np_start - 1].low if np_start > 0 else ""
         if np_start > 0 and det in ("nobody", "none", "no") or (np_start == np_end and k > 0 and toks[k - 1].low in ("nobody", "none")):
             first = np_start - 1 if np_start > 0 and det in _ZERO_WORDS | {"nobody"} else k - 1
+            if _not_a_zero_count(toks, first, trig):
+                return None
             return _implicit(trig.category, 0, first, trig.last, (np_start, np_end),
                              " ".join(t.low for t in toks[first:trig.first]) or det)
         singular = any(a in _SINGULAR_AUX for a in aux)
@@ -1113,6 +1137,8 @@ class _Sentence:
                 break
             w = toks[i].low
             if w in ("no", "without", "any") and (w != "any" or (i > 0 and toks[i - 1].low in ("not", "n't", "no"))):
+                if _not_a_zero_count(toks, i, trig):
+                    return []
                 cats = ("killed", "injured") if trig.kind == "casualties" else (trig.category,)
                 return [_implicit(c, 0, i, trig.last, (trig.first, trig.first), " ".join(t.low for t in toks[i:trig.last]))
                         for c in cats]
@@ -2143,7 +2169,9 @@ _GROUP_SURVIVORS_RE = re.compile(
     r"\b(?:(?P<both>both)(?: of)?(?: the)?|(?:all(?: of)?(?: the)?|the) (?P<n>\d+|[a-z]+)"
     r"(?: of the)?) (?:(?:shooting |gunshot |injured |wounded )?(?:victims|people|men|women|males|females|teens|teenagers|"
     r"boys|girls|children|others|friends|persons|adults|juveniles)\b)", re.IGNORECASE)
-_SURVIVED_RE = re.compile(r"\bsurvived\b|\bexpected to (?:survive|recover|live|be ok(?:ay)?)\b", re.IGNORECASE)
+_SURVIVED_RE = re.compile(r"\bsurvived\b|\bexpected to (?:survive|recover|live|be ok(?:ay)?)\b|"
+                          r"\bnone of (?:the|their) (?:injuries|wounds) (?:were|are|was|is) (?:considered |believed to be )?"
+                          r"life[- ]threatening\b", re.IGNORECASE)
 
 
 def _group_survivors(text: str) -> List[Claim]:
