@@ -1937,7 +1937,7 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
             running[key] = idx
             continue
         if out[prev].value is not None and additive[idx] != "self_death" and \
-                (out[prev].value == c.value and c.value > 1 or
+                (out[prev].value == c.value and c.value > 1 and _others_may_be_of_dead(out, running, c) or
                  (c.value == 1 and out[prev].value > 1 and not out[prev].basis and not on_dead) or
                  _completes_shot_figure(out, running, idx, prev, hits[idx] and not on_dead)):
             # "3 dead, 7 hurt ... Seven others were injured": the same figure again, not more;
@@ -1971,6 +1971,16 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
         order = sorted(range(len(out)), key=lambda i: (out[i].start, out[i].end))
         out, out_hits = [out[i] for i in order], [out_hits[i] for i in order]
     return out, out_hits
+
+
+def _others_may_be_of_dead(claims: List[Claim], running: dict, c: Claim) -> bool:
+    """ "3 dead, 7 hurt ... Seven others were injured": the others are others than the dead, and
+    the same figure again is a repeat.  With no death and nobody shot told before them, "two men
+    were wounded ... two others were wounded" can only be two more."""
+    if c.category == "killed" or ("injured", True) in running:
+        return True  # "a man was shot in the head ... seven others were injured": others than he
+    dead = running.get(("killed", False))
+    return dead is not None and (claims[dead].value is None or claims[dead].value > 0)
 
 
 def _completes_shot_figure(claims: List[Claim], running: dict, at: int, prev: int, hit: bool) -> bool:
