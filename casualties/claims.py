@@ -681,6 +681,26 @@ def _is_trap(toks, q: Qualified, np_end: int, lex) -> bool:
     return False
 
 
+_SEVERITY = frozenset("life threatening life-threatening serious critical major significant grave severe".split())
+
+
+def _not_a_zero_count(toks, a: int, trig) -> bool:
+    """The zero phrase from token ``a`` to the trigger tells no zero count: "no one else was
+    hurt", "no other injuries" (nobody more, the figure told stands); "no life-threatening
+    injuries", "none of the injuries were serious" (people were hurt, just not badly)."""
+    if any(t.low in ("else", "other", "further", "additional", "more") for t in toks[a:trig.first]):
+        return True
+    if any(t.low in _SEVERITY for t in toks[a:trig.first]):
+        return True
+    j = trig.last
+    if j < len(toks) and toks[j].low in ("were", "are", "was", "is", "appear", "appeared", "appears", "seemed"):
+        j += 1
+        while j < len(toks) and toks[j].low in ("considered", "believed", "thought", "deemed", "to", "be", "not"):
+            j += 1
+        return j < len(toks) and toks[j].low in _SEVERITY
+    return False
+
+
 #: The longest number phrase read backwards from a verb, in tokens.
 _MAX_NUMBER_TOKENS = 10
 
@@ -869,6 +889,8 @@ class _Sentence:
                 self._undo()
         if q is not None and (q.numbers[0].first not in self.used or set_start < np_end) and not _is_trap(toks, q, np_end, lex):
             if q.first > 0 and toks[q.first - 1].low in ("no", "not"):  # "no one was hurt"
+                if _not_a_zero_count(toks, q.first - 1, trig):
+                    return None
                 return _implicit(trig.category, 0, q.first - 1, trig.last, (np_start, np_end),
                                  " ".join(t.low for t in toks[q.first - 1:q.last]))
             if (aux or trig.word in ("died", "dies", "die", "perished") + _SUCCUMB) and q.first >= 2 \
@@ -882,11 +904,27 @@ class _Sentence:
             raw = _raw_from_q(trig.category, q, q.first, trig.last, (np_start, np_end), self.policy)
             raw.subset = _is_partitive(toks, np_start, self.lex, self.floors) and \
                 not _dead_out_of_group(toks, np_start, trig.category, lex, floors)
+            lead = [] if raw.subset else self._groups_before(trig.category, q.first, np_start, np_end)
+            if lead:
+                # "3 men, 1 woman wounded", "Three women and one man injured": the groups before
+                # the last one are listed with it, and the figure is their sum
+                raw.last = np_end
+                self._list_ids += 1
+                members = lead + [raw]
+                for p in members:
+                    p.part_of_list, p.list_id = True, self._list_ids
+                    self.used.update(p.numbers_used)
+                self.raws.extend(members)
+                total = self._sum(members)
+                total.last = trig.last
+                return total
             return raw
         # implicit
         det = toks[np_start - 1].low if np_start > 0 else ""
         if np_start > 0 and det in ("nobody", "none", "no") or (np_start == np_end and k > 0 and toks[k - 1].low in ("nobody", "none")):
             first = np_start - 1 if np_start > 0 and det in _ZERO_WORDS | {"nobody"} else k - 1
+            if _not_a_zero_count(toks, first, trig):
+                return None
             return _implicit(trig.category, 0, first, trig.last, (np_start, np_end),
                              " ".join(t.low for t in toks[first:trig.first]) or det)
         singular = any(a in _SINGULAR_AUX for a in aux)
@@ -940,6 +978,39 @@ class _Sentence:
                         raw.last = trig.last
                     return raw
         return None
+
+    def _groups_before(self, category: str, first: int, np_start: int, np_end: int) -> List[_Raw]:
+        """A headline's list of numbered groups of people that ends with the figure at ``first``:
+        "2 boys, 2 girls shot", "Three women, one man injured", "4 adults and a child shot".  The
+        list must open the sentence (or follow a colon, a dash or "left": "gunfire leaves 3 men, 1
+        woman wounded"), every group must be a figure
+        with a noun of people, and the groups are returned in text order (without the last)."""
+        toks, lex, floors = self.toks, self.lex, self.floors
+        if np_end <= np_start or toks[np_end - 1].low not in lex.victims:
+            return []
+        parts, j = [], first
+        while j >= 2 and toks[j - 1].low in (",", "and") and len(parts) < 6:
+            end = j - 1
+            if toks[end].low == "and" and toks[end - 1].low == ",":
+                end -= 1
+            start = _np_backward(toks, end, lex, floors)
+            if start == end or toks[end - 1].low not in lex.victims:
+                return []
+            if start > 0 and toks[start - 1].low in ("a", "an"):
+                q = None  # "4 adults and a child": one person
+                at = start - 1
+            else:
+                q = _number_ending_at(toks, start, lex, floors)
+                if q is None or q.numbers[0].first in self.used or _is_trap(toks, q, end, lex):
+                    return []
+                at = q.first
+            part = (_raw_from_q(category, q, at, end, (start, end), self.policy) if q is not None else
+                    _implicit(category, 1, at, end, (start, end), " ".join(t.low for t in toks[at:end])))
+            parts.insert(0, part)
+            j = at
+        if not parts or (j > 0 and toks[j - 1].low not in (":", "-", "–", "—", "|", "leaves", "left", "leaving")):
+            return []
+        return parts
 
     def subject(self, trig: _Trigger, k: int) -> Optional[_Raw]:
         """The figure at the head of a long subject: "Six truck drivers who were delivering
@@ -1067,8 +1138,8 @@ class _Sentence:
                 return None
         if toks[j].low in ("another", "the", "his", "her", "their") and j + 1 < len(toks) \
                 and number_at(toks, j + 1, lex, floors) is not None \
-                and not number_at(toks, j + 1, lex, floors).vague:
-            j += 1  # "wounded another nine", "massacred the four individuals"
+                and not number_at(toks, j + 1, lex, floors).vague and not _age_at(toks, j + 1):
+            j += 1  # "wounded another nine", "massacred the four individuals"; not "his 54-year-old"
         # "killed 15-year-old Marcus": the age is no figure; the implicit reading below takes it
         figure_reach = j if _age_at(toks, j) else min(j + 7, len(toks))
         for k in range(j, figure_reach):
@@ -1190,6 +1261,8 @@ class _Sentence:
                 break
             w = toks[i].low
             if w in ("no", "without", "any") and (w != "any" or (i > 0 and toks[i - 1].low in ("not", "n't", "no"))):
+                if _not_a_zero_count(toks, i, trig):
+                    return []
                 cats = ("killed", "injured") if trig.kind == "casualties" else (trig.category,)
                 return [_implicit(c, 0, i, trig.last, (trig.first, trig.first), " ".join(t.low for t in toks[i:trig.last]))
                         for c in cats]
@@ -1338,11 +1411,14 @@ class _Sentence:
             for p in parts:
                 self.used.difference_update(p.numbers_used)
             return []
-        if len(parts) >= 2 and raw.value and parts[0].joined_by_comma \
+        comma = parts and (parts[0].joined_by_comma or (raw.np[1] < len(self.toks) and self.toks[raw.np[1]].low == ","))
+        if parts and raw.value and comma \
                 and all(p.value is not None and p.qualifier == "exact" for p in parts) \
-                and raw.value == sum(p.value for p in parts) \
+                and raw.value >= sum(p.value for p in parts) and (len(parts) >= 2 or raw.value > parts[0].value) \
                 and any(t.low in _GENERIC_PEOPLE for t in self.toks[raw.np[0]:raw.np[1]]):
-            # "Six people, three men and three women, were wounded": the same six, broken down
+            # "Six people, three men and three women, were wounded": the same six, broken down;
+            # "Three others, an 18-year-old woman and two men, were wounded": a breakdown too,
+            # though only a part of it reads as a figure
             for p in parts:
                 p.subset = True
         return parts
@@ -1422,7 +1498,7 @@ class _Sentence:
                 # "sent four people to the hospital": people hit, some of whom may have died there,
                 # so it is read like a shot figure (those killed are taken off); one person "taken
                 # to the hospital" tells no figure of its own
-                raw = self.before(trig)
+                raw = self.before(_conveyed_from(toks, trig))
                 rest = self.text[toks[trig.last - 1].end:toks[-1].end]
                 if raw is not None and not raw.basis.startswith("implicit") and not _death_told(rest):
                     raw.category = HIT
@@ -1844,7 +1920,8 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
                             _is_additive(toks, r, first_in_sentence=not any(x.first < r.first for x in raws),
                                          before={x.category for x in raws if x.first < r.first}))
     claims, hits = _additive_totals(text, out, additive, hits)
-    return _fold_singletons(claims, hits)
+    claims, hits = _fold_singletons(claims, hits)
+    return _with_group_survivors(text, claims, hits)
 
 
 def extract_report_claims(title: Optional[str], text: str, published=None, *,
@@ -2027,7 +2104,7 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
             running[key] = idx
             continue
         if out[prev].value is not None and additive[idx] != "self_death" and \
-                (out[prev].value == c.value and c.value > 1 or
+                (out[prev].value == c.value and c.value > 1 and _others_may_be_of_dead(out, running, c) or
                  (c.value == 1 and out[prev].value > 1 and not out[prev].basis and not on_dead
                   and not _other_kind(c, out[prev])) or
                  _completes_shot_figure(out, running, idx, prev, hits[idx] and not on_dead)):
@@ -2097,6 +2174,16 @@ def _other_kind(one: Claim, group: Claim) -> bool:
         and b + "s" not in generic
 
 
+def _others_may_be_of_dead(claims: List[Claim], running: dict, c: Claim) -> bool:
+    """ "3 dead, 7 hurt ... Seven others were injured": the others are others than the dead, and
+    the same figure again is a repeat.  With no death and nobody shot told before them, "two men
+    were wounded ... two others were wounded" can only be two more."""
+    if c.category == "killed" or ("injured", True) in running:
+        return True  # "a man was shot in the head ... seven others were injured": others than he
+    dead = running.get(("killed", False))
+    return dead is not None and (claims[dead].value is None or claims[dead].value > 0)
+
+
 def _completes_shot_figure(claims: List[Claim], running: dict, at: int, prev: int, hit: bool) -> bool:
     """ "Four shot ... Smith died ... Three other men were also shot": the additional shot figure
     and the dead make the shot figure already given, so the others are the rest of the four."""
@@ -2164,6 +2251,18 @@ def _is_hospital_place(trig: _Trigger) -> bool:
     """An injured phrase of the lexicon that names where people were taken ("to the hospital",
     "in hospital"), not what befell them: read only with a stated figure and no death after it."""
     return trig.category == "injured" and trig.kind == "phrase" and trig.word.split()[0] in ("to", "in")
+#: Participles that carry people to the place a hospital phrase names: "were taken to a hospital".
+_CONVEYED = frozenset("taken rushed transported driven brought airlifted flown carried sent transferred".split())
+
+
+def _conveyed_from(toks, trig: _Trigger) -> _Trigger:
+    """ "Three victims were taken to a hospital", "both were rushed to the hospital": the
+    participle before the hospital phrase belongs to the verb, so the figure is read before it."""
+    if trig.first > 1 and toks[trig.first - 1].low in _CONVEYED:
+        return attrs.evolve(trig, first=trig.first - 1)
+    return trig
+
+
 _DEATH_WORDS_RE = re.compile(r"\b(?:fatal(?:ly)?|dead|died|dies|death|deadly|killed|killing|murder(?:ed)?|homicide|"
                              r"manslaughter|murder-suicide|slain|slaying|assassinat\w*)\b", re.IGNORECASE)
 #: Charges and legal terms that hold a death word but tell of no death: "charged with attempted
@@ -2204,7 +2303,8 @@ FULL_STORY_CHARS = 600
 _SURVIVAL_RE = re.compile(r"\b(?:hospital\w*|stable|critical|condition|treated|treatment|injur\w*|wound\w*|"
                           r"surviv\w*|recover\w*|life-threatening|expected to live|released from|grazed|"
                           r"in the (?:left |right |upper |lower )?(?:hand|arm|leg|foot|thigh|knee|ankle|shoulder|hip|"
-                          r"buttocks?|elbow|wrist|finger|toe|calf|forearm|shin)s?)\b", re.IGNORECASE)
+                          r"buttocks?|elbow|wrist|finger|toe|calf|forearm|shin|stomach|abdomen|groin|torso)s?\b|"
+                          r"in the (?:lower |upper )?(?:back|side)\b(?! (?:yard|seat|door|porch|room|of)\b))", re.IGNORECASE)
 
 
 #: The basis of an injured figure read from "N shot" in a report that tells of no death; other
@@ -2287,6 +2387,53 @@ def _lone_survivor(text: str) -> Optional[Claim]:
                          background=False, subset=False, part_of_list=False,
                          basis=f"implicit: one person {m.group(0)!r}, no figure and no death in the report")
     return None
+
+
+_GROUP_SURVIVORS_RE = re.compile(
+    r"\b(?:(?P<both>both)(?: of)?(?: the)?|(?:all(?: of)?(?: the)?|the) (?P<n>\d+|[a-z]+)"
+    r"(?: of the)?) (?:(?:shooting |gunshot |injured |wounded )?(?:victims|people|men|women|males|females|teens|teenagers|"
+    r"boys|girls|children|others|friends|persons|adults|juveniles)\b)", re.IGNORECASE)
+_SURVIVED_RE = re.compile(r"\bsurvived\b|\bexpected to (?:survive|recover|live|be ok(?:ay)?)\b|"
+                          r"\bnone of (?:the|their) (?:injuries|wounds) (?:were|are|was|is) (?:considered |believed to be )?"
+                          r"life[- ]threatening\b", re.IGNORECASE)
+
+
+def _group_survivors(text: str) -> List[Claim]:
+    """ "All four victims are in stable condition", "the three other teens survived": a whole
+    group named with its figure ("all N", "both", "the (other) N victims") and told to be alive
+    in the same sentence, which tells of no death, was injured -- N people."""
+    lex = load_lexicon()
+    out = []
+    for m in _GROUP_SURVIVORS_RE.finditer(text):
+        word = "two" if m.group("both") else m.group("n").lower()
+        n = int(word) if word.isdigit() else lex.units.get(word)
+        if not n or n < 2 or n > 50:
+            continue
+        s, e = sentence_bounds(text, m.start(), m.end())
+        rest = text[m.end():e]
+        state = _SURVIVOR_STATE_RE.search(rest) or _SURVIVED_RE.search(rest)
+        if _death_told(text[s:e]) or state is None:
+            continue
+        if any(w.isdigit() or w in lex.units for w in re.findall(r"\w+", rest[:state.start()].lower())):
+            continue  # "all four were taken to hospital, where two were in stable condition": a part
+        out.append(Claim(category="injured", low=n, high=n, value=n, qualifier="exact",
+                         start=m.start(), end=m.end(), quote=text[m.start():m.end()], stated=(n,),
+                         victims=None, victim_group="unknown", cited_source=None, perpetrator_claim=False,
+                         background=False, subset=False, part_of_list=False,
+                         basis=f"the whole group {m.group(0)!r} told alive"))
+    return out
+
+
+def _with_group_survivors(text: str, claims: List[Claim], hits: List[bool]):
+    """The claims with :func:`_group_survivors` added where no claim already covers their span."""
+    extra = [c for c in _group_survivors(text)
+             if not any(x.start <= c.start < x.end or c.start <= x.start < c.end for x in claims)
+             # "Five were shot ... both teens were in good condition": the pair is a part
+             and not any(x.category == "injured" and x.counts and x.low > c.low for x in claims)]
+    if not extra:
+        return claims, hits
+    both = sorted(zip(claims + extra, hits + [False] * len(extra)), key=lambda ch: (ch[0].start, ch[0].end))
+    return [c for c, _ in both], [h for _, h in both]
 
 
 def _has_casualty_figure(claims: List[Claim]) -> bool:
