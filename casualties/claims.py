@@ -955,7 +955,7 @@ class _Sentence:
             # "." here ends an abbreviation: "St. Louis woman killed"
             bare = np_start == 0 or toks[np_start - 1].low in (",", ":", ";", "-", "–", "—", ".")
             if bare and head.low in lex.victims and not head.low.endswith("s") and not aux_real(aux) \
-                    and trig.kind in ("verb", "state", "phrase"):
+                    and trig.kind in ("verb", "state", "phrase") and not _agent_of_headline_verb(toks, trig, lex, floors):
                 # a headline: "Monroe County teen dies of gunshot wound", "Mother injured, child killed"
                 return _implicit(trig.category, 1, np_start, trig.last, (np_start, np_end),
                                  " ".join(t.low for t in toks[np_start:np_end]))
@@ -1196,6 +1196,13 @@ class _Sentence:
                     return _implicit(trig.category, 1, trig.first, np_end, (j + 1, np_end),
                                      " ".join(t.low for t in toks[j:np_end]))
             return None
+        if trig.kind == "verb" and " " not in trig.word and w in lex.victims and not _plural_noun(w) \
+                and w not in _COLLECTIVES and w not in _NON_PERSONS and w not in ("police", "security", "army", "family") \
+                and trig.first > 0 and toks[trig.first - 1].low in lex.victims:
+            # a headline's object without article: "Man kills wife", "Father killed son, then himself"
+            np_end = _np_forward(toks, j, lex, floors)
+            if np_end == j + 1:
+                return _implicit(trig.category, 1, trig.first, np_end, (j, np_end), w)
         age = _age_at(toks, j)
         if trig.word.endswith(" of") and j + age < len(toks) and _np_word(toks[j + age], lex, floors):
             # "the shooting death of teen driver", "killing of 15-year-old boy": a headline's
@@ -2282,6 +2289,32 @@ def _succumbed_to_wounds(toks, j: int) -> bool:
     if j >= len(toks) or toks[j].low != "to":
         return False
     return any(t.low in _WOUND_WORDS for t in toks[j + 1:j + 5])
+
+
+#: Words that open the object of an active verb in a headline: "Man kills wife", "Man killed
+#: his wife, 4 kids", "Gunman kills 3 bandmates, self".
+_OBJECT_OPENERS = frozenset("his her their its self himself herself themselves".split())
+
+
+def _agent_of_headline_verb(toks, trig, lex, floors) -> bool:
+    """ "Man kills wife", "Man killed his wife and four kids, then himself": the person before
+    an active verb with an object is the attacker, not a victim ("Man killed in shooting" is
+    one dead).  A present-tense "kills" / "shoots" is never a headline's passive."""
+    if trig.kind != "verb" or trig.word in ("dies", "died", "die") or " " in trig.word:
+        return False
+    if trig.word.endswith("s"):
+        return True
+    j = trig.last
+    if j >= len(toks):
+        return False
+    nxt = toks[j].low
+    if nxt in _OBJECT_OPENERS or (nxt in lex.victims and nxt not in ("people", "persons")):
+        return True
+    q = qualified_at(toks, j, lex, floors)  # "Man killed 2 neighbors", not "Teen killed 2 days after ..."
+    if q is None:
+        return False
+    np_end = _np_forward(toks, q.last, lex, floors)
+    return np_end > q.last and toks[np_end - 1].low in lex.victims and not _is_trap(toks, q, np_end, lex)
 
 
 def _after_attempted(toks, i) -> bool:
