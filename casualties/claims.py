@@ -893,7 +893,7 @@ class _Sentence:
                     return None
                 return _implicit(trig.category, 0, q.first - 1, trig.last, (np_start, np_end),
                                  " ".join(t.low for t in toks[q.first - 1:q.last]))
-            if (aux or trig.word in ("died", "dies", "die", "perished") + _SUCCUMB) and q.first >= 2 \
+            if (aux_real(aux) or trig.word in ("died", "dies", "die", "perished") + _SUCCUMB) and q.first >= 2 \
                     and toks[q.first - 1].low in ("the", "of"):
                 # "one of the two hijackers was killed": the figure is the one, the two is the set
                 of_at = q.first - 2 if toks[q.first - 1].low == "the" else q.first - 1
