@@ -18,6 +18,7 @@ How it works (docs/concepts.md has the rules in prose):
 from __future__ import annotations
 
 import datetime as _dt
+import bisect
 import functools
 import re
 from typing import List, Optional, Sequence, Tuple
@@ -617,19 +618,19 @@ def _one_person_np_end(toks, i: int, stop: int, lex, bare: bool) -> int:
     return 0
 
 
-def _person_pair_end(toks, i: int, stop: int, lex) -> int:
+def _person_pair_end(toks, i: int, stop: int, lex) -> Optional[Tuple[int, int]]:
     """ "A man and his son", "mother and son", "Father, daughter" (a headline), "the 7-year-old girl
     and her grandfather": two one-person noun phrases joined by "and" (or a bare comma between two
-    bare nouns) are two people.  Returns where the joiner and the pair end, or 0."""
+    bare nouns) are two people.  Returns where the joiner and the pair end, or None."""
     a = _one_person_np_end(toks, i, stop, lex, bare=True)
     if not a or a >= stop or toks[a].low not in ("and", ","):
-        return 0
+        return None
     comma = toks[a].low == ","
     if comma and toks[i].low in _PAIR_DETERMINERS:
-        return 0  # "the man, a father of two": an apposition, the same person
+        return None  # "the man, a father of two": an apposition, the same person
     b = _one_person_np_end(toks, a + 1, stop, lex, bare=True)
     if not b or comma and toks[a + 1].low in _PAIR_DETERMINERS:
-        return 0
+        return None
     return a, b
 
 
@@ -909,13 +910,11 @@ class _Sentence:
                 # "3 men, 1 woman wounded", "Three women and one man injured": the groups before
                 # the last one are listed with it, and the figure is their sum
                 raw.last = np_end
-                self._list_ids += 1
                 members = lead + [raw]
                 for p in members:
-                    p.part_of_list, p.list_id = True, self._list_ids
                     self.used.update(p.numbers_used)
                 self.raws.extend(members)
-                total = self._sum(members)
+                total = self._listed(members)
                 total.last = trig.last
                 return total
             return raw
@@ -1039,18 +1038,15 @@ class _Sentence:
         s0 = _clause_after_claim(toks, s0, k)
         if s0 >= k:
             return None
-        pair = _person_pair_end(toks, s0, k, lex) if not _name_end(toks, s0, k, lex) else 0
+        pair = _person_pair_end(toks, s0, k, lex) if not _name_end(toks, s0, k, lex) else None
         if pair and pair[1] == k:
             # "A man and his 11-year-old son were found dead", "Mother and son found dead": two
             # people, each named by a common noun -- a list of two
             a = pair[0]
             members = [_implicit(trig.category, 1, s0, a, (s0, a), " ".join(t.low for t in toks[s0:a])),
                        _implicit(trig.category, 1, a + 1, k, (a + 1, k), " ".join(t.low for t in toks[a + 1:k]))]
-            self._list_ids += 1
-            for p in members:
-                p.part_of_list, p.list_id = True, self._list_ids
             self.raws.extend(members)
-            total = self._sum(members)
+            total = self._listed(members)
             total.last = trig.last
             return total
         w = toks[s0].low
@@ -1092,16 +1088,11 @@ class _Sentence:
         if (named or q is None) and not parts and any(a in ("were", "are") for a in (t.low for t in toks[np_end:trig.first])):
             return None  # "Gunmen ... were killed": a plural subject with no figure
         if parts and not parts[0].subset:
-            raw.last = parts[0].first if parts else raw.last
             self.used.update(raw.numbers_used)
-            self._list_ids += 1
             raw.last = np_end
-            members = [raw] + [p for p in parts if not p.subset]
-            for p in members:
-                p.part_of_list, p.list_id = True, self._list_ids
             self.raws.append(raw)
             self.raws.extend(parts)
-            total = self._sum(members)
+            total = self._listed([raw] + [p for p in parts if not p.subset])
             total.last = trig.last
             return total
         return raw
@@ -1443,18 +1434,21 @@ class _Sentence:
         if parts[0].subset:
             self.raws.extend(parts)
             return
-        self._list_ids += 1
-        members = [raw] + [p for p in parts if not p.subset]  # not the parts after "including"
-        for p in members:
-            p.part_of_list, p.list_id = True, self._list_ids
         self.raws.extend(parts)
-        self.raws.append(self._sum(members))
+        self.raws.append(self._listed([raw] + [p for p in parts if not p.subset]))  # not the parts after "including"
 
     def _harmed_others_before(self, i: int) -> bool:
         """A figure of people killed or shot stands before token ``i`` in the sentence: "killed his
         two sons before fatally shooting himself" - the one who then shot himself is the attacker."""
         return any(r.category in ("killed", HIT) and r.last <= i and r.value != 0 and not r.self_death
                    for r in self.raws)
+
+    def _listed(self, members) -> _Raw:
+        """Mark ``members`` as the parts of one new list and return their sum."""
+        self._list_ids += 1
+        for p in members:
+            p.part_of_list, p.list_id = True, self._list_ids
+        return self._sum(members)
 
     def _sum(self, members) -> _Raw:
         low = sum(p.low for p in members)
@@ -1771,16 +1765,26 @@ def _year_at(toks, i: int) -> Optional[int]:
 #: video playlist entry that opens with its running time ("1:51 Boy killed in ..."), but not a
 #: live-blog time stamp ("11:02 p.m.: ...").
 _LINK_LINE_RE = re.compile(
-    r"[ \t(\[]*(?:(?:see also|also read|read more|more|related(?: coverage| stories| story| links?)?|read|previous coverage)"
-    r"\s*[:|]|\d{1,2}:\d{2}[ \t]+(?![ap]\.?m\b)[A-Za-z'\"‘“])", re.IGNORECASE)
+    r"^[ \t(\[]*(?:(?:see also|also read|read more|more|related(?: coverage| stories| story| links?)?|read|previous coverage)"
+    r"\s*[:|]|\d{1,2}:\d{2}[ \t]+(?![ap]\.?m\b)[A-Za-z'\"‘“])", re.IGNORECASE | re.MULTILINE)
 
 
-def _in_link_line(text: str, at: int) -> bool:
-    """The figure at ``at`` stands in a line that links to another story (a "Related:" or "See
-    also:" headline, a video playlist entry): that headline is another report, so its figures are
-    background even when it tells of the same event, which the report's own text tells anyway."""
-    ls = text.rfind("\n", 0, at) + 1
-    return _LINK_LINE_RE.match(text, ls) is not None
+def _link_lines(text: str) -> List[Tuple[int, int]]:
+    """The (start, end) of every line of ``text`` that links to another story (a "Related:" or
+    "See also:" headline, a video playlist entry), in text order: that headline is another
+    report, so its figures are background even when it tells of the same event, which the
+    report's own text tells anyway.  One scan, so a text of many figures on one line stays linear."""
+    spans = []
+    for m in _LINK_LINE_RE.finditer(text):
+        end = text.find("\n", m.end())
+        spans.append((m.start(), len(text) if end == -1 else end))
+    return spans
+
+
+def _in_spans(spans: List[Tuple[int, int]], at: int) -> bool:
+    """Position ``at`` lies in one of the sorted, disjoint ``spans``."""
+    i = bisect.bisect_right(spans, at, key=lambda span: span[0]) - 1
+    return i >= 0 and spans[i][0] <= at < spans[i][1]
 
 
 def _dated_weeks_before(toks, i: int, published: _dt.date) -> bool:
@@ -1881,6 +1885,7 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
     hits: List[bool] = []  # "shot" figures, carried as injured until _resolve_hits decides
     done_until = -1
     seen_main = set()
+    links = None  # the lines that link to other stories, found at the first claim
     for m in scan.finditer(text):
         if m.start() < done_until:
             continue
@@ -1909,7 +1914,9 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
                     (victims.lower().split(" of ")[0].split() or [""])[-1] in _COLLECTIVES:
                 continue  # "the family was found dead": several people, how many is not said
             first_claim = r.category not in seen_main
-            background = _in_link_line(text, toks[r.first].start) or _is_background(toks, r, pub, first_claim) or \
+            if links is None:
+                links = _link_lines(text)
+            background = _in_spans(links, toks[r.first].start) or _is_background(toks, r, pub, first_claim) or \
                 (not first_claim and _continues_other_time(text, s, toks, pub))
             if not background and not r.subset:
                 seen_main.add(r.category)
@@ -2258,6 +2265,8 @@ def _is_hospital_place(trig: _Trigger) -> bool:
     """An injured phrase of the lexicon that names where people were taken ("to the hospital",
     "in hospital"), not what befell them: read only with a stated figure and no death after it."""
     return trig.category == "injured" and trig.kind == "phrase" and trig.word.split()[0] in ("to", "in")
+
+
 #: Participles that carry people to the place a hospital phrase names: "were taken to a hospital".
 _CONVEYED = frozenset("taken rushed transported driven brought airlifted flown carried sent transferred".split())
 

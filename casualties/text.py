@@ -43,14 +43,16 @@ _GLUED_DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014")
 _CONTRACTED = frozenset(w + s for w in ("nobody", "noone") for s in ("'s", "’s"))
 
 
-def _low(text: str, m: re.Match) -> str:
-    word = m.group()
-    if word in _GLUED_DASHES:
-        i, j = m.start(), m.end()
-        if 0 < i and j < len(text) and text[i - 1].isalnum() and text[j].isalnum():
-            return "-"
-    low = word.lower()
-    return low[:-2] if low in _CONTRACTED else low
+_SPECIAL = _GLUED_DASHES | _CONTRACTED
+
+
+def _special_low(text: str, start: int, end: int, low: str) -> str:
+    """``low`` of a glued dash or a contracted "nobody's" (see :data:`_GLUED_DASHES`, :data:`_CONTRACTED`)."""
+    if low in _CONTRACTED:
+        return low[:-2]
+    if 0 < start and end < len(text) and text[start - 1].isalnum() and text[end].isalnum():
+        return "-"
+    return low
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> List[Token]:
@@ -58,8 +60,14 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> List[Token]:
     text, with a dash glued between two word characters read as a hyphen and "nobody's" as
     "nobody"."""
     end = len(text) if end is None else end
-    return [Token(m.start(), m.end(), m.group(), _low(text, m))
-            for m in _TOKEN_RE.finditer(text, start, end)]
+    out = []
+    for m in _TOKEN_RE.finditer(text, start, end):
+        word = m.group()
+        low = word.lower()
+        if low in _SPECIAL:
+            low = _special_low(text, m.start(), m.end(), low)
+        out.append(Token(m.start(), m.end(), word, low))
+    return out
 
 
 def _is_real_end(text: str, m: re.Match) -> bool:

@@ -20,6 +20,12 @@ def seed_frame():
                           "url": m.get("url")} for m in meta])
 
 
+def incident_of(reports) -> dict:
+    """report_id -> incident_id after reconciling ``reports``."""
+    result = casualties.reconcile(reports)
+    return dict(zip(result.reports["report_id"], result.reports["incident_id"]))
+
+
 @pytest.fixture(scope="module")
 def seeds_result():
     return casualties.reconcile(seed_frame())
@@ -70,8 +76,7 @@ def test_same_day_attack_in_the_same_province_stays_apart():
         {"report_id": "b1", "published": "2016-07-27",
          "text": "Gunmen killed three shepherds near Shaddadi on Wednesday, local sources said."},
     ]
-    result = casualties.reconcile(reports)
-    inc = dict(zip(result.reports["report_id"], result.reports["incident_id"]))
+    inc = incident_of(reports)
     assert inc["a1"] == inc["a2"] != inc["b1"]
 
 
@@ -176,8 +181,7 @@ def test_children_of_other_ages_in_one_town_stay_apart():
         {"report_id": "b1", "published": "2015-11-19",
          "text": "A 2-year-old boy has died after being shot Thursday in Little Rock, police said."},
     ]
-    result = casualties.reconcile(reports)
-    inc = dict(zip(result.reports["report_id"], result.reports["incident_id"]))
+    inc = incident_of(reports)
     assert inc["a1"] == inc["a2"] != inc["b1"]
 
 
@@ -196,11 +200,10 @@ def test_undated_report_months_later_is_its_own_incident():
          "text": "A Fresno man was charged with murder in the drive-by shooting on Kearney Boulevard that "
                  "killed a 9-year-old girl, prosecutors said."},
     ]
-    result = casualties.reconcile(reports)
-    inc = dict(zip(result.reports["report_id"], result.reports["incident_id"]))
+    inc = incident_of(reports)
     assert inc["jan"] == inc["charged"] != inc["nov"]
-    result = casualties.reconcile(reports[:2])
-    assert result.reports["incident_id"].nunique() == 2
+    inc = incident_of(reports[:2])
+    assert inc["jan"] != inc["nov"]
 
 
 @pytest.mark.parametrize("lead, follow_up", [
