@@ -1930,7 +1930,7 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
                 background=background, subset=r.subset, part_of_list=r.part_of_list and r.list_id != -1,
                 basis=r.basis,
             ))
-            additive.append("self_death" if r.self_death else
+            additive.append("self_death" if r.self_death else "later_death" if _is_later_death(toks, r) else
                             _is_additive(toks, r, first_in_sentence=not any(x.first < r.first for x in raws),
                                          before={x.category for x in raws if x.first < r.first}))
     claims, hits = _additive_totals(text, out, additive, hits)
@@ -1992,6 +1992,47 @@ def _hedge_bare_repeats(claims: List[Claim]) -> List[Claim]:
 
 
 _ADDITIVE = frozenset({"also", "another", "additional", "further"})
+#: "a second fighter", "a third soldier": an indefinite ordinal is one more than those told of.
+_ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
+#: Words that tell a later time than the event: "later", "the next day", "two days later".
+_LATER = frozenset("later subsequently afterwards afterward next following".split())
+_HARMED_GROUPS = frozenset("injured wounded hurt".split())
+
+
+def _is_later_death(toks, raw: _Raw) -> bool:
+    """ "The following day, a soldier succumbed to his wounds", "a second member died of his
+    injuries", "one of the injured died a day later": someone hurt in the event dies of the
+    wounds afterwards.  The subject is someone not yet counted among the dead (indefinite, or
+    one of the injured), so the death adds to the toll told before it.  A pronoun or a definite
+    subject ("he later died", "the victim succumbed") is someone already told of, and a death
+    told "later" without wounds is as often the same death told again, or another shooting."""
+    if raw.category != "killed" or raw.value != 1:
+        return False
+    a, b = raw.np
+    words = [t.low for t in toks[a:b]]
+    if not words:
+        return False
+    lead = [t.low for t in toks[max(0, a - 2):a]]
+    phrase = lead + words
+    at = next((k for k in range(len(phrase) - 2) if phrase[k:k + 3] == ["one", "of", "the"]), None)
+    if at is not None and any(w in _HARMED_GROUPS for w in phrase[at + 3:]):
+        return True  # "one of the injured died"
+    det = lead[-1] if lead else ""
+    if len(lead) == 2 and lead[0] in ("a", "an") and det in _HARMED_GROUPS:
+        det = lead[0]  # "a wounded fighter"
+    indefinite = det in ("a", "an", "another") or words[0] in ("a", "an", "another")
+    if not (indefinite and raw.basis.startswith("implicit") and _death_by_wounds(toks, raw)):
+        return False
+    return any(w in _ORDINALS for w in phrase) or any(t.low in _LATER for t in toks)
+
+
+def _death_by_wounds(toks, raw: _Raw) -> bool:
+    """ "succumbed to his wounds", "died of his injuries", "died from gunshot wounds"."""
+    for k in range(raw.first, min(len(toks), raw.last + 2)):
+        if toks[k].low in ("succumbed", "succumbs", "died", "dies") and k + 1 < len(toks) and \
+                toks[k + 1].low in ("to", "of", "from") and any(t.low in _WOUND_WORDS for t in toks[k + 2:k + 5]):
+            return True
+    return False
 
 
 def _opens_other_clause(toks, v: int) -> bool:
@@ -2117,7 +2158,7 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
         if not add or prev is None:
             running[key] = idx
             continue
-        if out[prev].value is not None and additive[idx] != "self_death" and \
+        if out[prev].value is not None and additive[idx] not in ("self_death", "later_death") and \
                 (out[prev].value == c.value and c.value > 1 and _others_may_be_of_dead(out, running, c) or
                  (c.value == 1 and out[prev].value > 1 and not out[prev].basis and not on_dead
                   and not _other_kind(c, out[prev])) or
@@ -2137,6 +2178,7 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
         value = a.value + c.value if a.value is not None and c.value is not None else None
         start, end = min(a.start, c.start), max(a.end, c.end)
         what = ("the attacker's own death" if additive[idx] == "self_death" else
+                "the later death" if additive[idx] == "later_death" else
                 "the additional shot" if on_dead else "the additional")
         out.append(Claim(
             category=c.category, low=a.low + c.low, high=high, value=value, qualifier=qual,
