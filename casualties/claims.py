@@ -89,6 +89,8 @@ _UNIT_WORDS = frozenset(
 ) | _ANIMALS
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
+#: Month names in full, but "may", which is far more often the modal verb.
+_FULL_MONTHS = frozenset(m for m in _MONTHS if m != "may")
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -679,7 +681,23 @@ def _is_trap(toks, q: Qualified, np_end: int, lex) -> bool:
         return True  # "July 27", "November 2015"
     if nxt in _MONTHS and v is not None and v <= 31:
         return True  # "27 July"
+    if _in_numeric_date(toks, first.first, last):
+        return True  # "on 13/01", "11/03/2023"
     return False
+
+
+def _in_numeric_date(toks, a: int, b: int) -> bool:
+    """Whether tokens ``[a, b)`` are glued to a slash that joins them to another digit run, as
+    in a date written "13/01" or "11/03/2023"."""
+    if b < len(toks) and toks[b].text == "/" and toks[b].start == toks[b - 1].end:
+        return True
+    return a >= 2 and toks[a - 1].text == "/" and toks[a - 1].end == toks[a].start and toks[a - 2].low[:1].isdigit()
+
+
+def _has_date(toks) -> bool:
+    """A date told in the sentence: a month named in full ("on 11 March") or a date in digits."""
+    return any(t.low in _FULL_MONTHS or (t.text == "/" and 0 < k < len(toks) - 1 and toks[k - 1].low.isdigit()
+                                         and toks[k + 1].low.isdigit()) for k, t in enumerate(toks))
 
 
 _SEVERITY = frozenset("life threatening life-threatening serious critical major significant grave severe".split())
@@ -796,6 +814,15 @@ def _abbreviation_dot(toks, i: int) -> bool:
     # the last dot: "the U.N. force", but "condemned by the U.N. Two soldiers ..." starts anew
     lex = load_lexicon()
     return nxt is None or not (nxt.low[:1].isdigit() or nxt.text[:1].isupper() and (nxt.low in lex.units or nxt.low in lex.tens))
+
+
+def _in_as_well_as(toks, i: int) -> bool:
+    """Whether token ``i`` is an "as" of "as well as", which joins a list ("Nine fighters as
+    well as a civilian were killed"), not the "as" that opens a clause ("as they fled")."""
+    if toks[i].low != "as":
+        return False
+    return (i + 2 < len(toks) and toks[i + 1].low == "well" and toks[i + 2].low == "as") or \
+        (i >= 2 and toks[i - 1].low == "well" and toks[i - 2].low == "as")
 
 
 def _skip_parenthetical(toks, k) -> int:
@@ -988,8 +1015,10 @@ class _Sentence:
         if np_end <= np_start or toks[np_end - 1].low not in lex.victims:
             return []
         parts, j = [], first
-        while j >= 2 and toks[j - 1].low in (",", "and") and len(parts) < 6:
+        while j >= 2 and (toks[j - 1].low in (",", "and") or (j >= 4 and _in_as_well_as(toks, j - 1))) and len(parts) < 6:
             end = j - 1
+            if toks[end].low == "as":
+                end -= 2  # "four soldiers as well as two militiamen dead"
             if toks[end].low == "and" and toks[end - 1].low == ",":
                 end -= 1
             start = _np_backward(toks, end, lex, floors)
@@ -1021,7 +1050,7 @@ class _Sentence:
         # supplies were killed"); "which", "where", "that" open a clause with a subject of its own
         while s0 > 0 and k - s0 < 24 and (toks[s0 - 1].low not in (";", ":", ".", "when", "after", "as", "while", "but",
                                                                   "because", "that", "which", "where", "if")
-                                          or _abbreviation_dot(toks, s0 - 1)) \
+                                          or _abbreviation_dot(toks, s0 - 1) or _in_as_well_as(toks, s0 - 1)) \
                 and toks[s0 - 1].low not in _REPORT_VERBS:
             s0 -= 1
         if s0 > 0 and toks[s0 - 1].low not in (";", ":", ".", "that") and toks[s0 - 1].low not in _REPORT_VERBS:
@@ -2000,13 +2029,14 @@ _HARMED_GROUPS = frozenset("injured wounded hurt".split())
 
 
 def _is_later_death(toks, raw: _Raw) -> bool:
-    """ "The following day, a soldier succumbed to his wounds", "a second member died of his
-    injuries", "one of the injured died a day later": someone hurt in the event dies of the
-    wounds afterwards.  The subject is someone not yet counted among the dead (indefinite, or
-    one of the injured), so the death adds to the toll told before it.  A pronoun or a definite
-    subject ("he later died", "the victim succumbed") is someone already told of, and a death
-    told "later" without wounds is as often the same death told again, or another shooting."""
-    if raw.category != "killed" or raw.value != 1:
+    """ "The following day, a soldier succumbed to his wounds", "two fighters later succumbed",
+    "a second member died of his injuries", "one of the injured died a day later": people hurt
+    in the event die of their wounds afterwards.  The subject is someone not yet counted among
+    the dead (indefinite, a bare figure, or one of the injured), so the deaths add to the toll
+    told before them.  A pronoun or a definite subject ("he later died", "the victim succumbed",
+    "the two succumbed") is someone already told of, and a death told "later" without wounds
+    is as often the same death told again, or another shooting."""
+    if raw.category != "killed" or not raw.value:
         return False
     a, b = raw.np
     words = [t.low for t in toks[a:b]]
@@ -2017,20 +2047,25 @@ def _is_later_death(toks, raw: _Raw) -> bool:
     at = next((k for k in range(len(phrase) - 2) if phrase[k:k + 3] == ["one", "of", "the"]), None)
     if at is not None and any(w in _HARMED_GROUPS for w in phrase[at + 3:]):
         return True  # "one of the injured died"
-    det = lead[-1] if lead else ""
-    if len(lead) == 2 and lead[0] in ("a", "an") and det in _HARMED_GROUPS:
-        det = lead[0]  # "a wounded fighter"
-    indefinite = det in ("a", "an", "another") or words[0] in ("a", "an", "another")
-    if not (indefinite and raw.basis.startswith("implicit") and _death_by_wounds(toks, raw)):
+    if raw.basis.startswith("implicit"):
+        # "a soldier", "another", "a wounded fighter", "a 1st Division fighter"
+        new_referent = any(w in ("a", "an", "another") for w in lead + words[:1])
+    else:  # "two fighters succumbed", not "the two fighters" nor "two of them"
+        new_referent = not raw.basis and raw.qualifier == "exact" and not raw.subset and \
+            (raw.first == 0 or toks[raw.first - 1].low not in _DETERMINERS | _OBJECT_OPENERS)
+    if not (new_referent and _death_by_wounds(toks, raw)):
         return False
-    return any(w in _ORDINALS for w in phrase) or any(t.low in _LATER for t in toks)
+    # told after the event: "the next day", "later", "a second ...", or a date of its own
+    return any(w in _ORDINALS for w in phrase) or any(t.low in _LATER for t in toks) or _has_date(toks)
 
 
 def _death_by_wounds(toks, raw: _Raw) -> bool:
-    """ "succumbed to his wounds", "died of his injuries", "died from gunshot wounds"."""
+    """ "succumbed (to his wounds)", "died of his injuries", "died from gunshot wounds": to
+    succumb is to die of one's wounds, whatever follows it."""
     for k in range(raw.first, min(len(toks), raw.last + 2)):
-        if toks[k].low in ("succumbed", "succumbs", "died", "dies") and k + 1 < len(toks) and \
-                toks[k + 1].low in ("to", "of", "from") and any(t.low in _WOUND_WORDS for t in toks[k + 2:k + 5]):
+        w = toks[k].low
+        if w in _SUCCUMB or (w in ("died", "dies") and k + 1 < len(toks) and toks[k + 1].low in ("of", "from")
+                             and any(t.low in _WOUND_WORDS for t in toks[k + 2:k + 5])):
             return True
     return False
 
@@ -2335,10 +2370,11 @@ _WOUND_WORDS = frozenset("wound wounds injury injuries gunshot gunshots bullet b
 
 
 def _succumbed_to_wounds(toks, j: int) -> bool:
-    """ "succumbed to his injuries", "succumbs to gunshot wounds": the word after the verb is "to"
-    and a wound or injury is named within a few words (not "succumbed to pressure")."""
+    """ "succumbed to his injuries", "succumbs to gunshot wounds", "two soldiers succumbed the
+    next day": to succumb is to die of one's wounds, unless "to" names something else within a
+    few words ("succumbed to pressure", "succumbed to temptation")."""
     if j >= len(toks) or toks[j].low != "to":
-        return False
+        return True
     return any(t.low in _WOUND_WORDS for t in toks[j + 1:j + 5])
 
 
