@@ -1964,6 +1964,7 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
                                          before={x.category for x in raws if x.first < r.first}))
     claims, hits = _additive_totals(text, out, additive, hits)
     claims, hits = _fold_singletons(claims, hits)
+    claims, hits = _sum_of_sides(text, claims, hits)
     return _with_group_survivors(text, claims, hits)
 
 
@@ -1998,6 +1999,81 @@ def extract_report_claims(title: Optional[str], text: str, published=None, *,
             if lone is not None:
                 in_title = sorted(in_title + [lone], key=lambda c: (c.start, c.end))
     return in_title, in_text
+
+
+def _sum_of_sides(text: str, claims: List[Claim], hits: List[bool]):
+    """ "killing one soldier, while the army killed 3 militants", "shelling killed 6 fighters and
+    an airstrike resulted in the death of 2 civilians": the sides of one clash, told in
+    different clauses of one sentence for disjoint victim groups (civilians, security forces,
+    an armed group), cannot restate each other, so the report's total is their sum (the parts
+    are kept, marked ``part_of_list``).  Only when every counted figure of the category names
+    its group, no group comes twice (an unknown group, "killing 4", or a group told twice may be
+    the same people again), none refers back ("the two men killed"), and none is the attack's
+    own perpetrators.  Figures in other sentences may be of other events, which the report
+    accounting cannot yet tell apart, so they are not summed."""
+    out, out_hits = list(claims), list(hits)
+    for cat in ("killed", "injured"):
+        at = [i for i, (c, h) in enumerate(zip(claims, hits))
+              if c.category == cat and not h and c.counts and not _perpetrators(c)]
+        if len(at) < 2 or any(claims[i].value is None for i in at):
+            continue
+        groups = [claims[i].victim_group for i in at]
+        if "unknown" in groups or len(set(groups)) != len(groups) or any(_refers_back(text, claims[i]) for i in at):
+            continue
+        parts = [claims[i] for i in at]
+        if any(len(_SENTENCE_END_RE.findall(text, a.end, b.start)) > 0 for a, b in zip(parts, parts[1:])):
+            continue  # one sentence: figures in others may be of other events
+        for i in at:
+            out[i] = attrs.evolve(out[i], part_of_list=True)
+        highs = [c.high for c in parts]
+        high = None if None in highs else sum(highs)
+        value = sum(c.value for c in parts)
+        quals = {c.qualifier for c in parts}
+        start, end = min(c.start for c in parts), max(c.end for c in parts)
+        out.append(Claim(
+            category=cat, low=sum(c.low for c in parts), high=high, value=value,
+            qualifier="exact" if quals == {"exact"} else ("at_least" if high is None else "between"),
+            start=start, end=end, quote=text[start:end], stated=(value,), victims=None, victim_group="unknown",
+            cited_source=next((c.cited_source for c in parts if c.cited_source), None),
+            basis="sum of sides: " + " and ".join(f"{c.value} {c.victim_group}" for c in parts)))
+        out_hits.append(False)
+    if len(out) > len(claims):
+        order = sorted(range(len(out)), key=lambda i: (out[i].start, out[i].end))
+        out, out_hits = [out[i] for i in order], [out_hits[i] for i in order]
+    return out, out_hits
+
+
+_BACK_REFERENCES = frozenset("the those these his her their its".split())
+#: The perpetrators of an attack, as opposed to a side of a battle ("militants", "fighters").
+_ATTACKER_NOUNS = frozenset("gunman gunmen attacker attackers assailant assailants bomber bombers perpetrator "
+                            "perpetrators hijacker hijackers kidnapper kidnappers shooter shooters suspect suspects "
+                            "himself herself themselves".split())
+
+
+def _perpetrators(claim: Claim) -> bool:
+    """The deaths of an attack's own perpetrators ("seven gunmen were killed", "the bomber
+    blew himself up") are no side of a battle: conventions differ on counting them (RAND and
+    GTD code an attack's victims), so they stay a figure of their own."""
+    return any(w.strip(",.") in _ATTACKER_NOUNS for w in (claim.victims or "").lower().split()) or \
+        "attacker's own death" in claim.basis
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s)")
+
+
+def _refers_back(text: str, claim: Claim) -> bool:
+    """A figure told by a definite or partitive phrase ("The policeman was killed", "the two
+    men killed", "two of the militants", "One of the sons") names people already told of."""
+    words = claim.quote.lower().split()
+    before = text[max(0, claim.start - 12):claim.start].lower().split()
+    lex = load_lexicon()
+    opens_with_figure = bool(words) and (words[0][:1].isdigit() or words[0] in lex.units or words[0] in lex.tens)
+    if opens_with_figure and before and before[-1] in _BACK_REFERENCES:
+        return True  # "The two men killed were ...", not "resulted in the death of 2 civilians"
+    victims = (claim.victims or "").lower().split()
+    return bool(words and words[0] in _BACK_REFERENCES) or bool(victims and victims[0] in _BACK_REFERENCES) \
+        or " of the " in f" {claim.quote.lower()} " or " of them" in claim.quote.lower() or \
+        claim.basis.startswith("implicit: 'the ")
 
 
 def _hedge_bare_repeats(claims: List[Claim]) -> List[Claim]:
