@@ -25,7 +25,13 @@ from .lexicon import HIT, load_lexicon
 from .model import Claim
 from .numbers import number_at
 from .text import sentence_bounds
-from .mentions import _DEATH_WORDS_RE, _GENERIC_PEOPLE, _IRREGULAR_PLURALS, _Raw, _plural_noun
+from .words import WORDS
+from .mentions import _DEATH_WORDS_RE, _Raw, _plural_noun
+
+
+_IRREGULAR_PLURALS = WORDS.set("irregular_plurals")
+_ADDITIVE = WORDS.set("additive")
+_GENERIC_PEOPLE = WORDS.set("generic_people")
 
 
 def _hedge_bare_repeats(claims: List[Claim]) -> List[Claim]:
@@ -46,9 +52,6 @@ def _hedge_bare_repeats(claims: List[Claim]) -> List[Claim]:
                              basis=f"repeats {h.quote!r} (at {h.start}) without its hedge")
         out.append(c)
     return out
-
-
-_ADDITIVE = frozenset({"also", "another", "additional", "further"})
 
 
 def _is_additive(toks, raw: _Raw, first_in_sentence: bool, before=frozenset()) -> bool:

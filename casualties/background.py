@@ -22,56 +22,28 @@ import re
 from typing import List, Optional, Tuple
 
 from .text import sentence_bounds, tokenize
-from .mentions import _MONTHS, _REPORT_VERBS, _Raw, _SOURCE_HEADS, _UNIT_WORDS
+from .words import WORDS
+from .mentions import _MONTHS, _Raw
 
 
-#: Lower-case words that may sit inside a cited body's name ("the state-run news agency").
-_SOURCE_WORDS = frozenset(
-    "the of for 's ’s - and state local security provincial health interior defense defence military "
-    "hospital medical government rights human monitoring news war opposition rescue civil emergency based "
-    "run one two several other senior top district regional federal media press public national "
-    "central affairs foreign relief aid humanitarian".split()
-)
-_PERPETRATOR_SUBJECTS = frozenset(
-    "is isis isil daesh taliban qaeda al-qaeda hamas hezbollah hizballah militants insurgents "
-    "rebels group jihadists pkk shabab shabaab boko haram gunmen militia militias farc eta".split()
-)
-#: Cues that introduce another event: a figure after them is about that event, one before them
-#: is the main one ("killed in retaliation for the deaths of eight" - the eight are background).
-_LEADING_BACKGROUND = (("retaliation", "for"), ("revenge", "for"), ("avenge",), ("in", "response", "to"),
-                       ("sparked", "by"), ("triggered", "by"), ("prompted", "by"))
-_STRONG_BACKGROUND = (
-    ("earthquake",), ("quake",), ("civil", "war"), ("since", "the", "start"),
-    ("since", "the", "beginning"), ("since", "the", "outbreak"), ("since", "the", "war"),
-    ("so", "far", "this"), ("this", "year"), ("over", "the", "past"), ("in", "the", "past"), ("in", "recent"),
-    ("anniversary",), ("tsunami",), ("floods",), ("famine",), ("epidemic",), ("pandemic",),
-    ("for", "years"), ("over", "the", "years"), ("for", "decades"), ("the", "war"), ("nationwide",), ("across", "the", "country"),
-    ("throughout", "the", "country"), )
-#: An indefinite other event: "killed in a previous shooting", "in an unrelated incident, two were
-#: killed" - strong on either side of the figure, unlike a bare "earlier" or "previous".
-_OTHER_EVENT = (("a", "previous"), ("a", "prior"), ("an", "unrelated"), ("an", "earlier"))
-_STRONG_BACKGROUND += tuple(ph + (n,) for ph in _OTHER_EVENT
-                            for n in ("shooting", "shootings", "attack", "incident", "killing", "homicide", "slaying"))
-#: A tally over several incidents ("in separate shootings across the city"): every figure of
-#: the sentence is about more than the report's incident.
-_TALLY = (("separate", "shootings"), ("separate", "incidents"), ("separate", "attacks"), ("weekend", "shootings"),
-          ("shootings", "across"), ("across", "the", "city"), ("citywide",), ("city-wide",))
-#: Time distances: "came a day after five car bombs ... killing 215" (leading: the figure after
-#: them is about the other event); "killed in a raid two weeks earlier" (trailing, earlier/ago).
-_UNITS_OF_TIME = ("hours", "day", "days", "week", "weeks", "month", "months", "year", "years")
-_LEADING_BACKGROUND += tuple((u, w) for u in _UNITS_OF_TIME for w in ("after", "before", "earlier"))
-#: "The shooting comes after a man was killed ...", "It follows a shooting that left two dead": the
-#: report's event set after another one
-_LEADING_BACKGROUND += (("comes", "after"), ("came", "after"), ("follows", "a"), ("follows", "another"),
-                        ("on", "the", "heels", "of"))
+_ANIMALS = WORDS.set("animals")
+_UNIT_WORDS = WORDS.set("unit_words") | _ANIMALS
+_REPORT_VERBS = WORDS.set("report_verbs")
+_SOURCE_HEADS = WORDS.set("source_heads")
+_SOURCE_WORDS = WORDS.set("source_words")
+_PERPETRATOR_SUBJECTS = WORDS.set("perpetrator_subjects")
+_OTHER_EVENT = WORDS.phrases("other_event")
+_UNITS_OF_TIME = WORDS.tuple("units_of_time")
+_LEADING_BACKGROUND = (WORDS.phrases("leading_background")
+                       + tuple((u, w) for u in _UNITS_OF_TIME for w in ("after", "before", "earlier"))
+                       + WORDS.phrases("leading_background_follows"))
+_STRONG_BACKGROUND = WORDS.phrases("strong_background") + tuple(
+    ph + (n,) for ph in _OTHER_EVENT for n in WORDS.tuple("other_event_nouns"))
+_TALLY = WORDS.phrases("tally")
 _TRAILING_BACKGROUND = tuple((u, w) for u in _UNITS_OF_TIME for w in ("earlier", "ago"))
-#: "shot dead by Israel several days before-": "before" ending its clause points back in time.
 _TRAILING_BEFORE = tuple((u, "before") for u in _UNITS_OF_TIME)
-_WEAK_BACKGROUND = (
-    ("earlier",), ("previous",), ("previously",), ("ago",), ("last", "year"), ("last", "month"),
-    ("last", "week"), ("since",), ("separate",), ("separately",), ("another",), ("similar",),
-    ("most", "recently"), ("in", "all"), ("former",), ("prior",), ("recent",),
-)
+_WEAK_BACKGROUND = WORDS.phrases("weak_background")
+_ANAPHORIC_OPENERS = WORDS.set("anaphoric_openers")
 
 
 # --------------------------------------------------------------------------- context
@@ -207,9 +179,6 @@ def _is_perpetrator_claim(toks, raw: _Raw, responsibility_claimed: bool = False)
         if words[i] in (";", "but"):
             return False
     return False
-
-
-_ANAPHORIC_OPENERS = frozenset("it its his her their the this that these those".split())
 
 
 def _continues_other_time(text: str, s: int, toks, published: Optional[_dt.date]) -> bool:

@@ -33,7 +33,8 @@ from .errors import InputTypeError
 from .lexicon import HIT, load_lexicon
 from .model import Claim
 from .text import sentence_bounds, tokenize
-from .mentions import _BE_HAVE, _COLLECTIVES, _trigger_tables, _triggers_in, _victim_group
+from .words import WORDS
+from .mentions import _trigger_tables, _triggers_in, _victim_group
 from .background import (
     _cited_source, _continues_other_time, _in_spans, _is_background, _is_perpetrator_claim, _link_lines,
     _responsibility_claims,
@@ -43,6 +44,10 @@ from .accounting import (
     _lone_survivor, _resolve_hits, _with_group_survivors,
 )
 from .clauses import _Sentence
+
+
+_BE_HAVE = WORDS.set("be_have")
+_COLLECTIVES = WORDS.set("collectives")
 from .accounting import FULL_STORY_CHARS, NO_DEATH_REPORTED  # noqa: F401  (re-exported)
 
 __all__ = ["extract_claims"]

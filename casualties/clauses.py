@@ -22,35 +22,40 @@ import attrs
 
 from .lexicon import HIT
 from .numbers import number_at, qualified_at
+from .words import WORDS
 from .mentions import (
-    _ANIMALS, _AUX, _BE_HAVE, _COLLECTIVES, _DAYS, _MONTHS, _NON_PERSONS, _REPORT_VERBS, _Raw, _SINGULAR_AUX,
-    _Trigger, _abbreviation_dot, _age_after_person, _age_at, _before_harmed_clause, _clause_after_claim,
-    _dead_out_of_group, _has_victim_noun, _implicit, _is_number_start, _is_partitive, _is_trap, _lives_lost,
-    _name_end, _not_a_zero_count, _np_backward, _np_forward, _np_word, _number_ending_at, _one_person_head,
-    _one_person_subject, _person_pair_end, _plural_noun, _raw_from_q, _set_before, _skip_parenthetical,
-    _starts_trigger, aux_real,
+    _MONTHS, _Raw, _Trigger, _abbreviation_dot, _age_after_person, _age_at, _before_harmed_clause,
+    _clause_after_claim, _dead_out_of_group, _has_victim_noun, _implicit, _is_number_start, _is_partitive,
+    _is_trap, _lives_lost, _name_end, _not_a_zero_count, _np_backward, _np_forward, _np_word,
+    _number_ending_at, _one_person_head, _one_person_subject, _person_pair_end, _plural_noun, _raw_from_q,
+    _set_before, _skip_parenthetical, _starts_trigger, aux_real,
 )
 from .accounting import _death_told
-from .lists import _ListReading, _PLURAL_AUX
+from .lists import _ListReading
+
+
+_AUX = WORDS.set("aux")
+_BE_HAVE = WORDS.set("be_have")
+_SINGULAR_AUX = WORDS.set("singular_aux")
+_PLURAL_AUX = WORDS.set("plural_aux")
+_DAYS = WORDS.set("days")
+_ANIMALS = WORDS.set("animals")
+_NON_PERSONS = WORDS.set("non_persons") | _ANIMALS
+_REPORT_VERBS = WORDS.set("report_verbs")
+_ZERO_WORDS = WORDS.set("zero_words")
+_WOUND_KINDS = WORDS.set("wound_kinds")
+_COLLECTIVES = WORDS.set("collectives")
+_MODALS = WORDS.set("modals")
+_INTENTIONS = WORDS.set("intentions")
+_HARM_VERBS = WORDS.set("harm_verbs")
+_TOLL_VERBS = WORDS.set("toll_verbs")
+_CONVEYED = WORDS.set("conveyed")
+_SUCCUMB = WORDS.tuple("succumb")
+_WOUND_WORDS = WORDS.set("wound_words")
+_OBJECT_OPENERS = WORDS.set("object_openers")
 
 
 _PRONOUN_ONE = {"himself": "armed group", "herself": "unknown", "him": "unknown", "her": "unknown"}
-_ZERO_WORDS = frozenset({"no", "nobody", "none", "without"})
-
-
-#: Words before "wounds" that make the figure a count of wounds ("23 incision wounds").
-_WOUND_KINDS = frozenset("stab gunshot bullet incision knife shrapnel puncture entry exit defensive "
-                         "slash cut graze".split())
-_MODALS = frozenset("will would could may might should can cannot must shall".split())
-_INTENTIONS = frozenset("intended intend intends threatened threaten threatens threatening planned plan plans planning "
-                        "tried try tries trying attempted attempt attempting wanted want wants vowed vow aimed aim "
-                        "sought seeking going able order ordered meant".split())
-
-
-_HARM_VERBS = frozenset("shot stabbed beaten attacked hit struck tortured gunned run".split())
-
-
-_TOLL_VERBS = frozenset("rose climbed stood reached is was has had now stands jumped increased hit".split())
 
 
 # --------------------------------------------------------------------------- patterns
@@ -652,10 +657,6 @@ def _is_hospital_place(trig: _Trigger) -> bool:
     return trig.category == "injured" and trig.kind == "phrase" and trig.word.split()[0] in ("to", "in")
 
 
-#: Participles that carry people to the place a hospital phrase names: "were taken to a hospital".
-_CONVEYED = frozenset("taken rushed transported driven brought airlifted flown carried sent transferred".split())
-
-
 def _conveyed_from(toks, trig: _Trigger) -> _Trigger:
     """ "Three victims were taken to a hospital", "both were rushed to the hospital": the
     participle before the hospital phrase belongs to the verb, so the figure is read before it."""
@@ -664,22 +665,12 @@ def _conveyed_from(toks, trig: _Trigger) -> _Trigger:
     return trig
 
 
-#: "succumbed to his wounds" is "died of his wounds"; read like "died".
-_SUCCUMB = ("succumbed", "succumbs")
-_WOUND_WORDS = frozenset("wound wounds injury injuries gunshot gunshots bullet burns".split())
-
-
 def _succumbed_to_wounds(toks, j: int) -> bool:
     """ "succumbed to his injuries", "succumbs to gunshot wounds": the word after the verb is "to"
     and a wound or injury is named within a few words (not "succumbed to pressure")."""
     if j >= len(toks) or toks[j].low != "to":
         return False
     return any(t.low in _WOUND_WORDS for t in toks[j + 1:j + 5])
-
-
-#: Words that open the object of an active verb in a headline: "Man kills wife", "Man killed
-#: his wife, 4 kids", "Gunman kills 3 bandmates, self".
-_OBJECT_OPENERS = frozenset("his her their its self himself herself themselves".split())
 
 
 def _agent_of_headline_verb(toks, trig, lex, floors) -> bool:

@@ -11,15 +11,22 @@ from __future__ import annotations
 from typing import List, Optional
 
 from .numbers import qualified_at
+from .words import WORDS
 from .mentions import (
-    _ANIMALS, _AUX, _DEATH_WORDS_RE, _GENERIC_PEOPLE, _REPORT_VERBS, _Raw, _SINGULAR_AUX, _age_aside,
-    _age_at, _drop_spelled_out, _has_victim_noun, _implicit, _in_other_state, _is_number_start,
-    _is_partitive, _is_trap, _name_end, _np_forward, _np_word, _one_person_noun, _plural_noun, _raw_from_q,
-    _starts_trigger, _trigger_tables, _victim_group,
+    _DEATH_WORDS_RE, _Raw, _age_aside, _age_at, _drop_spelled_out, _has_victim_noun, _implicit,
+    _in_other_state, _is_number_start, _is_partitive, _is_trap, _name_end, _np_forward, _np_word,
+    _one_person_noun, _plural_noun, _raw_from_q, _starts_trigger, _trigger_tables, _victim_group,
 )
 
 
-_PLURAL_AUX = frozenset({"were", "are", "have"})
+_AUX = WORDS.set("aux")
+_SINGULAR_AUX = WORDS.set("singular_aux")
+_PLURAL_AUX = WORDS.set("plural_aux")
+_ANIMALS = WORDS.set("animals")
+_REPORT_VERBS = WORDS.set("report_verbs")
+_GENERIC_PEOPLE = WORDS.set("generic_people")
+
+
 class _ListReading:
     """The list-reading methods of :class:`casualties.clauses._Sentence` (it inherits them)."""
 

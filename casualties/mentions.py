@@ -26,77 +26,38 @@ from ._util import trie_pattern
 from .lexicon import HIT, Lexicon, load_lexicon
 from .numbers import Qualified, interval, number_at, qualified_at
 from .text import Token
+from .words import WORDS
 
 
-# --------------------------------------------------------------------------- word classes
+_AUX = WORDS.set("aux")
+_BE_HAVE = WORDS.set("be_have")
+_SINGULAR_AUX = WORDS.set("singular_aux")
+_DAYS = WORDS.set("days")
+_NP_STOP = WORDS.set("np_stop") | WORDS.set("days")
+_VAGUE_PARTS = WORDS.set("vague_parts")
+_ANIMALS = WORDS.set("animals")
+_NON_PERSONS = WORDS.set("non_persons") | _ANIMALS
+_UNIT_WORDS = WORDS.set("unit_words") | _ANIMALS
+_SOURCE_HEADS = WORDS.set("source_heads")
+_SHOT_NOUN_BEFORE = WORDS.set("shot_noun_before")
+_SHOT_NOUN_AFTER = WORDS.set("shot_noun_after")
+_COLLECTIVES = WORDS.set("collectives")
+_IRREGULAR_PLURALS = WORDS.set("irregular_plurals")
+_LIVES_VERBS = WORDS.set("lives_verbs")
+_NAME_PARTICLES = WORDS.set("name_particles")
+_DETERMINERS = WORDS.set("determiners")
+_DEAD_SETS = WORDS.set("dead_sets")
+_HARMED_PARTICIPLES = WORDS.set("harmed_participles")
+_PAIR_DETERMINERS = WORDS.set("pair_determiners")
+_EMERGENCY_CALL_WORDS = WORDS.set("emergency_call_words")
+_SEVERITY = WORDS.set("severity")
+_CASUALTY_NOUNS = WORDS.set("casualty_nouns")
 
-_AUX = frozenset(
-    "were was have has had been being are is be got reportedly also all later allegedly "
-    "subsequently seriously critically slightly fatally badly mortally severely lightly gravely "
-    "confirmed reported now both believed feared said thought initially still then officially "
-    "apparently either eventually found discovered later pronounced remain remained remains went gone listed left still feared presumed as "
-    "accidentally unintentionally repeatedly intentionally deliberately tragically ultimately since".split()
-)
-_BE_HAVE = frozenset("were was have has had been being are is be got found remain remained remains went gone listed "
-                     "left pronounced feared presumed".split())
-_SINGULAR_AUX = frozenset({"was", "is", "has"})
-#: Words that end a victim noun phrase.
-_NP_STOP = frozenset(
-    "in on at by from with into near after before during when while as and or but to for that "
-    "which who whom whose this these those there here it its they them their he him his she her "
-    "we us our you i were was is are been be have has had being not no nor than so if then also "
-    "said says say told according including among amid since until over under about around "
-    "would could will may might should did do does per least most more less outside inside across "
-    "along behind beside against toward towards through throughout within without upon onto out where "
-    "up down via despite following late early last yesterday today tonight overnight earlier a an "
-    "another nobody none noone every each himself herself themselves".split()
-) | frozenset(_d for _d in "monday tuesday wednesday thursday friday saturday sunday".split())
-#: Words of vague phrases: never part of a victim noun phrase.
-_VAGUE_PARTS = frozenset("few handful dozens scores hundreds thousands tens several number couple".split())
-#: Objects that are places or things: "captured two villages" is no claim about people.
-_NON_PERSONS = frozenset(
-    "villages village towns town cities city areas area positions position bases base posts post "
-    "checkpoints checkpoint vehicles vehicle tanks tank buildings building hills hill districts "
-    "district neighborhoods neighbourhoods neighborhood outposts outpost airports airport weapons "
-    "rifles guns ships boats aircraft planes helicopters drones hotels hotel trucks truck cars car buses "
-    "bus houses house homes home shops shop stores store mosques mosque churches church schools school "
-    "offices office stations station markets market shells rockets mortars bombs raid raids attack attacks "
-    "bombing bombings blast blasts explosion explosions strike strikes airstrike airstrikes assault assaults "
-    "ambush ambushes operation operations clash clashes incident incidents shooting shootings bomb device "
-    "devices mine mines grenade grenades missile rocket".split()
-)
-#: Animals are no casualties: "hunters killed 90,000 deer", "police shot a dog".
-_ANIMALS = frozenset(
-    "deer dog dogs puppy cat cats horse horses cow cows cattle bull bulls sheep goat goats pig pigs "
-    "animal animals bird birds livestock bear bears wolf wolves elk moose coyote coyotes".split()
-)
-_NON_PERSONS |= _ANIMALS
-#: After a number, these make it a measure, not a count of people.
-_UNIT_WORDS = frozenset(
-    "year years yr yrs month months week weeks day days hour hours minute minutes second seconds "
-    "km kms kilometer kilometers kilometre kilometres mile miles meter meters metre metres foot feet "
-    "yard yards percent per cent pct % dollars dollar usd euros euro pounds $ am pm a.m p.m "
-    "o'clock gmt times tons tonnes kg kilograms pound lb lbs mm caliber calibre rounds shots bullets "
-    "vehicles cars buildings houses homes shells rockets mortars missiles bombs grenades kilogram kilo kilos "
-    "gram grams ton tonne ounce ounces litre liter litres liters gallon gallons inch inches mph".split()
-) | _ANIMALS
+
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_REPORT_VERBS = frozenset(
-    "said says say told reported reports report announced stated confirmed added quoted cited "
-    "claimed claims estimated tweeted put puts putting gave stated states".split()
-)
-_SOURCE_HEADS = frozenset(
-    "police officials official spokesman spokeswoman spokesperson ministry ministers minister "
-    "witnesses witness sources source residents tv television media agency observatory monitor "
-    "hospital doctors doctor medics army military government authorities authority governor "
-    "mayor officer commander group statement activists activist coroner sheriff department "
-    "reuters ap afp sana sohr xinhua network channel news newspaper radio mission team council commission "
-    "committee organization organisation service center centre monitors groups".split()
-)
 
 
 # --------------------------------------------------------------------------- triggers
@@ -182,11 +143,6 @@ def _hit_in_shooting(toks: Sequence[Token], i: int) -> bool:
     return False
 
 
-_SHOT_NOUN_BEFORE = frozenset("a an the single warning gun fatal first second third final last another fired "
-                              "kill parting cheap lucky good big long mug booster flu one's".split())
-_SHOT_NOUN_AFTER = frozenset("was were rang rings ring fired went hit hits struck that which from of".split())
-
-
 _OTHER_STATE_RE = re.compile(r"(?:(?:was|were|is|are|remains?|remained)\s+)?(?:in|at)\s+(?:the\s+|a\s+)?"
                              r"(?:hospital|critical|serious|stable|fair|good|grave|custody)\b", re.IGNORECASE)
 
@@ -197,20 +153,11 @@ def _in_other_state(toks: Sequence[Token], i: int) -> bool:
     return i + 1 < len(toks) and _OTHER_STATE_RE.match(" ".join(t.low for t in toks[i:i + 4])) is not None
 
 
-#: Nouns for several people that take a singular verb ("the family was found dead").
-_COLLECTIVES = frozenset("family families couple group crowd household crew team".split())
-_IRREGULAR_PLURALS = frozenset("children men women people police personnel staff crew family".split())
-
-
 def _plural_noun(word: str) -> bool:
     # "businessmen", "policemen", "tribeswomen": compounds of "men" and "women" are plural too
     # (not "abdomen", "specimen")
     return word in _IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith("ss")) \
         or (len(word) > 5 and word.endswith("men") and word[-4] not in "oi")
-
-
-_LIVES_VERBS = frozenset("cost costs costing claimed claim claims claiming took take takes taking lost lose "
-                         "losing".split())
 
 
 def _lives_lost(toks: Sequence[Token], trig) -> bool:
@@ -320,11 +267,6 @@ def _np_backward(toks, end, lex, floors, limit=6):
     return j
 
 
-_NAME_PARTICLES = frozenset("al el bin ben abu abd ibn de la van von ul".split())
-_DETERMINERS = frozenset("the a an this that these those many some several most all both each every few other "
-                         "another no any his her their its our my unknown unidentified".split())
-
-
 def _name_end(toks, i, stop, lex) -> int:
     """End of a person's name starting at ``i`` ("Al-Bawi", "Qassim's brother", "Lt. Raed Salim"),
     or 0 when the words there are not a name."""
@@ -392,10 +334,6 @@ def _is_partitive(toks, i, lex, floors) -> bool:
     return number_at(toks, i + 2, lex, floors) is not None or ref in _CASUALTY_NOUNS
 
 
-#: Words for a set of people who are all dead: "two of the dead", "one of those killed".
-_DEAD_SETS = frozenset("dead killed slain deceased fatalities deaths bodies murdered".split())
-
-
 def _set_before(toks, end: int) -> int:
     """Start of a partitive set ending just before ``end`` ("of them", "of whom", "of the
     wounded"), or ``end`` when there is none."""
@@ -416,10 +354,6 @@ def _dead_out_of_group(toks, i: int, category: str, lex, floors) -> bool:
     if ref is not None and (ref.low in _DEAD_SETS or number_at(toks, i + 2, lex, floors) is not None):
         return False
     return True
-
-
-#: Participles telling how a group was harmed: "one of five people shot outside a bar has died".
-_HARMED_PARTICIPLES = frozenset("shot wounded injured hurt stabbed hit struck".split())
 
 
 def _before_harmed_clause(toks, k: int, lex, floors):
@@ -530,9 +464,6 @@ def _one_person_subject(toks, k: int, lex) -> bool:
     return head.text[:1].isupper() and head.text.isalpha() and not head.text.isupper() and head.low not in _NP_STOP
 
 
-_PAIR_DETERMINERS = frozenset("a an the his her their".split())
-
-
 def _one_person_np_end(toks, i: int, stop: int, lex, bare: bool) -> int:
     """End of a noun phrase at ``i`` that names one person by a common noun: "a man", "his
     11-year-old son", "the boy", "her young daughter", or a bare "mother", "son" (``bare``: no
@@ -571,10 +502,6 @@ def _person_pair_end(toks, i: int, stop: int, lex) -> Optional[Tuple[int, int]]:
     if not b or comma and toks[a + 1].low in _PAIR_DETERMINERS:
         return None
     return a, b
-
-
-_EMERGENCY_CALL_WORDS = frozenset("call calls caller callers dispatcher dispatchers operator operators center "
-                                  "centre tape tapes recording recordings".split())
 
 
 def _is_trap(toks, q: Qualified, np_end: int, lex) -> bool:
@@ -619,9 +546,6 @@ def _is_trap(toks, q: Qualified, np_end: int, lex) -> bool:
     if nxt in _MONTHS and v is not None and v <= 31:
         return True  # "27 July"
     return False
-
-
-_SEVERITY = frozenset("life threatening life-threatening serious critical major significant grave severe".split())
 
 
 def _not_a_zero_count(toks, a: int, trig) -> bool:
@@ -698,10 +622,6 @@ def _implicit(cat, value, first, last, np, words) -> _Raw:
                 basis=f"implicit: '{words}' = {value}")
 
 
-_CASUALTY_NOUNS = frozenset("dead victims killed wounded injured casualties hostages missing fatalities "
-                            "deceased abducted kidnapped".split())
-
-
 def aux_real(aux) -> bool:
     """Whether the words collected before a verb hold a real auxiliary (not only adverbs)."""
     return any(a in _BE_HAVE for a in aux)
@@ -743,10 +663,6 @@ def _skip_parenthetical(toks, k) -> int:
             (inner[0].low in ("a", "an") and len(inner) <= 7) or first in ("who", "whose"):
         return j
     return k
-
-
-#: Nouns that name people without a group: a list after them may break them down.
-_GENERIC_PEOPLE = frozenset("people persons victims individuals others".split())
 
 
 _DEATH_WORDS_RE = re.compile(r"\b(?:fatal(?:ly)?|dead|died|dies|death|deadly|killed|killing|murder(?:ed)?|homicide|"
