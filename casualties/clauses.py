@@ -24,11 +24,14 @@ from .lexicon import HIT
 from .numbers import number_at, qualified_at
 from .words import WORDS
 from .mentions import (
-    _MONTHS, _Raw, _Trigger, _abbreviation_dot, _age_after_person, _age_at, _before_harmed_clause,
-    _clause_after_claim, _dead_out_of_group, _has_victim_noun, _implicit, _is_number_start, _is_partitive,
-    _is_trap, _lives_lost, _name_end, _not_a_zero_count, _np_backward, _np_forward, _np_word,
-    _number_ending_at, _one_person_head, _one_person_subject, _person_pair_end, _plural_noun, _raw_from_q,
-    _set_before, _skip_parenthetical, _starts_trigger, aux_real,
+    _MONTHS, _Raw, _Trigger, _abbreviation_dot, _age_after_person, _age_at, _has_victim_noun, _implicit,
+    _is_number_start, _is_partitive, _is_trap, _name_end, _np_backward, _np_forward, _np_word,
+    _number_ending_at, _plural_noun, _raw_from_q, _starts_trigger,
+)
+from .predicates import (
+    _after_attempted, _agent_of_headline_verb, _before_harmed_clause, _clause_after_claim, _conveyed_from,
+    _dead_out_of_group, _is_accident, _is_hospital_place, _lives_lost, _not_a_zero_count, _one_person_head,
+    _one_person_subject, _person_pair_end, _set_before, _skip_parenthetical, _succumbed_to_wounds, aux_real,
 )
 from .accounting import _death_told
 from .lists import _ListReading
@@ -49,10 +52,7 @@ _MODALS = WORDS.set("modals")
 _INTENTIONS = WORDS.set("intentions")
 _HARM_VERBS = WORDS.set("harm_verbs")
 _TOLL_VERBS = WORDS.set("toll_verbs")
-_CONVEYED = WORDS.set("conveyed")
 _SUCCUMB = WORDS.tuple("succumb")
-_WOUND_WORDS = WORDS.set("wound_words")
-_OBJECT_OPENERS = WORDS.set("object_openers")
 
 
 _PRONOUN_ONE = {"himself": "armed group", "herself": "unknown", "him": "unknown", "her": "unknown"}
@@ -643,60 +643,3 @@ class _Sentence(_ListReading):
                     self.used.update(part.numbers_used)
                     self.raws.append(part)
                 return
-
-
-def _is_accident(toks, at: int) -> bool:
-    """ "The boy accidentally shot and killed himself": a death by one's own hand told as an
-    accident is the victim's, not an attacker's own death on top of his victims."""
-    return any(t.low in ("accidentally", "unintentionally", "inadvertently") for t in toks[max(0, at - 4):at])
-
-
-def _is_hospital_place(trig: _Trigger) -> bool:
-    """An injured phrase of the lexicon that names where people were taken ("to the hospital",
-    "in hospital"), not what befell them: read only with a stated figure and no death after it."""
-    return trig.category == "injured" and trig.kind == "phrase" and trig.word.split()[0] in ("to", "in")
-
-
-def _conveyed_from(toks, trig: _Trigger) -> _Trigger:
-    """ "Three victims were taken to a hospital", "both were rushed to the hospital": the
-    participle before the hospital phrase belongs to the verb, so the figure is read before it."""
-    if trig.first > 1 and toks[trig.first - 1].low in _CONVEYED:
-        return attrs.evolve(trig, first=trig.first - 1)
-    return trig
-
-
-def _succumbed_to_wounds(toks, j: int) -> bool:
-    """ "succumbed to his injuries", "succumbs to gunshot wounds": the word after the verb is "to"
-    and a wound or injury is named within a few words (not "succumbed to pressure")."""
-    if j >= len(toks) or toks[j].low != "to":
-        return False
-    return any(t.low in _WOUND_WORDS for t in toks[j + 1:j + 5])
-
-
-def _agent_of_headline_verb(toks, trig, lex, floors) -> bool:
-    """ "Man kills wife", "Man killed his wife and four kids, then himself": the person before
-    an active verb with an object is the attacker, not a victim ("Man killed in shooting" is
-    one dead).  A present-tense "kills" / "shoots" is never a headline's passive."""
-    if trig.kind != "verb" or trig.word in ("dies", "died", "die") or " " in trig.word:
-        return False
-    if trig.word.endswith("s"):
-        return True
-    j = trig.last
-    if j >= len(toks):
-        return False
-    nxt = toks[j].low
-    if nxt in _OBJECT_OPENERS or (nxt in lex.victims and nxt not in ("people", "persons")):
-        return True
-    q = qualified_at(toks, j, lex, floors)  # "Man killed 2 neighbors", not "Teen killed 2 days after ..."
-    if q is None:
-        return False
-    np_end = _np_forward(toks, q.last, lex, floors)
-    return np_end > q.last and toks[np_end - 1].low in lex.victims and not _is_trap(toks, q, np_end, lex)
-
-
-def _after_attempted(toks, i) -> bool:
-    """The death word at ``i`` follows "attempted" ("attempted (first-degree) murder(s) of")."""
-    j = i - 1
-    if j >= 2 and toks[j].low == "degree" and toks[j - 1].low == "-":
-        j -= 3
-    return j >= 0 and toks[j].low in ("attempted", "attempt")

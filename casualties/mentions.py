@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import List, Optional, Sequence, Tuple
+from typing import List, Optional, Sequence
 
 import attrs
 
@@ -36,21 +36,15 @@ _DAYS = WORDS.set("days")
 _NP_STOP = WORDS.set("np_stop") | WORDS.set("days")
 _VAGUE_PARTS = WORDS.set("vague_parts")
 _ANIMALS = WORDS.set("animals")
-_NON_PERSONS = WORDS.set("non_persons") | _ANIMALS
 _UNIT_WORDS = WORDS.set("unit_words") | _ANIMALS
 _SOURCE_HEADS = WORDS.set("source_heads")
 _SHOT_NOUN_BEFORE = WORDS.set("shot_noun_before")
 _SHOT_NOUN_AFTER = WORDS.set("shot_noun_after")
 _COLLECTIVES = WORDS.set("collectives")
 _IRREGULAR_PLURALS = WORDS.set("irregular_plurals")
-_LIVES_VERBS = WORDS.set("lives_verbs")
 _NAME_PARTICLES = WORDS.set("name_particles")
 _DETERMINERS = WORDS.set("determiners")
-_DEAD_SETS = WORDS.set("dead_sets")
-_HARMED_PARTICIPLES = WORDS.set("harmed_participles")
-_PAIR_DETERMINERS = WORDS.set("pair_determiners")
 _EMERGENCY_CALL_WORDS = WORDS.set("emergency_call_words")
-_SEVERITY = WORDS.set("severity")
 _CASUALTY_NOUNS = WORDS.set("casualty_nouns")
 
 
@@ -158,13 +152,6 @@ def _plural_noun(word: str) -> bool:
     # (not "abdomen", "specimen")
     return word in _IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith("ss")) \
         or (len(word) > 5 and word.endswith("men") and word[-4] not in "oi")
-
-
-def _lives_lost(toks: Sequence[Token], trig) -> bool:
-    """ "cost 44 lives", "claimed two lives", "44 lives were lost", "lives lost"."""
-    before = {t.low for t in toks[max(0, trig.first - 5):trig.first]}
-    after = [t.low for t in toks[trig.last:trig.last + 3]]
-    return bool(before & _LIVES_VERBS) or "lost" in after
 
 
 def _shot_is_noun(toks: Sequence[Token], i: int) -> bool:
@@ -334,54 +321,6 @@ def _is_partitive(toks, i, lex, floors) -> bool:
     return number_at(toks, i + 2, lex, floors) is not None or ref in _CASUALTY_NOUNS
 
 
-def _set_before(toks, end: int) -> int:
-    """Start of a partitive set ending just before ``end`` ("of them", "of whom", "of the
-    wounded"), or ``end`` when there is none."""
-    if end >= 2 and toks[end - 2].low == "of" and toks[end - 1].low in ("them", "whom", "those", "these"):
-        return end - 2
-    if end >= 3 and toks[end - 3].low == "of" and toks[end - 2].low == "the" and toks[end - 1].low in _CASUALTY_NOUNS:
-        return end - 3
-    return end
-
-
-def _dead_out_of_group(toks, i: int, category: str, lex, floors) -> bool:
-    """ "one of them died", "two of the victims were killed", "one of whom died": the subject of a
-    death counts the dead out of a larger group (those shot, the victims), so it is the death
-    toll, not a part of one.  "Two of the dead", "one of the 25 killed" are parts of a toll."""
-    if category != "killed" or i + 1 >= len(toks) or toks[i].low != "of":
-        return False
-    ref = toks[i + 2] if toks[i + 1].low in ("the", "those", "these") and i + 2 < len(toks) else None
-    if ref is not None and (ref.low in _DEAD_SETS or number_at(toks, i + 2, lex, floors) is not None):
-        return False
-    return True
-
-
-def _before_harmed_clause(toks, k: int, lex, floors):
-    """ "One of five people shot outside the bar early Sunday has died": the subject of the death
-    is "one of five people", followed by a participle clause saying how the five were harmed; the
-    figure of the death is the "one", the five is the set.  Returns (the head figure, the "of",
-    the participle) when the words before ``k`` are such a subject, else ``None``."""
-    for p in range(k - 1, max(-1, k - 10), -1):
-        w = toks[p].low
-        if w in (",", ".", ";", ":", "and", "but", "who", "which", "that", "when", "after", '"', "“", "”"):
-            return None
-        if w not in _HARMED_PARTICIPLES:
-            continue
-        # a number, then optional person nouns, ending just before the participle, after "of (the)"
-        j = p
-        while j > 0 and p - j < 3 and toks[j - 1].low in lex.victims:
-            j -= 1
-        q = _number_ending_at(toks, j, lex, floors) if j > 0 else None
-        if q is None:
-            return None
-        of_at = q.first - 1
-        if of_at >= 0 and toks[of_at].low == "the":
-            of_at -= 1
-        head = _number_ending_at(toks, of_at, lex, floors) if of_at >= 1 and toks[of_at].low == "of" else None
-        return (head, of_at, p) if head is not None else None
-    return None
-
-
 def _victim_group(toks, a, b, lex) -> str:
     for t in toks[a:b]:
         if t.text == "IS":  # the Islamic State, not the verb
@@ -403,18 +342,6 @@ def _age_after_person(toks, i: int, lex) -> bool:
         and toks[i - 2].low in lex.victims and not _plural_noun(toks[i - 2].low) and toks[i + 1].low in _SINGULAR_AUX
 
 
-def _clause_after_claim(toks, s0: int, k: int) -> int:
-    """Where the subject ending at ``k`` starts when a claim's clause comes before it: "Two men
-    were killed, and Tony Vance and Carl Fry were wounded" - after the last ", and" that follows
-    a category word ("Two policemen, three insurgents, and a civilian" has none)."""
-    for x in range(k - 1, s0, -1):
-        if _starts_trigger(toks, x):
-            break
-        if toks[x].low == "and" and toks[x - 1].low == "," and any(_starts_trigger(toks, y) for y in range(s0, x)):
-            return x + 1
-    return s0
-
-
 def _age_aside(toks, j: int, stop: int) -> int:
     """2 when tokens ``j, j+1`` are an age set off after a name (", 33" in "Ronald Hill, 33, and
     Kendra Hill, 28, were killed"), else 0."""
@@ -429,79 +356,6 @@ def _one_person_noun(tok: Token, lex) -> bool:
     """A common noun for one person ("wife", "son", "officer"), not a name or a group."""
     return tok.low in lex.victims and tok.text[:1].islower() and not _plural_noun(tok.low) \
         and tok.low not in _COLLECTIVES
-
-
-def _one_person_head(toks, i: int, trig, lex) -> bool:
-    """Token ``i`` after "the", "his", "her" names one person: a singular person noun ("the
-    mayor"), or any singular common noun as the subject of "assassinated", a verb said only of
-    people ("The director of the society was assassinated")."""
-    t = toks[i]
-    if not t.text[:1].islower() or _plural_noun(t.low) or t.low in _COLLECTIVES:
-        return False
-    if t.low in lex.victims:
-        return True
-    return trig.word.startswith("assassinat") and t.text.isalpha() and t.low not in _NON_PERSONS \
-        and t.low not in _NP_STOP and t.low not in _trigger_tables()[0]
-
-
-def _one_person_subject(toks, k: int, lex) -> bool:
-    """The word before ``k`` is a subject that is one person: "he", "she", or "who" after a
-    singular person ("the boy who died", "Teen who died", "Smith, who later died"); "the
-    people who died" is no figure."""
-    if k < 1:
-        return False
-    w = toks[k - 1].low
-    if w in ("he", "she"):
-        return True
-    if w != "who" or k < 2:
-        return False
-    j = k - 2
-    if toks[j].low == "," and j > 0:
-        j -= 1
-    head = toks[j]
-    if head.low in lex.victims:
-        return not _plural_noun(head.low) and head.low not in _COLLECTIVES
-    return head.text[:1].isupper() and head.text.isalpha() and not head.text.isupper() and head.low not in _NP_STOP
-
-
-def _one_person_np_end(toks, i: int, stop: int, lex, bare: bool) -> int:
-    """End of a noun phrase at ``i`` that names one person by a common noun: "a man", "his
-    11-year-old son", "the boy", "her young daughter", or a bare "mother", "son" (``bare``: no
-    determiner needed); else 0.  Never a plural or a group ("the children", "his family")."""
-    j = i
-    if j < stop and toks[j].low in _PAIR_DETERMINERS:
-        j += 1
-    elif not bare:
-        return 0
-    j += _age_at(toks, j)
-    for _ in range(3):
-        if j >= stop:
-            return 0
-        t = toks[j]
-        if t.low in lex.victims:
-            if _plural_noun(t.low) or t.low in _COLLECTIVES or t.low.endswith("s"):
-                return 0
-            return j + 1
-        if not (t.text.isalpha() and t.text.islower()) or t.low in _NP_STOP or t.low in _trigger_tables()[0]:
-            return 0
-        j += 1  # an adjective: "young", "elderly"
-    return 0
-
-
-def _person_pair_end(toks, i: int, stop: int, lex) -> Optional[Tuple[int, int]]:
-    """ "A man and his son", "mother and son", "Father, daughter" (a headline), "the 7-year-old girl
-    and her grandfather": two one-person noun phrases joined by "and" (or a bare comma between two
-    bare nouns) are two people.  Returns where the joiner and the pair end, or None."""
-    a = _one_person_np_end(toks, i, stop, lex, bare=True)
-    if not a or a >= stop or toks[a].low not in ("and", ","):
-        return None
-    comma = toks[a].low == ","
-    if comma and toks[i].low in _PAIR_DETERMINERS:
-        return None  # "the man, a father of two": an apposition, the same person
-    b = _one_person_np_end(toks, a + 1, stop, lex, bare=True)
-    if not b or comma and toks[a + 1].low in _PAIR_DETERMINERS:
-        return None
-    return a, b
 
 
 def _is_trap(toks, q: Qualified, np_end: int, lex) -> bool:
@@ -545,23 +399,6 @@ def _is_trap(toks, q: Qualified, np_end: int, lex) -> bool:
         return True  # "July 27", "November 2015"
     if nxt in _MONTHS and v is not None and v <= 31:
         return True  # "27 July"
-    return False
-
-
-def _not_a_zero_count(toks, a: int, trig) -> bool:
-    """The zero phrase from token ``a`` to the trigger tells no zero count: "no one else was
-    hurt", "no other injuries" (nobody more, the figure told stands); "no life-threatening
-    injuries", "none of the injuries were serious" (people were hurt, just not badly)."""
-    if any(t.low in ("else", "other", "further", "additional", "more") for t in toks[a:trig.first]):
-        return True
-    if any(t.low in _SEVERITY for t in toks[a:trig.first]):
-        return True
-    j = trig.last
-    if j < len(toks) and toks[j].low in ("were", "are", "was", "is", "appear", "appeared", "appears", "seemed"):
-        j += 1
-        while j < len(toks) and toks[j].low in ("considered", "believed", "thought", "deemed", "to", "be", "not"):
-            j += 1
-        return j < len(toks) and toks[j].low in _SEVERITY
     return False
 
 
@@ -622,11 +459,6 @@ def _implicit(cat, value, first, last, np, words) -> _Raw:
                 basis=f"implicit: '{words}' = {value}")
 
 
-def aux_real(aux) -> bool:
-    """Whether the words collected before a verb hold a real auxiliary (not only adverbs)."""
-    return any(a in _BE_HAVE for a in aux)
-
-
 def _abbreviation_dot(toks, i: int) -> bool:
     """Token ``i`` is a dot inside a dotted abbreviation of single letters ("U.N.", "U.S."),
     which ends no clause: "Three soldiers with the U.N. force were killed" is one subject."""
@@ -645,24 +477,6 @@ def _abbreviation_dot(toks, i: int) -> bool:
     # the last dot: "the U.N. force", but "condemned by the U.N. Two soldiers ..." starts anew
     lex = load_lexicon()
     return nxt is None or not (nxt.low[:1].isdigit() or nxt.text[:1].isupper() and (nxt.low in lex.units or nxt.low in lex.tens))
-
-
-def _skip_parenthetical(toks, k) -> int:
-    """Before ``k``, step over ", aged 23 and 25," or ", including two children,"."""
-    if k < 2 or toks[k - 1].low != ",":
-        return k
-    j = k - 2
-    while j >= 0 and k - j <= 10 and (toks[j].low not in (",", ".", ";", "(", ")") or _abbreviation_dot(toks, j)):
-        j -= 1  # not at the dots of "including two U.S. servicemen"
-    if j < 0 or toks[j].low != "," or j == k - 2:
-        return k
-    inner = toks[j + 1:k - 1]
-    first = inner[0].low
-    if first in ("aged", "including", "among", "mostly", "most", "all", "many", "some", "both", "which") or \
-            (len(inner) <= 2 and inner[0].low[:1].isdigit()) or \
-            (inner[0].low in ("a", "an") and len(inner) <= 7) or first in ("who", "whose"):
-        return j
-    return k
 
 
 _DEATH_WORDS_RE = re.compile(r"\b(?:fatal(?:ly)?|dead|died|dies|death|deadly|killed|killing|murder(?:ed)?|homicide|"
