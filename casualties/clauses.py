@@ -16,7 +16,7 @@ stages (:mod:`casualties.background`, :mod:`casualties.accounting`).
 """
 from __future__ import annotations
 
-from typing import List, Optional, Sequence
+from typing import List, Optional, Sequence, Tuple
 
 import attrs
 
@@ -78,9 +78,9 @@ class _Sentence(_ListReading):
         del self.raws[n:]
 
     # -- figure first: "44 people were killed"
-    def before(self, trig: _Trigger) -> Optional[_Raw]:
-        toks, lex, floors = self.toks, self.lex, self.floors
-        k = trig.first
+    def _aux_before(self, k: int) -> Tuple[int, List[str]]:
+        """The auxiliaries (and "shot and") read back from ``k``: where they start, and the words."""
+        toks = self.toks
         aux = []
         while k > 0 and len(aux) < 5:
             w = toks[k - 1].low
@@ -95,6 +95,11 @@ class _Sentence(_ListReading):
                 k -= 1
             else:
                 break
+        return k, aux
+
+    def before(self, trig: _Trigger) -> Optional[_Raw]:
+        toks, lex, floors = self.toks, self.lex, self.floors
+        k, aux = self._aux_before(trig.first)
         k = _skip_parenthetical(toks, k)
         if k >= 1 and _age_after_person(toks, k - 1, lex):
             k -= 2  # "A girl, 9 was killed": the age of the one person before it
@@ -160,7 +165,13 @@ class _Sentence(_ListReading):
                 total.last = trig.last
                 return total
             return raw
-        # implicit
+        return self._implicit_before(trig, k, aux, np_start, np_end, non_person)
+
+    def _implicit_before(self, trig: _Trigger, k: int, aux: List[str], np_start: int, np_end: int,
+                         non_person: bool) -> Optional[_Raw]:
+        """No figure right before the predicate: an implicit one ("nobody was hurt", "the boy died",
+        "a policeman was killed"), or one before a coordinated predicate."""
+        toks, lex, floors = self.toks, self.lex, self.floors
         det = toks[np_start - 1].low if np_start > 0 else ""
         if np_start > 0 and det in ("nobody", "none", "no") or (np_start == np_end and k > 0 and toks[k - 1].low in ("nobody", "none")):
             first = np_start - 1 if np_start > 0 and det in _ZERO_WORDS | {"nobody"} else k - 1
@@ -205,6 +216,12 @@ class _Sentence(_ListReading):
                     (head.text[:1].isupper() or (head.low in lex.victims and not head.low.endswith("s")) or age_noun):
                 return _implicit(trig.category, 1, np_start, trig.last, (np_start, np_end),
                                  " ".join(t.low for t in toks[np_start:np_end]))
+        return self._coordinated_before(trig, k)
+
+    def _coordinated_before(self, trig: _Trigger, k: int) -> Optional[_Raw]:
+        """A predicate coordinated with an earlier one ("two people were taken to hospital and died"):
+        the figure is read before the earlier one's "was" / "were"."""
+        toks = self.toks
         if k > 0 and toks[k - 1].low == "and" and not getattr(self, "_coordinated", False):
             for w in range(k - 2, max(-1, k - 14), -1):
                 if toks[w].low in (",", ";", "but"):
@@ -340,7 +357,9 @@ class _Sentence(_ListReading):
         return raw
 
     # -- verb first: "killing at least 44 people", "the death toll rose to 52"
-    def after(self, trig: _Trigger) -> Optional[_Raw]:
+    def _figure_start_after(self, trig: _Trigger) -> Optional[int]:
+        """Where a figure after the predicate may start: past a toll's verb ("rose to"), a noun's
+        "of", an inverted "Killed were"; ``None`` if there is no room for one."""
         toks, lex, floors = self.toks, self.lex, self.floors
         j = trig.last
         if trig.kind == "toll" or (trig.kind == "noun" and j < len(toks) and toks[j].low in _TOLL_VERBS):
@@ -373,6 +392,13 @@ class _Sentence(_ListReading):
                 and number_at(toks, j + 1, lex, floors) is not None \
                 and not number_at(toks, j + 1, lex, floors).vague and not _age_at(toks, j + 1):
             j += 1  # "wounded another nine", "massacred the four individuals"; not "his 54-year-old"
+        return j
+
+    def after(self, trig: _Trigger) -> Optional[_Raw]:
+        toks, lex, floors = self.toks, self.lex, self.floors
+        j = self._figure_start_after(trig)
+        if j is None:
+            return None
         # "killed 15-year-old Marcus": the age is no figure; the implicit reading below takes it
         figure_reach = j if _age_at(toks, j) else min(j + 7, len(toks))
         for k in range(j, figure_reach):
@@ -398,6 +424,12 @@ class _Sentence(_ListReading):
                 q.numbers[0].word == "both" or toks[q.first].low == "all") and \
                 not _dead_out_of_group(toks, q.last, trig.category, lex, floors)
             return raw
+        return self._implicit_after(trig, j)
+
+    def _implicit_after(self, trig: _Trigger, j: int) -> Optional[_Raw]:
+        """No figure after the predicate: an implicit one ("killing a policeman", "killing himself",
+        "shot and killed police captain X", "Man kills wife", "killed 24-year-old Alex Smith")."""
+        toks, lex, floors = self.toks, self.lex, self.floors
         if trig.kind in ("toll",):
             return None
         # implicit: "killing a policeman", "killing himself", "shot and killed police captain X"
