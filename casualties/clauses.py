@@ -577,48 +577,15 @@ class _Sentence(_ListReading):
                 self.raws.extend(self.zero(trig))
                 continue
             if _is_hospital_place(trig):
-                # "sent four people to the hospital": people hit, some of whom may have died there,
-                # so it is read like a shot figure (those killed are taken off); one person "taken
-                # to the hospital" tells no figure of its own
-                raw = self.before(_conveyed_from(toks, trig))
-                rest = self.text[toks[trig.last - 1].end:toks[-1].end]
-                if raw is not None and not raw.basis.startswith("implicit") and not _death_told(rest):
-                    raw.category = HIT
-                    self.used.update(raw.numbers_used)
-                    self.raws.append(raw)
+                self._read_hospital_place(trig)
                 continue
-            if trig.kind == "verb" and not trig.word.endswith(("ed", "ing", "s", "t", "n")) and trig.first > 0 and \
-                    (toks[trig.first - 1].low in _MODALS or (toks[trig.first - 1].low == "to" and trig.first > 1
-                                                             and toks[trig.first - 2].low in _INTENTIONS)):
-                continue  # "threatened to kill the hostages", "could die": an intention, not an event
-            if trig.word in _SUCCUMB and not _succumbed_to_wounds(toks, trig.last):
-                continue  # "succumbed to pressure": only succumbing to wounds is a death
-            if trig.category == "killed" and _after_attempted(toks, trig.first):
-                continue  # "the attempted murders of five teenagers": a charge for people who lived
+            if self._no_event(trig):
+                continue
             if trig.category == "killed" and any(w in trig.word.split() for w in ("himself", "herself", "themselves")):
-                # "a suicide bomber blew himself up": the attacker's own death, one more person
-                if "themselves" in trig.word:
-                    raw = self._try(lambda: self.subject(trig, trig.first))
-                else:
-                    raw = _implicit("killed", 1, trig.first, trig.last, (trig.first, trig.last), trig.word)
-                if raw is not None:
-                    raw.group, raw.self_death = "armed group", True
-                    raw.basis = raw.basis or f"'{trig.word}': the attacker's own death"
-                    self.used.update(raw.numbers_used)
-                    self.raws.append(raw)
+                self._read_own_death(trig)
                 continue
             if trig.word == "death" and trig.first > 0 and toks[trig.first - 1].low == "to":
-                # "stabbed a Kurdish school guard to death": the harm verb's object
-                for v in range(trig.first - 2, max(-1, trig.first - 10), -1):
-                    if toks[v].low in _HARM_VERBS or toks[v].low in ("hacked", "burned", "burnt", "stoned", "clubbed",
-                                                                     "bludgeoned", "kicked"):
-                        raw = self.after(_Trigger("killed", "verb", v, v + 1, toks[v].low))
-                        if raw is not None:
-                            raw.last = max(raw.last, trig.last)
-                            self.used.update(raw.numbers_used)
-                            self.raws.append(raw)
-                            self.continue_list(raw)
-                        break
+                self._read_to_death(trig)
                 continue
             if trig.word in ("lives", "life") and not _lives_lost(toks, trig):
                 continue  # "Two lives changed forever": only lives lost, cost or claimed are deaths
@@ -635,31 +602,89 @@ class _Sentence(_ListReading):
             if zeros:
                 self.raws.extend(zeros)
                 continue
-            raw = None
-            k = trig.first
-            while k > 0 and toks[k - 1].low in _AUX and toks[k - 1].low not in _BE_HAVE:
-                k -= 1  # adverbs: "also killed", "were later found"
-            aux_before = k > 0 and toks[k - 1].low in _BE_HAVE
-            ing = trig.kind == "verb" and trig.word.endswith("ing")
-            if trig.kind in ("toll",) or ing:
-                raw = self.after(trig)
-            elif trig.kind == "noun":
-                raw = self.before(trig) or self.after(trig)
-            elif aux_before and toks[k - 1].low in ("has", "have", "had") and trig.kind == "verb":
-                raw = self.after(trig) or self.before(trig)  # "the war has killed 380,000"
-            elif aux_before:
-                raw = self.before(trig)
-            else:
-                raw = (self.after(trig) if trig.kind in ("verb", "phrase") else None) or self.before(trig)
-            if raw is None:
-                continue
+            self._read_trigger(trig)
+        return self.raws
+
+    def _read_hospital_place(self, trig: _Trigger) -> None:
+        """ "sent four people to the hospital": people hit, some of whom may have died there, so it
+        is read like a shot figure (those killed are taken off); one person "taken to the hospital"
+        tells no figure of its own."""
+        toks = self.toks
+        raw = self.before(_conveyed_from(toks, trig))
+        rest = self.text[toks[trig.last - 1].end:toks[-1].end]
+        if raw is not None and not raw.basis.startswith("implicit") and not _death_told(rest):
+            raw.category = HIT
             self.used.update(raw.numbers_used)
             self.raws.append(raw)
-            if raw.value != 0:
-                self.continue_list(raw)
-            if not raw.basis.startswith("implicit"):
-                self._subset_of_total(raw)
-        return self.raws
+
+    def _no_event(self, trig: _Trigger) -> bool:
+        """An intention ("threatened to kill", "could die"), "succumbed" to no wounds, or an
+        attempted killing: the trigger tells of no harm that happened."""
+        toks = self.toks
+        if trig.kind == "verb" and not trig.word.endswith(("ed", "ing", "s", "t", "n")) and trig.first > 0 and \
+                (toks[trig.first - 1].low in _MODALS or (toks[trig.first - 1].low == "to" and trig.first > 1
+                                                         and toks[trig.first - 2].low in _INTENTIONS)):
+            return True  # "threatened to kill the hostages", "could die": an intention, not an event
+        if trig.word in _SUCCUMB and not _succumbed_to_wounds(toks, trig.last):
+            return True  # "succumbed to pressure": only succumbing to wounds is a death
+        if trig.category == "killed" and _after_attempted(toks, trig.first):
+            return True  # "the attempted murders of five teenagers": a charge for people who lived
+        return False
+
+    def _read_own_death(self, trig: _Trigger) -> None:
+        """ "a suicide bomber blew himself up": the attacker's own death, one more person."""
+        if "themselves" in trig.word:
+            raw = self._try(lambda: self.subject(trig, trig.first))
+        else:
+            raw = _implicit("killed", 1, trig.first, trig.last, (trig.first, trig.last), trig.word)
+        if raw is not None:
+            raw.group, raw.self_death = "armed group", True
+            raw.basis = raw.basis or f"'{trig.word}': the attacker's own death"
+            self.used.update(raw.numbers_used)
+            self.raws.append(raw)
+
+    def _read_to_death(self, trig: _Trigger) -> None:
+        """ "stabbed a Kurdish school guard to death": the harm verb's object."""
+        toks = self.toks
+        for v in range(trig.first - 2, max(-1, trig.first - 10), -1):
+            if toks[v].low in _HARM_VERBS or toks[v].low in ("hacked", "burned", "burnt", "stoned", "clubbed",
+                                                             "bludgeoned", "kicked"):
+                raw = self.after(_Trigger("killed", "verb", v, v + 1, toks[v].low))
+                if raw is not None:
+                    raw.last = max(raw.last, trig.last)
+                    self.used.update(raw.numbers_used)
+                    self.raws.append(raw)
+                    self.continue_list(raw)
+                break
+
+    def _read_trigger(self, trig: _Trigger) -> None:
+        """The common case: the figure before or after the predicate, by its kind and auxiliary;
+        then the list it may open and the total it may be a part of."""
+        toks = self.toks
+        raw = None
+        k = trig.first
+        while k > 0 and toks[k - 1].low in _AUX and toks[k - 1].low not in _BE_HAVE:
+            k -= 1  # adverbs: "also killed", "were later found"
+        aux_before = k > 0 and toks[k - 1].low in _BE_HAVE
+        ing = trig.kind == "verb" and trig.word.endswith("ing")
+        if trig.kind in ("toll",) or ing:
+            raw = self.after(trig)
+        elif trig.kind == "noun":
+            raw = self.before(trig) or self.after(trig)
+        elif aux_before and toks[k - 1].low in ("has", "have", "had") and trig.kind == "verb":
+            raw = self.after(trig) or self.before(trig)  # "the war has killed 380,000"
+        elif aux_before:
+            raw = self.before(trig)
+        else:
+            raw = (self.after(trig) if trig.kind in ("verb", "phrase") else None) or self.before(trig)
+        if raw is None:
+            return
+        self.used.update(raw.numbers_used)
+        self.raws.append(raw)
+        if raw.value != 0:
+            self.continue_list(raw)
+        if not raw.basis.startswith("implicit"):
+            self._subset_of_total(raw)
 
     def _subset_of_total(self, raw: _Raw) -> None:
         """ "Up to 18 of the 25 killed": the 18 is a subset of the stated 25."""
