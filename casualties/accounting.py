@@ -3,7 +3,8 @@
 Takes the claims of one field (title or text) in order, with per-claim flags (additive,
 "shot" hits); gives the claims as they count towards the report's totals:
 
-- additive figures ("also", "another") summed into totals (:func:`_is_additive`,
+- additive figures ("also", "another") and later deaths ("a second soldier succumbed to his
+  wounds the next day") summed into totals (:func:`_is_additive`, :func:`_is_later_death`,
   :func:`_additive_totals`), an attacker in a list (:func:`_attacker_in_a_list`),
   singletons folded into a group (:func:`_fold_singletons`), victims counted without the
   attacker (:func:`_victims_without_attacker`), bare repeats hedged
@@ -26,11 +27,17 @@ from .model import Claim
 from .numbers import number_at
 from .text import sentence_bounds
 from .words import WORDS
-from .mentions import _DEATH_WORDS_RE, _Raw, _plural_noun
+from .mentions import _DEATH_WORDS_RE, _Raw, _has_date, _plural_noun
 
 
 _IRREGULAR_PLURALS = WORDS.set("irregular_plurals")
 _ADDITIVE = WORDS.set("additive")
+_ORDINALS = WORDS.set("ordinals")
+_LATER = WORDS.set("later_words")
+_HARMED_GROUPS = WORDS.set("harmed_groups")
+_SUCCUMB = WORDS.set("succumb")
+_WOUND_WORDS = WORDS.set("wound_words")
+_NOT_NEW_REFERENTS = WORDS.set("determiners") | WORDS.set("object_openers")
 _GENERIC_PEOPLE = WORDS.set("generic_people")
 
 
@@ -52,6 +59,48 @@ def _hedge_bare_repeats(claims: List[Claim]) -> List[Claim]:
                              basis=f"repeats {h.quote!r} (at {h.start}) without its hedge")
         out.append(c)
     return out
+
+
+def _is_later_death(toks, raw: _Raw) -> bool:
+    """ "The following day, a soldier succumbed to his wounds", "two fighters later succumbed",
+    "a second member died of his injuries", "one of the injured died a day later": people hurt
+    in the event die of their wounds afterwards.  The subject is someone not yet counted among
+    the dead (indefinite, a bare figure, or one of the injured), so the deaths add to the toll
+    told before them.  A pronoun or a definite subject ("he later died", "the victim succumbed",
+    "the two succumbed") is someone already told of, and a death told "later" without wounds
+    is as often the same death told again, or another shooting."""
+    if raw.category != "killed" or not raw.value:
+        return False
+    a, b = raw.np
+    words = [t.low for t in toks[a:b]]
+    if not words:
+        return False
+    lead = [t.low for t in toks[max(0, a - 2):a]]
+    phrase = lead + words
+    at = next((k for k in range(len(phrase) - 2) if phrase[k:k + 3] == ["one", "of", "the"]), None)
+    if at is not None and any(w in _HARMED_GROUPS for w in phrase[at + 3:]):
+        return True  # "one of the injured died"
+    if raw.basis.startswith("implicit"):
+        # "a soldier", "another", "a wounded fighter", "a 1st Division fighter"
+        new_referent = any(w in ("a", "an", "another") for w in lead + words[:1])
+    else:  # "two fighters succumbed", not "the two fighters" nor "two of them"
+        new_referent = not raw.basis and raw.qualifier == "exact" and not raw.subset and \
+            (raw.first == 0 or toks[raw.first - 1].low not in _NOT_NEW_REFERENTS)
+    if not (new_referent and _death_by_wounds(toks, raw)):
+        return False
+    # told after the event: "the next day", "later", "a second ...", or a date of its own
+    return any(w in _ORDINALS for w in phrase) or any(t.low in _LATER for t in toks) or _has_date(toks)
+
+
+def _death_by_wounds(toks, raw: _Raw) -> bool:
+    """ "succumbed (to his wounds)", "died of his injuries", "died from gunshot wounds": to
+    succumb is to die of one's wounds, whatever follows it."""
+    for k in range(raw.first, min(len(toks), raw.last + 2)):
+        w = toks[k].low
+        if w in _SUCCUMB or (w in ("died", "dies") and k + 1 < len(toks) and toks[k + 1].low in ("of", "from")
+                             and any(t.low in _WOUND_WORDS for t in toks[k + 2:k + 5])):
+            return True
+    return False
 
 
 def _is_additive(toks, raw: _Raw, first_in_sentence: bool, before=frozenset()) -> bool:
@@ -162,7 +211,7 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
         if not add or prev is None:
             running[key] = idx
             continue
-        if out[prev].value is not None and additive[idx] != "self_death" and \
+        if out[prev].value is not None and additive[idx] not in ("self_death", "later_death") and \
                 (out[prev].value == c.value and c.value > 1 and _others_may_be_of_dead(out, running, c) or
                  (c.value == 1 and out[prev].value > 1 and not out[prev].basis and not on_dead
                   and not _other_kind(c, out[prev])) or
@@ -182,6 +231,7 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
         value = a.value + c.value if a.value is not None and c.value is not None else None
         start, end = min(a.start, c.start), max(a.end, c.end)
         what = ("the attacker's own death" if additive[idx] == "self_death" else
+                "the later death" if additive[idx] == "later_death" else
                 "the additional shot" if on_dead else "the additional")
         out.append(Claim(
             category=c.category, low=a.low + c.low, high=high, value=value, qualifier=qual,

@@ -41,9 +41,10 @@ from .background import (
 )
 from .accounting import (
     _additive_totals, _death_told, _fold_singletons, _has_casualty_figure, _hedge_bare_repeats, _is_additive,
-    _lone_survivor, _resolve_hits, _with_group_survivors,
+    _is_later_death, _lone_survivor, _resolve_hits, _with_group_survivors,
 )
 from .clauses import _Sentence
+from .sides import sum_of_sides
 
 
 _BE_HAVE = WORDS.set("be_have")
@@ -144,11 +145,12 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
                 background=background, subset=r.subset, part_of_list=r.part_of_list and r.list_id != -1,
                 basis=r.basis,
             ))
-            additive.append("self_death" if r.self_death else
+            additive.append("self_death" if r.self_death else "later_death" if _is_later_death(toks, r) else
                             _is_additive(toks, r, first_in_sentence=not any(x.first < r.first for x in raws),
                                          before={x.category for x in raws if x.first < r.first}))
     claims, hits = _additive_totals(text, out, additive, hits)
     claims, hits = _fold_singletons(claims, hits)
+    claims, hits = sum_of_sides(text, claims, hits)
     return _with_group_survivors(text, claims, hits)
 
 

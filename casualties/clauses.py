@@ -31,7 +31,8 @@ from .mentions import (
 from .predicates import (
     _after_attempted, _agent_of_headline_verb, _before_harmed_clause, _clause_after_claim, _conveyed_from,
     _dead_out_of_group, _is_accident, _is_hospital_place, _lives_lost, _not_a_zero_count, _one_person_head,
-    _one_person_subject, _person_pair_end, _set_before, _skip_parenthetical, _succumbed_to_wounds, aux_real,
+    _in_as_well_as, _one_person_subject, _person_pair_end, _set_before, _skip_parenthetical, _succumbed_to_wounds,
+    aux_real,
 )
 from .accounting import _death_told
 from .lists import _ListReading
@@ -247,8 +248,10 @@ class _Sentence(_ListReading):
         if np_end <= np_start or toks[np_end - 1].low not in lex.victims:
             return []
         parts, j = [], first
-        while j >= 2 and toks[j - 1].low in (",", "and") and len(parts) < 6:
+        while j >= 2 and (toks[j - 1].low in (",", "and") or (j >= 4 and _in_as_well_as(toks, j - 1))) and len(parts) < 6:
             end = j - 1
+            if toks[end].low == "as":
+                end -= 2  # "four soldiers as well as two militiamen dead"
             if toks[end].low == "and" and toks[end - 1].low == ",":
                 end -= 1
             start = _np_backward(toks, end, lex, floors)
@@ -280,7 +283,7 @@ class _Sentence(_ListReading):
         # supplies were killed"); "which", "where", "that" open a clause with a subject of its own
         while s0 > 0 and k - s0 < 24 and (toks[s0 - 1].low not in (";", ":", ".", "when", "after", "as", "while", "but",
                                                                   "because", "that", "which", "where", "if")
-                                          or _abbreviation_dot(toks, s0 - 1)) \
+                                          or _abbreviation_dot(toks, s0 - 1) or _in_as_well_as(toks, s0 - 1)) \
                 and toks[s0 - 1].low not in _REPORT_VERBS:
             s0 -= 1
         if s0 > 0 and toks[s0 - 1].low not in (";", ":", ".", "that") and toks[s0 - 1].low not in _REPORT_VERBS:

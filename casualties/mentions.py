@@ -50,6 +50,8 @@ _CASUALTY_NOUNS = WORDS.set("casualty_nouns")
 
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
+#: Month names in full, but "may", which is far more often the modal verb.
+_FULL_MONTHS = frozenset(m for m in _MONTHS if m != "may")
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 
@@ -399,7 +401,23 @@ def _is_trap(toks, q: Qualified, np_end: int, lex) -> bool:
         return True  # "July 27", "November 2015"
     if nxt in _MONTHS and v is not None and v <= 31:
         return True  # "27 July"
+    if _in_numeric_date(toks, first.first, last):
+        return True  # "on 13/01", "11/03/2023"
     return False
+
+
+def _in_numeric_date(toks, a: int, b: int) -> bool:
+    """Whether tokens ``[a, b)`` are glued to a slash that joins them to another digit run, as
+    in a date written "13/01" or "11/03/2023"."""
+    if b < len(toks) and toks[b].text == "/" and toks[b].start == toks[b - 1].end:
+        return True
+    return a >= 2 and toks[a - 1].text == "/" and toks[a - 1].end == toks[a].start and toks[a - 2].low[:1].isdigit()
+
+
+def _has_date(toks) -> bool:
+    """A date told in the sentence: a month named in full ("on 11 March") or a date in digits."""
+    return any(t.low in _FULL_MONTHS or (t.text == "/" and 0 < k < len(toks) - 1 and toks[k - 1].low.isdigit()
+                                         and toks[k + 1].low.isdigit()) for k, t in enumerate(toks))
 
 
 #: The longest number phrase read backwards from a verb, in tokens.

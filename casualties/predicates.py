@@ -201,6 +201,15 @@ def aux_real(aux) -> bool:
     return any(a in _BE_HAVE for a in aux)
 
 
+def _in_as_well_as(toks, i: int) -> bool:
+    """Whether token ``i`` is an "as" of "as well as", which joins a list ("Nine fighters as
+    well as a civilian were killed"), not the "as" that opens a clause ("as they fled")."""
+    if toks[i].low != "as":
+        return False
+    return (i + 2 < len(toks) and toks[i + 1].low == "well" and toks[i + 2].low == "as") or \
+        (i >= 2 and toks[i - 1].low == "well" and toks[i - 2].low == "as")
+
+
 def _skip_parenthetical(toks, k) -> int:
     """Before ``k``, step over ", aged 23 and 25," or ", including two children,"."""
     if k < 2 or toks[k - 1].low != ",":
@@ -240,10 +249,11 @@ def _conveyed_from(toks, trig: _Trigger) -> _Trigger:
 
 
 def _succumbed_to_wounds(toks, j: int) -> bool:
-    """ "succumbed to his injuries", "succumbs to gunshot wounds": the word after the verb is "to"
-    and a wound or injury is named within a few words (not "succumbed to pressure")."""
+    """ "succumbed to his injuries", "succumbs to gunshot wounds", "two soldiers succumbed the
+    next day": to succumb is to die of one's wounds, unless "to" names something else within a
+    few words ("succumbed to pressure", "succumbed to temptation")."""
     if j >= len(toks) or toks[j].low != "to":
-        return False
+        return True
     return any(t.low in _WOUND_WORDS for t in toks[j + 1:j + 5])
 
 
