@@ -34,7 +34,7 @@ from .lexicon import HIT, load_lexicon
 from .model import Claim
 from .text import sentence_bounds, tokenize
 from .words import WORDS
-from .mentions import _trigger_tables, _triggers_in, _victim_group
+from .mentions import _triggers_in, _victim_group, trigger_spans
 from .background import (
     _cited_source, _continues_other_time, _in_spans, _is_background, _is_perpetrator_claim, _link_lines,
     _responsibility_claims,
@@ -93,7 +93,6 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
     lex = load_lexicon()
     floors = lex.vague_floors(vague_policy)
     pub = _as_date(published)
-    scan = _trigger_tables()[2]
     responsibility = _responsibility_claims(text)
     out: List[Claim] = []
     additive: List[bool] = []
@@ -101,10 +100,10 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
     done_until = -1
     seen_main = set()
     links = None  # the lines that link to other stories, found at the first claim
-    for m in scan.finditer(text):
-        if m.start() < done_until:
+    for hit_start, hit_end in trigger_spans(text):
+        if hit_start < done_until:
             continue
-        s, e = sentence_bounds(text, m.start(), m.end())
+        s, e = sentence_bounds(text, hit_start, hit_end)
         s = max(s, done_until)  # sentences never overlap, so no figure is read twice
         done_until = e
         toks = tokenize(text, s, e)

@@ -130,11 +130,29 @@ def _words_number(toks: Sequence[Token], i: int, lex: Lexicon):
     return total + current, j
 
 
+_STARTERS: dict = {}
+
+
+def _starters(lex: Lexicon, vague_floors) -> frozenset:
+    """Every word that can open a number phrase under these tables (a digit run aside): the
+    first words of exact and vague phrases, number words, and "a"/"an"/"one" ("a dozen", "a
+    hundred").  Keyed like :func:`_first_words`, by the identity of the long-lived tables."""
+    key = (id(lex), id(vague_floors))
+    got = _STARTERS.get(key)
+    if got is None or got[0] is not lex or got[1] is not vague_floors:
+        words = _first_words(lex.exact_words) | _first_words(vague_floors) | \
+            frozenset(lex.units) | frozenset(lex.tens) | {"a", "an", "one"}
+        got = _STARTERS[key] = (lex, vague_floors, frozenset(words))
+    return got[2]
+
+
 def number_at(toks: Sequence[Token], i: int, lex: Lexicon, vague_floors) -> Optional[NumberPhrase]:
     """The number phrase starting at token ``i``, or ``None``."""
     if i >= len(toks):
         return None
     t = toks[i]
+    if not t.low[0].isdigit() and t.low not in _starters(lex, vague_floors):
+        return None  # the common case: a word that opens no number phrase
     # exact words: "both", "a couple of"
     key = _match_phrase(toks, i, lex.exact_words, 3)
     if key == ("another",) and i + 1 < len(toks) and number_at(toks, i + 1, lex, vague_floors) is not None:

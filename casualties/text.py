@@ -61,12 +61,14 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> List[Token]:
     "nobody"."""
     end = len(text) if end is None else end
     out = []
+    append, new = out.append, tuple.__new__  # the hot path: a plain tuple build per token
     for m in _TOKEN_RE.finditer(text, start, end):
         word = m.group()
         low = word.lower()
+        a, b = m.span()
         if low in _SPECIAL:
-            low = _special_low(text, m.start(), m.end(), low)
-        out.append(Token(m.start(), m.end(), word, low))
+            low = _special_low(text, a, b, low)
+        append(new(Token, (a, b, word, low)))
     return out
 
 
@@ -87,9 +89,11 @@ def sentence_bounds(text: str, pos: int, end: int) -> tuple:
     lo = max(0, pos - MAX_SENTENCE_CHARS)
     start = lo
     # endpos pos + 1 lets the look-ahead see the capital that opens the hit's own sentence
-    for m in _END_RE.finditer(text, lo, min(len(text), pos + 1)):
-        if m.end() <= pos and _is_real_end(text, m):
+    # the last real end before the hit: candidates are checked from the nearest one back
+    for m in reversed([m for m in _END_RE.finditer(text, lo, min(len(text), pos + 1)) if m.end() <= pos]):
+        if _is_real_end(text, m):
             start = m.end()
+            break
     hi = min(len(text), end + MAX_SENTENCE_CHARS)
     stop = hi
     for m in _END_RE.finditer(text, end, hi):
