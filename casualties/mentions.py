@@ -24,7 +24,7 @@ import attrs
 
 from ._util import trie_pattern
 from .lexicon import HIT, Lexicon, load_lexicon
-from .numbers import Qualified, interval, number_at, qualified_at
+from .numbers import Qualified, interval, number_at, number_starters, qualified_at
 from .text import Token
 from .words import WORDS
 
@@ -112,10 +112,11 @@ def trigger_spans(text: str):
 def _triggers_in(toks: Sequence[Token]) -> List[_Trigger]:
     single, multi, _, multi_first = _trigger_tables()
     out, i, n = [], 0, len(toks)
+    lows = [t.low for t in toks]
     while i < n:
         hit = None
-        for size in multi_first.get(toks[i].low, ()):
-            key = tuple(t.low for t in toks[i:i + size])
+        for size in multi_first.get(lows[i], ()):
+            key = tuple(lows[i:i + size])
             if len(key) == size and key in multi:
                 cat, kind = multi[key]
                 hit = _Trigger(cat, kind, i, i + size, " ".join(key))
@@ -446,7 +447,11 @@ def _number_ending_at(toks, end, lex, floors) -> Optional[Qualified]:
     """The qualified number phrase whose last token is ``end - 1``."""
     # the longest phrase wins: "One hundred and eighty-nine" (6 tokens), "between five and
     # thirty-eight", not their last words
+    starters = number_starters(lex, floors)
     for start in range(max(0, end - _MAX_NUMBER_TOKENS), end):
+        low = toks[start].low
+        if not low[0].isdigit() and low not in starters:
+            continue  # no number phrase starts here (what qualified_at would find, without the call)
         q = qualified_at(toks, start, lex, floors)
         if q is not None and q.last == end and start in (q.first, q.numbers[0].first):
             return q
