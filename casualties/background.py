@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-import functools
 import re
 from typing import List, Optional, Tuple
 
@@ -44,16 +43,26 @@ _TRAILING_BACKGROUND = tuple((u, w) for u in _UNITS_OF_TIME for w in ("earlier",
 _TRAILING_BEFORE = tuple((u, "before") for u in _UNITS_OF_TIME)
 _WEAK_BACKGROUND = WORDS.phrases("weak_background")
 _ANAPHORIC_OPENERS = WORDS.set("anaphoric_openers")
+#: The cue tables read together before and after a figure, joined once.
+_BEFORE_FIGURE = _STRONG_BACKGROUND + _LEADING_BACKGROUND
+_AFTER_FIGURE = _STRONG_BACKGROUND + _TRAILING_BACKGROUND
 
 
 # --------------------------------------------------------------------------- context
 
-@functools.lru_cache(maxsize=None)
+_PHRASE_INDEXES: dict = {}
+
+
 def _phrase_index(phrases: tuple) -> dict:
-    index: dict = {}
-    for ph in phrases:
-        index.setdefault(ph[0], []).append(ph)
-    return index
+    """First word -> phrases of a long-lived phrase table, built once per table (keyed by the
+    table's identity, which is checked, so that hashing a long tuple is not paid per call)."""
+    got = _PHRASE_INDEXES.get(id(phrases))
+    if got is None or got[0] is not phrases:
+        index: dict = {}
+        for ph in phrases:
+            index.setdefault(ph[0], []).append(ph)
+        got = _PHRASE_INDEXES[id(phrases)] = (phrases, index)
+    return got[1]
 
 
 def _has_phrase(toks, a, b, phrases, skip_definite: bool = False) -> bool:
@@ -264,8 +273,8 @@ def _is_background(toks, raw: _Raw, published: Optional[_dt.date], first_claim: 
             toks[after_end].low not in (",", ";", ".", "and", "but", "who", "which", "that", "whom"):
         after_end += 1
     if _has_phrase(toks, 0, len(toks), _TALLY) or \
-            _has_phrase(toks, a, b, _STRONG_BACKGROUND + _LEADING_BACKGROUND, skip_definite=True) or \
-            _has_phrase(toks, raw.last, after_end, _STRONG_BACKGROUND + _TRAILING_BACKGROUND):
+            _has_phrase(toks, a, b, _BEFORE_FIGURE, skip_definite=True) or \
+            _has_phrase(toks, raw.last, after_end, _AFTER_FIGURE):
         return True
     for i in range(raw.last, min(after_end, len(toks) - 1)):
         if (toks[i].low, toks[i + 1].low) in _TRAILING_BEFORE and \
