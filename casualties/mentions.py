@@ -255,6 +255,11 @@ def _np_forward(toks, i, lex, floors, limit=6):
     return j
 
 
+#: Determiners that open the group in a post-modifier of a victim noun ("members of the
+#: security forces", "fighters from an armed group").
+_POST_MODIFIER_DETERMINERS = frozenset("the their his her its our those these a an".split())
+
+
 def _np_backward(toks, end, lex, floors, limit=6):
     """Start of a victim noun phrase ending just before ``end``."""
     j = end
@@ -264,8 +269,8 @@ def _np_backward(toks, end, lex, floors, limit=6):
             j -= 5
         elif _np_word(t, lex, floors) or (j - 1 > 0 and _abbreviation_dot(toks, j - 1)):
             j -= 1
-        elif t.low in ("the", "their", "his", "her", "its", "our", "those", "these") and j >= 2 and toks[j - 2].low == "of" and end - j >= 1:
-            j -= 2  # "members of the security forces", "5 of their comrades"
+        elif t.low in _POST_MODIFIER_DETERMINERS and j >= 2 and toks[j - 2].low in ("of", "from") and end - j >= 1:
+            j -= 2  # "members of the security forces", "5 of their comrades", "fighters from an armed group"
         else:
             break
     while j < end and toks[j].low in ("of", "the", "-"):
