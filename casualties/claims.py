@@ -39,16 +39,15 @@ from .background import (
     _cited_source, _continues_other_time, _in_spans, _is_background, _is_perpetrator_claim, _link_lines,
     _responsibility_claims,
 )
-from .accounting import (
-    _additive_totals, _death_told, _fold_singletons, _has_casualty_figure, _hedge_bare_repeats, _is_additive,
-    _lone_survivor, _resolve_hits, _with_group_survivors,
+from .accounting import (  # FULL_STORY_CHARS, NO_DEATH_REPORTED: re-exported (reconcile imports them here)
+    FULL_STORY_CHARS, NO_DEATH_REPORTED, _additive_totals, _death_told, _fold_singletons, _has_casualty_figure,
+    _hedge_bare_repeats, _is_additive, _lone_survivor, _resolve_hits, _with_group_survivors,
 )
 from .clauses import _Sentence
 
 
 _BE_HAVE = WORDS.set("be_have")
 _COLLECTIVES = WORDS.set("collectives")
-from .accounting import FULL_STORY_CHARS, NO_DEATH_REPORTED  # noqa: F401  (re-exported)
 
 __all__ = ["extract_claims"]
 

@@ -61,6 +61,9 @@ _PRONOUN_ONE = {"himself": "armed group", "herself": "unknown", "him": "unknown"
 # --------------------------------------------------------------------------- patterns
 
 class _Sentence(_ListReading):
+    """One sentence being read: its tokens, the numbers already attached (``used``) and the
+    figures read so far (``raws``); :meth:`run` reads every trigger of the sentence."""
+
     def __init__(self, text, toks, lex, floors, policy):
         self.text, self.toks, self.lex, self.floors, self.policy = text, toks, lex, floors, policy
         self.used = set()  # token index of numbers already attached
