@@ -19,8 +19,8 @@ The stages live in their own modules; this one holds the entry points and the pe
 orchestration (:func:`_field_claims`):
 
 - :mod:`casualties.mentions`: triggers, number phrases, victim noun phrases (steps 1-2);
-- :mod:`casualties.clauses` and :mod:`casualties.lists`: which figure and which victims each
-  trigger takes (step 3);
+- :mod:`casualties.clauses` (with :mod:`casualties.predicates`, :mod:`casualties.subjects`,
+  :mod:`casualties.lists`): which figure and which victims each trigger takes (step 3);
 - :mod:`casualties.background`: cited source, responsibility, background (step 4);
 - :mod:`casualties.accounting`: how a report's figures combine into totals, "shot" and survivors.
 """
