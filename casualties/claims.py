@@ -19,8 +19,8 @@ The stages live in their own modules; this one holds the entry points and the pe
 orchestration (:func:`_field_claims`):
 
 - :mod:`casualties.mentions`: triggers, number phrases, victim noun phrases (steps 1-2);
-- :mod:`casualties.clauses` and :mod:`casualties.lists`: which figure and which victims each
-  trigger takes (step 3);
+- :mod:`casualties.clauses` (with :mod:`casualties.predicates`, :mod:`casualties.subjects`,
+  :mod:`casualties.lists`): which figure and which victims each trigger takes (step 3);
 - :mod:`casualties.background`: cited source, responsibility, background (step 4);
 - :mod:`casualties.accounting`: how a report's figures combine into totals, "shot" and survivors.
 """
@@ -39,9 +39,9 @@ from .background import (
     _cited_source, _continues_other_time, _in_spans, _is_background, _is_perpetrator_claim, _link_lines,
     _responsibility_claims,
 )
-from .accounting import (
-    _additive_totals, _death_told, _fold_singletons, _has_casualty_figure, _hedge_bare_repeats, _is_additive,
-    _is_later_death, _lone_survivor, _resolve_hits, _with_group_survivors,
+from .accounting import (  # FULL_STORY_CHARS, NO_DEATH_REPORTED: re-exported (reconcile imports them here)
+    FULL_STORY_CHARS, NO_DEATH_REPORTED, _additive_totals, _death_told, _fold_singletons, _has_casualty_figure,
+    _hedge_bare_repeats, _is_additive, _is_later_death, _lone_survivor, _resolve_hits, _with_group_survivors,
 )
 from .clauses import _Sentence
 from .sides import sum_of_sides
@@ -49,7 +49,6 @@ from .sides import sum_of_sides
 
 _BE_HAVE = WORDS.set("be_have")
 _COLLECTIVES = WORDS.set("collectives")
-from .accounting import FULL_STORY_CHARS, NO_DEATH_REPORTED  # noqa: F401  (re-exported)
 
 __all__ = ["extract_claims"]
 

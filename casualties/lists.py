@@ -8,7 +8,7 @@ enumeration or the next clause's subject from a list.  Uses only :mod:`casualtie
 """
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 from .numbers import qualified_at
 from .words import WORDS
@@ -50,14 +50,8 @@ class _ListReading:
                 if r < stop and toks[r].low == "and":
                     j = r
             j += _age_aside(toks, j, stop)  # "Ronald Hill, 33, and Kendra Hill, 28,"
-            k = prev_end = j
-            joiner = []
-            while k < stop and toks[k].low in (",", "and", "as", "well", "along", "with", "plus", "including", ":", "among", "them", "whom", "of"):
-                joiner.append(toks[k].low)
-                k += 1
-            if joiner and joiner[-1] in ("and", ",") and k + 1 < stop and toks[k].low == "then" \
-                    and toks[k + 1].low in ("himself", "herself", "self"):
-                k += 1  # "killed his wife and then himself", "killing 2, then himself"
+            prev_end = j
+            k, joiner = self._joiner_at(j, stop)
             if not joiner or k >= stop or len(joiner) > 4 or joiner[0] in ("of", "them", "whom") or joiner[-1] == "of":
                 break
             if "as" in joiner and "well" not in joiner:
@@ -65,64 +59,14 @@ class _ListReading:
             if toks[k].low in ("their", "his", "her", "its") and k + 1 < stop \
                     and _is_number_start(toks, k + 1, lex, floors) and not _age_at(toks, k + 1):
                 k += 1  # "his wife and their two children": the two is a figure of its own
-            named = _name_end(toks, k, stop, lex)
-            if not named and _age_at(toks, k) and k + 5 < stop:
-                named = _name_end(toks, k + 5, stop, lex)  # "and 30-year-old Jim Lee"
-            if category == "killed" and (toks[k].low in ("himself", "herself") and joiner[-1] in ("and", ",")
-                                         or toks[k].low == "self" and (k + 1 == len(toks) or toks[k + 1].low != "-")):
-                # "killed four classmates and himself", "kills 3, self": the attacker's own death, one more
-                np_end = k + 1
-                part = _implicit(category, 1, k, np_end, (k, np_end), toks[k].low)
-                part.group, part.self_death = "armed group", True
-            elif named:
-                np_end = named
-                part = _implicit(category, 1, k, np_end, (k, np_end), " ".join(t.text for t in toks[k:np_end]))
-            elif toks[k].low in ("a", "an", "another", "his", "her", "the", "their") and k + 1 < stop \
-                    and (_np_word(toks[k + 1], lex, floors) or _age_at(toks, k + 1)):  # "a 15-year-old boy"
-                np_end = _np_forward(toks, k + 1, lex, floors)
-                if not _has_victim_noun(toks, k + 1, np_end, lex) and not toks[np_end - 1].text[:1].isupper():
-                    break
-                if toks[k].low in ("the", "their", "his", "her") and _plural_noun(toks[np_end - 1].low):
-                    break  # "and the children", "and his children": how many is not said
-                if toks[np_end - 1].low in _ANIMALS:
-                    break  # "his son and the family dog": a pet is no casualty
-                part = _implicit(category, 1, k, np_end, (k + 1, np_end), " ".join(t.low for t in toks[k:np_end]))
-            else:
-                q = qualified_at(toks, k, lex, floors)
-                if q is None or q.first != k and q.numbers[0].first != k or q.numbers[0].first in self.used:
-                    break
-                np_end = _np_forward(toks, q.last, lex, floors)
-                if np_end == q.last or _is_trap(toks, q, np_end, lex):
-                    break
-                part = _raw_from_q(category, q, q.first, np_end, (q.last, np_end), self.policy)
-                if _is_partitive(toks, q.last, lex, floors):
-                    subset = True
-            if np_end > stop or (np_end < len(toks) and toks[np_end].low in _REPORT_VERBS):
-                break  # ", a hospital official said": the source, not a victim
-            # a figure with its own category word is a claim of its own ("and wounding 8"), also
-            # past an aside ("and eight others, including a 14-year-old girl, have been wounded")
-            v = np_end
-            if v + 1 < len(toks) and toks[v].low == "," and toks[v + 1].low in ("including", "among", "most", "all"):
-                w = v + 2
-                while w < len(toks) and w - v < 14 and toks[w].low not in (",", ".", ";"):
-                    w += 1
-                if w < len(toks) and toks[w].low == ",":
-                    v = w + 1
-            if v + 1 < stop and toks[v].low == "and" and named and _name_end(toks, v + 1, stop, lex) not in (0, stop):
-                # "were killed, and Jason Kimble and Lee Carter were injured": the next pair is the
-                # subject of a claim of its own
-                v = _name_end(toks, v + 1, stop, lex)
-            start_v = v
-            if predicate and category == "killed" and _opens_other_clause(toks, start_v):
-                self._drop_next_subject(parts, joiner)
-                break  # "one person is dead and three others are being treated": not more dead
-            while v < len(toks) and v - start_v < 4 and toks[v].low in _AUX:
-                v += 1
-            if v < len(toks) and _starts_trigger(toks, v) and np_end != stop:
-                self._drop_next_subject(parts, joiner)
-                break  # "and his wife was severely wounded": a claim of its own
-            if _in_other_state(toks, np_end):
-                break  # "left one dead and three others in the hospital": another state, not a list
+            read = self._list_part(k, joiner, category, stop)
+            if read is None:
+                break
+            part, np_end, named, partitive = read
+            if partitive:
+                subset = True
+            if self._ends_list(parts, joiner, np_end, named, stop, category, predicate):
+                break
             if "including" in joiner or "among" in joiner or ":" in joiner:
                 subset = True
             j = np_end
@@ -140,6 +84,45 @@ class _ListReading:
             part.subset = subset  # "himself and 15 others, including two Americans": from here on
             parts.append(part)
             self.used.update(part.numbers_used)
+        return self._close_list(parts, subset)
+
+    def _ends_list(self, parts: List[_Raw], joiner: List[str], np_end: int, named: int, stop: int,
+                   category: str, predicate: bool) -> bool:
+        """Whether the part just read (ending at ``np_end``) ends the list instead of joining it: a
+        cited source, a figure with a category word of its own (then the next subject is dropped
+        from ``parts``), another state."""
+        toks, lex = self.toks, self.lex
+        if np_end > stop or (np_end < len(toks) and toks[np_end].low in _REPORT_VERBS):
+            return True  # ", a hospital official said": the source, not a victim
+        # a figure with its own category word is a claim of its own ("and wounding 8"), also
+        # past an aside ("and eight others, including a 14-year-old girl, have been wounded")
+        v = np_end
+        if v + 1 < len(toks) and toks[v].low == "," and toks[v + 1].low in ("including", "among", "most", "all"):
+            w = v + 2
+            while w < len(toks) and w - v < 14 and toks[w].low not in (",", ".", ";"):
+                w += 1
+            if w < len(toks) and toks[w].low == ",":
+                v = w + 1
+        if v + 1 < stop and toks[v].low == "and" and named and _name_end(toks, v + 1, stop, lex) not in (0, stop):
+            # "were killed, and Jason Kimble and Lee Carter were injured": the next pair is the
+            # subject of a claim of its own
+            v = _name_end(toks, v + 1, stop, lex)
+        start_v = v
+        if predicate and category == "killed" and _opens_other_clause(toks, start_v):
+            self._drop_next_subject(parts, joiner)
+            return True  # "one person is dead and three others are being treated": not more dead
+        while v < len(toks) and v - start_v < 4 and toks[v].low in _AUX:
+            v += 1
+        if v < len(toks) and _starts_trigger(toks, v) and np_end != stop:
+            self._drop_next_subject(parts, joiner)
+            return True  # "and his wife was severely wounded": a claim of its own
+        if _in_other_state(toks, np_end):
+            return True  # "left one dead and three others in the hospital": another state, not a list
+        return False
+
+    def _close_list(self, parts: List[_Raw], subset: bool) -> List[_Raw]:
+        """The parts as the list gives them: spelled-out repeats dropped, commas without "and"
+        read as appositions, a subset marked on every part."""
         parts = _drop_spelled_out(parts)
         if parts and not subset and all(p.list_id == -2 for p in parts):
             for p in parts:  # ", Werner Gustav Kehl": commas without "and" are appositions
@@ -151,6 +134,60 @@ class _ListReading:
             for p in parts:
                 p.subset = True
         return parts
+
+    def _joiner_at(self, j: int, stop: int) -> Tuple[int, List[str]]:
+        """The words that join a list's next part at ``j`` (",", "and", "as well as", "including",
+        ...): where the part starts, and the words."""
+        toks = self.toks
+        k = j
+        joiner = []
+        while k < stop and toks[k].low in (",", "and", "as", "well", "along", "with", "plus", "including", ":", "among", "them", "whom", "of"):
+            joiner.append(toks[k].low)
+            k += 1
+        if joiner and joiner[-1] in ("and", ",") and k + 1 < stop and toks[k].low == "then" \
+                and toks[k + 1].low in ("himself", "herself", "self"):
+            k += 1  # "killed his wife and then himself", "killing 2, then himself"
+        return k, joiner
+
+    def _list_part(self, k: int, joiner: List[str], category: str, stop: int):
+        """The list part at ``k``: the attacker's own death ("and himself"), a named person, one
+        person ("a 15-year-old boy") or a figure ("and two civilians").  Gives ``(part, np_end,
+        named, partitive)``, or ``None`` when no part starts here (the list ends)."""
+        toks, lex, floors = self.toks, self.lex, self.floors
+        partitive = False
+        named = _name_end(toks, k, stop, lex)
+        if not named and _age_at(toks, k) and k + 5 < stop:
+            named = _name_end(toks, k + 5, stop, lex)  # "and 30-year-old Jim Lee"
+        if category == "killed" and (toks[k].low in ("himself", "herself") and joiner[-1] in ("and", ",")
+                                     or toks[k].low == "self" and (k + 1 == len(toks) or toks[k + 1].low != "-")):
+            # "killed four classmates and himself", "kills 3, self": the attacker's own death, one more
+            np_end = k + 1
+            part = _implicit(category, 1, k, np_end, (k, np_end), toks[k].low)
+            part.group, part.self_death = "armed group", True
+        elif named:
+            np_end = named
+            part = _implicit(category, 1, k, np_end, (k, np_end), " ".join(t.text for t in toks[k:np_end]))
+        elif toks[k].low in ("a", "an", "another", "his", "her", "the", "their") and k + 1 < stop \
+                and (_np_word(toks[k + 1], lex, floors) or _age_at(toks, k + 1)):  # "a 15-year-old boy"
+            np_end = _np_forward(toks, k + 1, lex, floors)
+            if not _has_victim_noun(toks, k + 1, np_end, lex) and not toks[np_end - 1].text[:1].isupper():
+                return None
+            if toks[k].low in ("the", "their", "his", "her") and _plural_noun(toks[np_end - 1].low):
+                return None  # "and the children", "and his children": how many is not said
+            if toks[np_end - 1].low in _ANIMALS:
+                return None  # "his son and the family dog": a pet is no casualty
+            part = _implicit(category, 1, k, np_end, (k + 1, np_end), " ".join(t.low for t in toks[k:np_end]))
+        else:
+            q = qualified_at(toks, k, lex, floors)
+            if q is None or q.first != k and q.numbers[0].first != k or q.numbers[0].first in self.used:
+                return None
+            np_end = _np_forward(toks, q.last, lex, floors)
+            if np_end == q.last or _is_trap(toks, q, np_end, lex):
+                return None
+            part = _raw_from_q(category, q, q.first, np_end, (q.last, np_end), self.policy)
+            if _is_partitive(toks, q.last, lex, floors):
+                partitive = True
+        return part, np_end, named, partitive
 
     def _drop_next_subject(self, parts: List[_Raw], joiner: List[str]) -> None:
         """ "X was killed, and A and B were injured": the parts read since the last ", and" are
