@@ -477,7 +477,8 @@ class _Sentence(_SubjectReading, _ListReading):
                 owner = toks[trig.first - 1]
                 nxt = toks[trig.last].low if trig.last < len(toks) else "."
                 if (owner.low in ("his", "her") or owner.low.endswith(("'s", "’s"))) and \
-                        nxt in ("was", "were", "had", "has", "is", "lay", "bore", "later", "found"):
+                        nxt in ("was", "were", "had", "has", "is", "lay", "bore", "later", "found",
+                                "with", "bearing", "showing"):  # "a member's body with gunshot marks was found"
                     self.raws.append(_implicit("killed", 1, trig.first - 1, trig.last, (trig.first - 1, trig.first),
                                                f"{owner.text} body"))
                     continue
