@@ -257,7 +257,7 @@ def _np_forward(toks, i, lex, floors, limit=6):
 
 #: Determiners that open the group in a post-modifier of a victim noun ("members of the
 #: security forces", "fighters from an armed group").
-_POST_MODIFIER_DETERMINERS = frozenset("the their his her its our those these a an".split())
+_POST_MODIFIER_DETERMINERS = WORDS.set("post_modifier_determiners")
 
 
 def _np_backward(toks, end, lex, floors, limit=6):
