@@ -1034,7 +1034,7 @@ def _background(head: str, clause: str, tail: str, category, fig, victims, group
 def _expected(text: str, raw: Sequence[dict]) -> Tuple[ExpectedClaim, ...]:
     """The claims of ``text`` in text order, with the documented repeated-hedge rule applied:
     a bare exact figure that repeats a hedged one of its category ("at least 44" ... "44")
-    takes that hedge (docs/concepts.md, "Incidents"; claims.py ``_hedge_bare_repeats``)."""
+    takes that hedge (docs/concepts.md, "Incidents"; accounting.py ``_hedge_bare_repeats``)."""
     ordered = sorted(raw, key=lambda c: (c["start"], c["end"]))
     hedged: Dict[tuple, dict] = {}
     for c in ordered:

@@ -1,0 +1,586 @@
+"""Stage 2 of claim extraction: clause reading, i.e. which figure and which victims a harm
+predicate takes.
+
+Takes a sentence's tokens and its triggers (:mod:`casualties.mentions`); gives the
+:class:`~casualties.mentions._Raw` figures of the sentence through :meth:`_Sentence.run`:
+
+- *figure first* (:meth:`_Sentence.before`): "[at least] 44 [people] [were] killed";
+- *subject* (:meth:`~casualties.subjects._SubjectReading.subject`): "Al-Bawi and two other
+  officers were killed";
+- *verb first* (:meth:`_Sentence.after`): "killing [at least] 44 [people]", "the death toll
+  rose to 52";
+- *zero* (:meth:`~casualties.subjects._SubjectReading.zero`): "no casualties";
+
+lists and subsets come from :class:`casualties.lists._ListReading`, the head of a long
+subject and zero counts from :class:`casualties.subjects._SubjectReading`; ``_Sentence``
+inherits both (the clause cues it asks are :mod:`casualties.predicates`).  Sentence-level
+context (background, source) and report accounting are later stages
+(:mod:`casualties.background`, :mod:`casualties.accounting`).
+"""
+from __future__ import annotations
+
+from typing import List, Optional, Sequence, Tuple
+
+import attrs
+
+from .lexicon import HIT
+from .numbers import number_at, qualified_at
+from .words import WORDS
+from .mentions import (
+    _MONTHS, _Raw, _Trigger, _age_after_person, _age_at, _has_victim_noun, _implicit,
+    _is_number_start, _is_partitive, _is_trap, _name_end, _np_backward, _np_forward, _np_word,
+    _number_ending_at, _plural_noun, _raw_from_q,
+)
+from .predicates import (
+    _after_attempted, _agent_of_headline_verb, _before_harmed_clause, _conveyed_from,
+    _dead_out_of_group, _is_accident, _is_hospital_place, _lives_lost, _not_a_zero_count,
+    _in_as_well_as, _one_person_subject, _set_before, _skip_parenthetical, _succumbed_to_wounds, aux_real,
+)
+from .accounting import _death_told
+from .lists import _ListReading
+from .subjects import _SubjectReading
+
+
+_AUX = WORDS.set("aux")
+_BE_HAVE = WORDS.set("be_have")
+_SINGULAR_AUX = WORDS.set("singular_aux")
+_PLURAL_AUX = WORDS.set("plural_aux")
+_DAYS = WORDS.set("days")
+_ANIMALS = WORDS.set("animals")
+_NON_PERSONS = WORDS.set("non_persons") | _ANIMALS
+_ZERO_WORDS = WORDS.set("zero_words")
+_WOUND_KINDS = WORDS.set("wound_kinds")
+_COLLECTIVES = WORDS.set("collectives")
+_MODALS = WORDS.set("modals")
+_INTENTIONS = WORDS.set("intentions")
+_HARM_VERBS = WORDS.set("harm_verbs")
+_TOLL_VERBS = WORDS.set("toll_verbs")
+_SUCCUMB = WORDS.tuple("succumb")
+
+
+_PRONOUN_ONE = {"himself": "armed group", "herself": "unknown", "him": "unknown", "her": "unknown"}
+
+
+# --------------------------------------------------------------------------- patterns
+
+class _Sentence(_SubjectReading, _ListReading):
+    """One sentence being read: its tokens, the numbers already attached (``used``) and the
+    figures read so far (``raws``); :meth:`run` reads every trigger of the sentence."""
+
+    def __init__(self, text, toks, lex, floors, policy):
+        self.text, self.toks, self.lex, self.floors, self.policy = text, toks, lex, floors, policy
+        self.used = set()  # token index of numbers already attached
+        self.raws: List[_Raw] = []
+        self._list_ids = 0
+
+    def _try(self, make):
+        """Run ``make`` with a way back: :meth:`_undo` restores what it added."""
+        self._saved = (set(self.used), len(self.raws), self._list_ids)
+        return make()
+
+    def _undo(self):
+        used, n, ids = self._saved
+        self.used, self._list_ids = used, ids
+        del self.raws[n:]
+
+    # -- figure first: "44 people were killed"
+    def _aux_before(self, k: int) -> Tuple[int, List[str]]:
+        """The auxiliaries (and "shot and") read back from ``k``: where they start, and the words."""
+        toks = self.toks
+        aux = []
+        while k > 0 and len(aux) < 5:
+            w = toks[k - 1].low
+            if w in _AUX:
+                aux.append(w)
+                k -= 1
+            elif w in ("and", "or") and k >= 2 and toks[k - 2].low in _HARM_VERBS:
+                aux.append(toks[k - 2].low)  # "were shot and killed"
+                k -= 2
+            elif w in _HARM_VERBS and aux == [] and k >= 2 and toks[k - 2].low in _AUX:
+                aux.append(w)
+                k -= 1
+            else:
+                break
+        return k, aux
+
+    def before(self, trig: _Trigger) -> Optional[_Raw]:
+        toks, lex, floors = self.toks, self.lex, self.floors
+        k, aux = self._aux_before(trig.first)
+        k = _skip_parenthetical(toks, k)
+        if k >= 1 and _age_after_person(toks, k - 1, lex):
+            k -= 2  # "A girl, 9 was killed": the age of the one person before it
+        harmed = _before_harmed_clause(toks, k, lex, floors) if trig.category == "killed" else None
+        if harmed is not None:
+            head, of_at, p = harmed
+            # the harm verb read "one of five people shot" as a part of the shot; it is the dead
+            self.raws = [r for r in self.raws if not (r.subset and r.first == head.first and r.category != trig.category)]
+            self.used.update(x.first for x in head.numbers)
+            return _raw_from_q(trig.category, head, head.first, trig.last, (of_at, p), self.policy)
+        np_end = k
+        np_start = _np_backward(toks, np_end, lex, floors)
+        set_start = _set_before(toks, np_end) if np_start == np_end else np_end
+        if set_start < np_end:
+            # "one of them died", "one of the wounded has died": the "one" may be read as a part of
+            # the wounded too, and says here how many died
+            np_start = set_start
+        q = _number_ending_at(toks, np_start, lex, floors) if np_start > 0 else None
+        non_person = np_end > np_start and toks[np_end - 1].low in _NON_PERSONS and \
+            not _has_victim_noun(toks, np_start, np_end, lex)
+        if non_person and toks[np_end - 1].low in _ANIMALS:
+            return None  # "a dog was found dead"
+        if q is not None and non_person:
+            q = None  # "an employee of one of the hotels": the one is a hotel
+        if q is not None and trig.word in ("wound", "wounds", "injury", "injuries") and \
+                any(t.low in _WOUND_KINDS for t in toks[np_start:np_end]):
+            return None  # "a total of 94 stab wounds": wounds counted, not people
+        passive = any(a in _BE_HAVE and a not in ("has", "have", "had") for a in aux)
+        if passive and not getattr(self, "_coordinated", False):
+            # the head of a long or listed subject: "Al-Bawi and two other officers were killed"
+            raw = self._try(lambda: self.subject(trig, k))
+            if raw is not None and (q is None or (raw.list_id == -1 and q.numbers[0].first in self.used)):
+                return raw  # no figure next to the verb, or a listed subject that holds it
+            if raw is not None:
+                self._undo()
+        if q is not None and (q.numbers[0].first not in self.used or set_start < np_end) and not _is_trap(toks, q, np_end, lex):
+            if q.first > 0 and toks[q.first - 1].low in ("no", "not"):  # "no one was hurt"
+                if _not_a_zero_count(toks, q.first - 1, trig):
+                    return None
+                return _implicit(trig.category, 0, q.first - 1, trig.last, (np_start, np_end),
+                                 " ".join(t.low for t in toks[q.first - 1:q.last]))
+            if (aux_real(aux) or trig.word in ("died", "dies", "die", "perished") + _SUCCUMB) and q.first >= 2 \
+                    and toks[q.first - 1].low in ("the", "of"):
+                # "one of the two hijackers was killed": the figure is the one, the two is the set
+                of_at = q.first - 2 if toks[q.first - 1].low == "the" else q.first - 1
+                head = _number_ending_at(toks, of_at, lex, floors) if toks[of_at].low == "of" else None
+                if head is not None and head.numbers[0].first not in self.used:
+                    self.used.update(x.first for x in q.numbers)
+                    return _raw_from_q(trig.category, head, head.first, trig.last, (of_at, np_end), self.policy)
+            raw = _raw_from_q(trig.category, q, q.first, trig.last, (np_start, np_end), self.policy)
+            raw.subset = _is_partitive(toks, np_start, self.lex, self.floors) and \
+                not _dead_out_of_group(toks, np_start, trig.category, lex, floors)
+            lead = [] if raw.subset else self._groups_before(trig.category, q.first, np_start, np_end)
+            if lead:
+                # "3 men, 1 woman wounded", "Three women and one man injured": the groups before
+                # the last one are listed with it, and the figure is their sum
+                raw.last = np_end
+                members = lead + [raw]
+                for p in members:
+                    self.used.update(p.numbers_used)
+                self.raws.extend(members)
+                total = self._listed(members)
+                total.last = trig.last
+                return total
+            return raw
+        return self._implicit_before(trig, k, aux, np_start, np_end, non_person)
+
+    def _implicit_before(self, trig: _Trigger, k: int, aux: List[str], np_start: int, np_end: int,
+                         non_person: bool) -> Optional[_Raw]:
+        """No figure right before the predicate: an implicit one ("nobody was hurt", "the boy died",
+        "a policeman was killed"), or one before a coordinated predicate."""
+        toks, lex, floors = self.toks, self.lex, self.floors
+        det = toks[np_start - 1].low if np_start > 0 else ""
+        if np_start > 0 and det in ("nobody", "none", "no") or (np_start == np_end and k > 0 and toks[k - 1].low in ("nobody", "none")):
+            first = np_start - 1 if np_start > 0 and det in _ZERO_WORDS | {"nobody"} else k - 1
+            if _not_a_zero_count(toks, first, trig):
+                return None
+            return _implicit(trig.category, 0, first, trig.last, (np_start, np_end),
+                             " ".join(t.low for t in toks[first:trig.first]) or det)
+        singular = any(a in _SINGULAR_AUX for a in aux)
+        plural = any(a in _PLURAL_AUX for a in aux)
+        if non_person:
+            return None  # "another US raid killed ...": the subject is an event, not a victim
+        if trig.word in ("died", "dies", "perished") + _SUCCUMB and not aux_real(aux) and np_start < np_end:
+            head = toks[np_end - 1]
+            name_at = np_start + _age_at(toks, np_start)  # "25-year-old Michael Baker died"
+            if head.text[:1].isupper() and name_at < np_end and _name_end(toks, name_at, np_end, lex) == np_end \
+                    or head.low in lex.victims and not _plural_noun(head.low) or name_at == np_end:
+                singular = True  # "Sheikh Farhan later died of his injuries", "the boy died"
+        if trig.word in ("died", "dies") + _SUCCUMB and not aux_real(aux) and np_start == np_end and _one_person_subject(toks, k, lex):
+            singular = True  # "where he later died", "the boy who died"
+        if singular and not plural and np_start == np_end and k > 0 and toks[k - 1].low in (",", ")", "he", "she", "who"):
+            if toks[k - 1].low in ("he", "she", "who"):
+                return _implicit(trig.category, 1, k - 1, trig.last, (k - 1, k), toks[k - 1].low)
+            return _implicit(trig.category, 1, k, trig.last, (k, k), " ".join(t.low for t in toks[k:trig.first]))
+        if np_start < np_end and not plural:
+            head = toks[np_end - 1]
+            if any(t.low in ("result", "cause", "consequence") for t in toks[np_start:np_end]):
+                return None  # "died as a result of gunshot wounds": a cause, not a person
+            if det in ("a", "an", "another") and (singular or trig.kind in ("state", "verb", "phrase")):
+                # "suffering from a gunshot wound": one person hit, who may have died of it
+                cat = HIT if trig.word in ("wound", "injury") and not aux else trig.category
+                return _implicit(cat, 1, np_start - 1, trig.last, (np_start, np_end),
+                                 " ".join(t.low for t in toks[np_start - 1:np_end]))
+            # "." here ends an abbreviation: "St. Louis woman killed"
+            bare = np_start == 0 or toks[np_start - 1].low in (",", ":", ";", "-", "–", "—", ".")
+            if bare and head.low in lex.victims and not head.low.endswith("s") and not aux_real(aux) \
+                    and trig.kind in ("verb", "state", "phrase") and not _agent_of_headline_verb(toks, trig, lex, floors):
+                # a headline: "Monroe County teen dies of gunshot wound", "Mother injured, child killed"
+                return _implicit(trig.category, 1, np_start, trig.last, (np_start, np_end),
+                                 " ".join(t.low for t in toks[np_start:np_end]))
+            age_noun = np_end - np_start == 5 and _age_at(toks, np_start) == 5  # "the 3-year-old"
+            if singular and head.low not in _COLLECTIVES and \
+                    (head.text[:1].isupper() or (head.low in lex.victims and not head.low.endswith("s")) or age_noun):
+                return _implicit(trig.category, 1, np_start, trig.last, (np_start, np_end),
+                                 " ".join(t.low for t in toks[np_start:np_end]))
+        return self._coordinated_before(trig, k)
+
+    def _coordinated_before(self, trig: _Trigger, k: int) -> Optional[_Raw]:
+        """A predicate coordinated with an earlier one ("two people were taken to hospital and died"):
+        the figure is read before the earlier one's "was" / "were"."""
+        toks = self.toks
+        if k > 0 and toks[k - 1].low == "and" and not getattr(self, "_coordinated", False):
+            for w in range(k - 2, max(-1, k - 14), -1):
+                if toks[w].low in (",", ";", "but"):
+                    break
+                if toks[w].low in ("was", "were"):
+                    self._coordinated = True
+                    try:
+                        raw = self.before(attrs.evolve(trig, first=w + 1, last=w + 2))
+                    finally:
+                        self._coordinated = False
+                    if raw is not None:
+                        raw.last = trig.last
+                    return raw
+        return None
+
+    def _groups_before(self, category: str, first: int, np_start: int, np_end: int) -> List[_Raw]:
+        """A headline's list of numbered groups of people that ends with the figure at ``first``:
+        "2 boys, 2 girls shot", "Three women, one man injured", "4 adults and a child shot".  The
+        list must open the sentence (or follow a colon, a dash or "left": "gunfire leaves 3 men, 1
+        woman wounded"), every group must be a figure
+        with a noun of people, and the groups are returned in text order (without the last)."""
+        toks, lex, floors = self.toks, self.lex, self.floors
+        if np_end <= np_start or toks[np_end - 1].low not in lex.victims:
+            return []
+        parts, j = [], first
+        while j >= 2 and (toks[j - 1].low in (",", "and") or (j >= 4 and _in_as_well_as(toks, j - 1))) and len(parts) < 6:
+            end = j - 1
+            if toks[end].low == "as":
+                end -= 2  # "four soldiers as well as two militiamen dead"
+            if toks[end].low == "and" and toks[end - 1].low == ",":
+                end -= 1
+            start = _np_backward(toks, end, lex, floors)
+            if start == end or toks[end - 1].low not in lex.victims:
+                return []
+            if start > 0 and toks[start - 1].low in ("a", "an"):
+                q = None  # "4 adults and a child": one person
+                at = start - 1
+            else:
+                q = _number_ending_at(toks, start, lex, floors)
+                if q is None or q.numbers[0].first in self.used or _is_trap(toks, q, end, lex):
+                    return []
+                at = q.first
+            part = (_raw_from_q(category, q, at, end, (start, end), self.policy) if q is not None else
+                    _implicit(category, 1, at, end, (start, end), " ".join(t.low for t in toks[at:end])))
+            parts.insert(0, part)
+            j = at
+        if not parts or (j > 0 and toks[j - 1].low not in (":", "-", "–", "—", "|", "leaves", "left", "leaving")):
+            return []
+        return parts
+
+    # -- verb first: "killing at least 44 people", "the death toll rose to 52"
+    def _figure_start_after(self, trig: _Trigger) -> Optional[int]:
+        """Where a figure after the predicate may start: past a toll's verb ("rose to"), a noun's
+        "of", an inverted "Killed were"; ``None`` if there is no room for one."""
+        toks, lex, floors = self.toks, self.lex, self.floors
+        j = trig.last
+        if trig.kind == "toll" or (trig.kind == "noun" and j < len(toks) and toks[j].low in _TOLL_VERBS):
+            # "the death toll from Sunday's bombing rose to 31": the first figure within reach
+            limit = min(len(toks), j + 12)
+            while j < limit and toks[j].low not in (";", ".", ":") and number_at(toks, j, lex, floors) is None:
+                j += 1
+            if j >= limit or toks[j].low in (";", ".", ":"):
+                return None
+            q = qualified_at(toks, j, lex, floors)
+            j = q.first if q is not None else j
+        elif trig.kind == "noun":
+            if j < len(toks) and toks[j].low == "of":
+                j += 1
+            else:
+                return None
+        if j >= len(toks):
+            return None
+        if trig.kind in ("verb", "state") and (trig.first == 0 or toks[trig.first - 1].low in ("those", "also")):
+            # inverted: "Killed were two soldiers", "Also killed in the attack was the assistant's son"
+            for v in range(j, min(j + 7, len(toks))):
+                if toks[v].low in ("were", "are", "was", "is"):
+                    j = v + 1
+                    break
+                if toks[v].low in (",", ".", ";") or _is_number_start(toks, v, lex, floors):
+                    break
+            if j >= len(toks):  # "Killed were" and nothing after
+                return None
+        if toks[j].low in ("another", "the", "his", "her", "their") and j + 1 < len(toks) \
+                and number_at(toks, j + 1, lex, floors) is not None \
+                and not number_at(toks, j + 1, lex, floors).vague and not _age_at(toks, j + 1):
+            j += 1  # "wounded another nine", "massacred the four individuals"; not "his 54-year-old"
+        return j
+
+    def after(self, trig: _Trigger) -> Optional[_Raw]:
+        toks, lex, floors = self.toks, self.lex, self.floors
+        j = self._figure_start_after(trig)
+        if j is None:
+            return None
+        # "killed 15-year-old Marcus": the age is no figure; the implicit reading below takes it
+        figure_reach = j if _age_at(toks, j) else min(j + 7, len(toks))
+        for k in range(j, figure_reach):
+            q = qualified_at(toks, k, lex, floors)
+            if q is None or q.first != j:
+                continue
+            if q.numbers[0].first in self.used:
+                return None
+            np_end = _np_forward(toks, q.last, lex, floors)
+            if _is_trap(toks, q, np_end, lex) or (np_end > q.last and toks[np_end - 1].low in _NON_PERSONS
+                                                  and not _has_victim_noun(toks, q.last, np_end, lex)):
+                return None
+            if q.first > 0 and toks[q.first - 1].low in ("no",):
+                return None
+            raw = _raw_from_q(trig.category, q, trig.first, max(np_end, q.last), (q.last, np_end), self.policy)
+            if raw.qualifier == "exact" and np_end > q.last and np_end + 1 < len(toks) \
+                    and toks[np_end].low == "or" and toks[np_end + 1].low == "more":
+                # "killed 25 people or more": the hedge after the noun
+                raw.qualifier, raw.high, raw.last = "at_least", None, np_end + 2
+            # "killing one of them and wounding 28 others": the dead out of a group (the people
+            # attacked) are the toll, not a part of one ("killing two of the dead" is no use)
+            raw.subset = _is_partitive(toks, q.last, lex, floors) and not (
+                q.numbers[0].word == "both" or toks[q.first].low == "all") and \
+                not _dead_out_of_group(toks, q.last, trig.category, lex, floors)
+            return raw
+        return self._implicit_after(trig, j)
+
+    def _implicit_after(self, trig: _Trigger, j: int) -> Optional[_Raw]:
+        """No figure after the predicate: an implicit one ("killing a policeman", "killing himself",
+        "shot and killed police captain X", "Man kills wife", "killed 24-year-old Alex Smith")."""
+        toks, lex, floors = self.toks, self.lex, self.floors
+        if trig.kind in ("toll",):
+            return None
+        # implicit: "killing a policeman", "killing himself", "shot and killed police captain X"
+        w = toks[j].low
+        if w == "themselves" and trig.category == "killed" and trig.kind == "verb":
+            return self._reflexive_subject(trig, j)
+        if w in _PRONOUN_ONE and trig.kind in ("verb", "phrase"):
+            raw = _implicit(trig.category, 1, trig.first, j + 1, (j, j + 1), w)
+            raw.group = _PRONOUN_ONE[w]
+            # "killing himself": the attacker's own death; "fatally shot himself" is the victim's
+            raw.self_death = trig.category == "killed" and w in ("himself", "herself") and \
+                (trig.kind == "verb" or self._harmed_others_before(trig.first)) and not _is_accident(toks, trig.first)
+            return raw
+        if w in ("a", "an", "another", "his", "her", "the") and trig.kind in ("verb", "phrase", "noun"):
+            np_end = _np_forward(toks, j + 1, lex, floors)
+            for a in range(j + 2, np_end - 1):
+                if toks[a].low == "and" and toks[a + 1].low in ("a", "an", "his", "her", "the", "their"):
+                    np_end = a  # "a policeman and the driver": two people, the list reads the second
+                    break
+            if np_end > j + 1:
+                head = toks[np_end - 1]
+                if head.low in _ANIMALS:
+                    return None  # "killed a deer", "wounded a police dog": no person
+                single = head.text[:1].isupper() or (not head.low.endswith("s") and head.low not in _NON_PERSONS
+                                                    and head.low not in ("police", "security", "army", "family"))
+                if w in ("a", "an", "another") or single:
+                    if w == "the" and trig.kind == "noun":
+                        return None
+                    return _implicit(trig.category, 1, trig.first, np_end, (j + 1, np_end),
+                                     " ".join(t.low for t in toks[j:np_end]))
+            return None
+        if trig.kind == "verb" and " " not in trig.word and w in lex.victims and not _plural_noun(w) \
+                and w not in _COLLECTIVES and w not in _NON_PERSONS and w not in ("police", "security", "army", "family") \
+                and trig.first > 0 and toks[trig.first - 1].low in lex.victims:
+            # a headline's object without article: "Man kills wife", "Father killed son, then himself"
+            np_end = _np_forward(toks, j, lex, floors)
+            if np_end == j + 1:
+                return _implicit(trig.category, 1, trig.first, np_end, (j, np_end), w)
+        age = _age_at(toks, j)
+        if trig.word.endswith(" of") and j + age < len(toks) and _np_word(toks[j + age], lex, floors):
+            # "the shooting death of teen driver", "killing of 15-year-old boy": a headline's
+            # singular person without article
+            np_end = _np_forward(toks, j + age, lex, floors)
+            head = toks[np_end - 1].low if np_end > j else ""
+            if head in lex.victims and not _plural_noun(head) and head not in _COLLECTIVES:
+                return _implicit(trig.category, 1, trig.first, np_end, (j, np_end),
+                                 " ".join(t.low for t in toks[j:np_end]))
+        if age and trig.kind in ("verb", "phrase") and trig.category != "captured":
+            # "killed 24-year-old Alex Smith", "the shooting death of 13-month-old Ben Cole": an
+            # age, then the one person's name
+            name_end = _name_end(toks, j + age, min(len(toks), j + age + 6), lex)
+            if name_end:
+                return _implicit(trig.category, 1, trig.first, name_end, (j, name_end),
+                                 " ".join(t.text for t in toks[j:name_end]))
+        named = trig.kind in ("verb", "phrase") or (trig.kind == "noun" and toks[j - 1].low == "of")
+        if named and trig.category != "captured" and toks[j].text[:1].isupper() and w not in _MONTHS and w not in _DAYS \
+                and w not in ("on", "in"):
+            np_end = _np_forward(toks, j, lex, floors)
+            name_end = _name_end(toks, j, np_end, lex)
+            if name_end and name_end + 1 < np_end and toks[name_end].low == "and" \
+                    and _name_end(toks, name_end + 1, np_end, lex):
+                np_end = name_end  # "injuring Leanne Smith and Dustin Grey": two people, the list reads the second
+            if np_end > j and toks[np_end - 1].text[:1].isupper() and not toks[np_end - 1].low.endswith("s"):
+                return _implicit(trig.category, 1, trig.first, np_end, (j, np_end),
+                                 " ".join(t.text for t in toks[j:np_end]))
+        if trig.kind in ("verb", "phrase") and j < len(toks) and toks[j].low in lex.victims \
+                and lex.victims[toks[j].low] == "security forces" and not toks[j].low.endswith("s"):
+            np_end = _np_forward(toks, j, lex, floors)
+            if np_end > j + 1 and toks[np_end - 1].text[:1].isupper():
+                return _implicit(trig.category, 1, trig.first, np_end, (j, np_end),
+                                 " ".join(t.text for t in toks[j:np_end]))
+        return None
+
+    def _harmed_others_before(self, i: int) -> bool:
+        """A figure of people killed or shot stands before token ``i`` in the sentence: "killed his
+        two sons before fatally shooting himself" - the one who then shot himself is the attacker."""
+        return any(r.category in ("killed", HIT) and r.last <= i and r.value != 0 and not r.self_death
+                   for r in self.raws)
+
+    def run(self, triggers: Sequence[_Trigger]) -> List[_Raw]:
+        toks = self.toks
+        skip_next = None
+        for idx, trig in enumerate(triggers):
+            if trig is skip_next:
+                continue
+            # "killed or wounded", "killed and injured 50": one figure for both categories, so it is
+            # neither's -- unless it is zero ("no one was killed or injured")
+            if idx + 1 < len(triggers):
+                nxt = triggers[idx + 1]
+                if nxt.first == trig.last + 1 and toks[trig.last].low in ("or", "and", "/", "nor") \
+                        and nxt.category != trig.category and HIT in (trig.category, nxt.category):
+                    if trig.category == HIT:
+                        continue  # "shot and killed", "shot and wounded": the second word says what happened
+                elif nxt.first == trig.last + 1 and toks[trig.last].low in ("or", "and", "/", "nor") \
+                        and nxt.category != trig.category:
+                    skip_next = nxt
+                    raw = self.before(trig)
+                    # "kidnapped and murdered": both happened to the same people
+                    both = toks[trig.last].low == "and" and {trig.category, nxt.category} & {"kidnapped", "captured", "missing"}
+                    if raw is not None and (raw.value == 0 or both):
+                        self.used.update(raw.numbers_used)
+                        self.raws.append(raw)
+                        self.raws.append(attrs.evolve(raw, category=nxt.category, last=nxt.last))
+                    continue
+            if trig.kind == "casualties":
+                self.raws.extend(self.zero(trig))
+                continue
+            if _is_hospital_place(trig):
+                self._read_hospital_place(trig)
+                continue
+            if self._no_event(trig):
+                continue
+            if trig.category == "killed" and any(w in trig.word.split() for w in ("himself", "herself", "themselves")):
+                self._read_own_death(trig)
+                continue
+            if trig.word == "death" and trig.first > 0 and toks[trig.first - 1].low == "to":
+                self._read_to_death(trig)
+                continue
+            if trig.word in ("lives", "life") and not _lives_lost(toks, trig):
+                continue  # "Two lives changed forever": only lives lost, cost or claimed are deaths
+            if trig.word == "body" and trig.first > 0:
+                # "His body was found", "Mr. Lafta's body": one dead person; "the body of X" reads on
+                owner = toks[trig.first - 1]
+                nxt = toks[trig.last].low if trig.last < len(toks) else "."
+                if (owner.low in ("his", "her") or owner.low.endswith(("'s", "’s"))) and \
+                        nxt in ("was", "were", "had", "has", "is", "lay", "bore", "later", "found",
+                                "with", "bearing", "showing"):  # "a member's body with gunshot marks was found"
+                    self.raws.append(_implicit("killed", 1, trig.first - 1, trig.last, (trig.first - 1, trig.first),
+                                               f"{owner.text} body"))
+                    continue
+            zeros = self.zero(trig) if trig.kind == "noun" else []
+            if zeros:
+                self.raws.extend(zeros)
+                continue
+            self._read_trigger(trig)
+        return self.raws
+
+    def _read_hospital_place(self, trig: _Trigger) -> None:
+        """ "sent four people to the hospital": people hit, some of whom may have died there, so it
+        is read like a shot figure (those killed are taken off); one person "taken to the hospital"
+        tells no figure of its own."""
+        toks = self.toks
+        raw = self.before(_conveyed_from(toks, trig))
+        rest = self.text[toks[trig.last - 1].end:toks[-1].end]
+        if raw is not None and not raw.basis.startswith("implicit") and not _death_told(rest):
+            raw.category = HIT
+            self.used.update(raw.numbers_used)
+            self.raws.append(raw)
+
+    def _no_event(self, trig: _Trigger) -> bool:
+        """An intention ("threatened to kill", "could die"), "succumbed" to no wounds, or an
+        attempted killing: the trigger tells of no harm that happened."""
+        toks = self.toks
+        if trig.kind == "verb" and not trig.word.endswith(("ed", "ing", "s", "t", "n")) and trig.first > 0 and \
+                (toks[trig.first - 1].low in _MODALS or (toks[trig.first - 1].low == "to" and trig.first > 1
+                                                         and toks[trig.first - 2].low in _INTENTIONS)):
+            return True  # "threatened to kill the hostages", "could die": an intention, not an event
+        if trig.word in _SUCCUMB and not _succumbed_to_wounds(toks, trig.last):
+            return True  # "succumbed to pressure": only succumbing to wounds is a death
+        if trig.category == "killed" and _after_attempted(toks, trig.first):
+            return True  # "the attempted murders of five teenagers": a charge for people who lived
+        return False
+
+    def _read_own_death(self, trig: _Trigger) -> None:
+        """ "a suicide bomber blew himself up": the attacker's own death, one more person."""
+        if "themselves" in trig.word:
+            raw = self._try(lambda: self.subject(trig, trig.first))
+        else:
+            raw = _implicit("killed", 1, trig.first, trig.last, (trig.first, trig.last), trig.word)
+        if raw is not None:
+            raw.group, raw.self_death = "armed group", True
+            raw.basis = raw.basis or f"'{trig.word}': the attacker's own death"
+            self.used.update(raw.numbers_used)
+            self.raws.append(raw)
+
+    def _read_to_death(self, trig: _Trigger) -> None:
+        """ "stabbed a Kurdish school guard to death": the harm verb's object."""
+        toks = self.toks
+        for v in range(trig.first - 2, max(-1, trig.first - 10), -1):
+            if toks[v].low in _HARM_VERBS or toks[v].low in ("hacked", "burned", "burnt", "stoned", "clubbed",
+                                                             "bludgeoned", "kicked"):
+                raw = self.after(_Trigger("killed", "verb", v, v + 1, toks[v].low))
+                if raw is not None:
+                    raw.last = max(raw.last, trig.last)
+                    self.used.update(raw.numbers_used)
+                    self.raws.append(raw)
+                    self.continue_list(raw)
+                break
+
+    def _read_trigger(self, trig: _Trigger) -> None:
+        """The common case: the figure before or after the predicate, by its kind and auxiliary;
+        then the list it may open and the total it may be a part of."""
+        toks = self.toks
+        raw = None
+        k = trig.first
+        while k > 0 and toks[k - 1].low in _AUX and toks[k - 1].low not in _BE_HAVE:
+            k -= 1  # adverbs: "also killed", "were later found"
+        aux_before = k > 0 and toks[k - 1].low in _BE_HAVE
+        ing = trig.kind == "verb" and trig.word.endswith("ing")
+        if trig.kind in ("toll",) or ing:
+            raw = self.after(trig)
+        elif trig.kind == "noun":
+            raw = self.before(trig) or self.after(trig)
+        elif aux_before and toks[k - 1].low in ("has", "have", "had") and trig.kind == "verb":
+            raw = self.after(trig) or self.before(trig)  # "the war has killed 380,000"
+        elif aux_before:
+            raw = self.before(trig)
+        else:
+            raw = (self.after(trig) if trig.kind in ("verb", "phrase") else None) or self.before(trig)
+        if raw is None:
+            return
+        self.used.update(raw.numbers_used)
+        self.raws.append(raw)
+        if raw.value != 0:
+            self.continue_list(raw)
+        if not raw.basis.startswith("implicit"):
+            self._subset_of_total(raw)
+
+    def _subset_of_total(self, raw: _Raw) -> None:
+        """ "Up to 18 of the 25 killed": the 18 is a subset of the stated 25."""
+        toks = self.toks
+        i = raw.first
+        for skip in (("of", "the"), ("of",)):
+            n = len(skip)
+            if i - n > 0 and tuple(t.low for t in toks[i - n:i]) == skip:
+                q = _number_ending_at(toks, i - n, self.lex, self.floors)
+                if q is not None and q.numbers[0].first not in self.used:
+                    part = _raw_from_q(raw.category, q, q.first, q.last, (i, i), self.policy)
+                    part.subset = True
+                    self.used.update(part.numbers_used)
+                    self.raws.append(part)
+                return

@@ -1,0 +1,157 @@
+"""Stage 2c of claim extraction: figures read in a predicate's subject, and zero counts.
+
+Takes a sentence being read (:class:`casualties.clauses._Sentence`, through the
+:class:`_SubjectReading` mixin it inherits) and a trigger; gives
+:class:`~casualties.mentions._Raw` records for the head of a long or listed subject ("Al-Bawi
+and two other officers were killed", :meth:`_SubjectReading.subject`), for "themselves" after
+the verb (:meth:`_SubjectReading._reflexive_subject`), and for zero counts ("no casualties",
+:meth:`_SubjectReading.zero`).  Uses :mod:`casualties.mentions` and :mod:`casualties.predicates`.
+"""
+from __future__ import annotations
+
+from typing import List, Optional
+
+from .numbers import qualified_at
+from .words import WORDS
+from .mentions import (
+    _Raw, _Trigger, _abbreviation_dot, _age_at, _implicit, _is_partitive, _is_trap, _name_end,
+    _np_forward, _np_word, _raw_from_q, _starts_trigger,
+)
+from .predicates import (
+    _clause_after_claim, _dead_out_of_group, _in_as_well_as, _not_a_zero_count, _one_person_head, _person_pair_end,
+)
+
+
+_ANIMALS = WORDS.set("animals")
+_NON_PERSONS = WORDS.set("non_persons") | _ANIMALS
+_REPORT_VERBS = WORDS.set("report_verbs")
+_SINGULAR_AUX = WORDS.set("singular_aux")
+
+
+class _SubjectReading:
+    """The subject-reading methods of :class:`casualties.clauses._Sentence` (it inherits them)."""
+
+    def subject(self, trig: _Trigger, k: int) -> Optional[_Raw]:
+        """The figure at the head of a long subject: "Six truck drivers who were delivering
+        supplies to US forces were killed", "Two policemen, three insurgents, and a civilian
+        were killed" (a list)."""
+        toks, lex, floors = self.toks, self.lex, self.floors
+        s0 = k
+        # "who" opens a relative clause inside the subject ("Six drivers who were delivering
+        # supplies were killed"); "which", "where", "that" open a clause with a subject of its own
+        while s0 > 0 and k - s0 < 24 and (toks[s0 - 1].low not in (";", ":", ".", "when", "after", "as", "while", "but",
+                                                                  "because", "that", "which", "where", "if")
+                                          or _abbreviation_dot(toks, s0 - 1) or _in_as_well_as(toks, s0 - 1)) \
+                and toks[s0 - 1].low not in _REPORT_VERBS:
+            s0 -= 1
+        if s0 > 0 and toks[s0 - 1].low not in (";", ":", ".", "that") and toks[s0 - 1].low not in _REPORT_VERBS:
+            return None  # a subordinate clause: its subject is not a safe guess
+        # "The army said a soldier was killed": the subject starts after the reporting verb
+        while s0 < k and toks[s0].low in ("however", "meanwhile", "but", "and", "also", "moreover", ","):
+            s0 += 1  # "...; however, four people ... were killed"
+        # an opening adverbial: "In Baghdad, ...", "On Monday, ..."
+        if s0 < k and toks[s0].low in ("in", "on", "at", "during", "near", "outside", "inside", "late", "early", "meanwhile", "also"):
+            c = s0
+            while c < k and toks[c].low != ",":
+                c += 1
+            s0 = c + 1
+        s0 = _clause_after_claim(toks, s0, k)
+        if s0 >= k:
+            return None
+        pair = _person_pair_end(toks, s0, k, lex) if not _name_end(toks, s0, k, lex) else None
+        if pair and pair[1] == k:
+            # "A man and his 11-year-old son were found dead", "Mother and son found dead": two
+            # people, each named by a common noun -- a list of two
+            a = pair[0]
+            members = [_implicit(trig.category, 1, s0, a, (s0, a), " ".join(t.low for t in toks[s0:a])),
+                       _implicit(trig.category, 1, a + 1, k, (a + 1, k), " ".join(t.low for t in toks[a + 1:k]))]
+            self.raws.extend(members)
+            total = self._listed(members)
+            total.last = trig.last
+            return total
+        w = toks[s0].low
+        named = _name_end(toks, s0, k, lex)
+        if named:
+            q = None
+        elif w in ("a", "an", "one") and (s0 + 1 < k and (_np_word(toks[s0 + 1], lex, floors) or _age_at(toks, s0 + 1))):
+            q = None
+        elif w in ("the", "his", "her") and s0 + 1 < k and _one_person_head(toks, s0 + 1, trig, lex) and \
+                (any(t.low in _SINGULAR_AUX for t in toks[k:trig.first]) or toks[s0 + 2].low == "and"):
+            # "The mayor of a Jalwla neighborhood was killed"; "The mayor and his wife were shot
+            # dead" (a list: the plural verb is no figure without one, see below)
+            q = None
+        else:
+            q = qualified_at(toks, s0, lex, floors)
+            if q is None or q.first != s0 or q.numbers[0].first in self.used:
+                return None
+        if any(toks[x].low == ";" or _starts_trigger(toks, x) for x in range(s0 + 1, k)):
+            return None
+        if named:
+            np_end = named
+            raw = _implicit(trig.category, 1, s0, trig.last, (s0, np_end), " ".join(t.text for t in toks[s0:np_end]))
+        elif q is None:
+            np_end = min(k, _np_forward(toks, s0 + 1, lex, floors))  # not into "remains" in "remains missing"
+            if np_end == s0 + 1:
+                return None
+            raw = _implicit(trig.category, 1, s0, trig.last, (s0 + 1, np_end),
+                            " ".join(t.low for t in toks[s0:np_end]))
+        else:
+            np_end = _np_forward(toks, q.last, lex, floors)
+            if np_end == q.last or _is_trap(toks, q, np_end, lex):
+                return None
+            raw = _raw_from_q(trig.category, q, q.first, trig.last, (q.last, np_end), self.policy)
+            raw.subset = _is_partitive(toks, q.last, lex, floors) and \
+                not _dead_out_of_group(toks, q.last, trig.category, lex, floors)
+        # a list subject: the parts are claims of their own, their sum the total
+        singular = any(t.low in _SINGULAR_AUX for t in toks[np_end:trig.first])
+        parts = [] if singular else self._drop_enumeration(raw, self.list_parts(np_end, trig.category, stop=k))
+        if (named or q is None) and not parts and any(a in ("were", "are") for a in (t.low for t in toks[np_end:trig.first])):
+            return None  # "Gunmen ... were killed": a plural subject with no figure
+        if parts and not parts[0].subset:
+            self.used.update(raw.numbers_used)
+            raw.last = np_end
+            self.raws.append(raw)
+            self.raws.extend(parts)
+            total = self._listed([raw] + [p for p in parts if not p.subset])
+            total.last = trig.last
+            return total
+        return raw
+
+    def _reflexive_subject(self, trig: _Trigger, j: int) -> Optional[_Raw]:
+        """ "Two bombers killed themselves and ten others", "Two suicide bombers blew up a bus,
+        killing themselves and ten others": "themselves" are the people of the subject, the
+        attackers' own deaths, a figure the list after it adds to (12, not 2).  The subject is
+        the figure right before the verb, or the one that opens the sentence."""
+        toks, lex, floors = self.toks, self.lex, self.floors
+        raw = self._try(lambda: self.before(trig)) if not trig.word.endswith("ing") else None
+        if raw is None or raw.value is None or raw.basis.startswith("implicit"):
+            if raw is not None:
+                self._undo()
+            q = qualified_at(toks, 0, lex, floors)
+            if q is None or q.first != 0 or q.numbers[0].first in self.used:
+                return None
+            np_end = _np_forward(toks, q.last, lex, floors)
+            if np_end == q.last or _is_trap(toks, q, np_end, lex) or toks[np_end - 1].low in _NON_PERSONS:
+                return None
+            raw = _raw_from_q(trig.category, q, q.first, j + 1, (q.last, np_end), self.policy)
+        raw.last = j + 1
+        raw.group, raw.self_death = "armed group", True
+        return raw
+
+    def zero(self, trig: _Trigger) -> List[_Raw]:
+        """ "no casualties", "no injuries", "no deaths were reported"."""
+        toks = self.toks
+        for back in range(1, 5):
+            i = trig.first - back
+            if i < 0:
+                break
+            w = toks[i].low
+            if w in ("no", "without", "any") and (w != "any" or (i > 0 and toks[i - 1].low in ("not", "n't", "no"))):
+                if _not_a_zero_count(toks, i, trig):
+                    return []
+                cats = ("killed", "injured") if trig.kind == "casualties" else (trig.category,)
+                return [_implicit(c, 0, i, trig.last, (trig.first, trig.first), " ".join(t.low for t in toks[i:trig.last]))
+                        for c in cats]
+            if w in (",", ".", ";", "and", "but", "killed", "wounded"):
+                break
+        return []
