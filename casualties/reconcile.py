@@ -230,8 +230,30 @@ def _ranges(claim_rows: List[dict], policy: str) -> List[dict]:
         if not (r["background"] or r["perpetrator_claim"]) and r["victim_group"] != "unknown" \
                 and (r["counted"] or r["subset"] or r["part_of_list"]):
             groups.setdefault((r["incident_id"], r["category"], r["victim_group"]), []).append(r)
-    return [_range_row(i, c, v, rows, policy) for (i, c, v), rows in
-            sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or ""))]
+    if policy == "acled":
+        _perpetrator_claims_alone(claim_rows, groups)
+    out = []
+    for (i, c, v), rows in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "")):
+        row = _range_row(i, c, v, rows, policy)
+        if all(r["perpetrator_claim"] for r in rows):
+            row["best_basis"] += "; the perpetrator's own claim, the only figure (ACLED codes it)"
+        out.append(row)
+    return out
+
+
+def _perpetrator_claims_alone(claim_rows: List[dict], groups: Dict[tuple, List[dict]]) -> None:
+    """ACLED's rule: a figure claimed by the perpetrator ("IS claims to have killed 20 fighters")
+    counts when it is the only figure of the event.  Adds, for each incident and category with
+    no counted claim, the perpetrator's claims as its all-victims group (``best_basis`` says so);
+    the claims keep ``counted`` False, the design's default."""
+    for r in claim_rows:
+        if r["incident_id"] is None or not r["perpetrator_claim"] or r["background"] or r["subset"] \
+                or r["part_of_list"]:
+            continue
+        key = (r["incident_id"], r["category"], None)
+        rows = groups.setdefault(key, [])
+        if all(x["perpetrator_claim"] for x in rows):
+            rows.append(r)
 
 
 def _claim_row(report: Report, incident_id, k: int, c: Claim, field: str = "text") -> dict:

@@ -263,3 +263,19 @@ def test_a_reports_own_deaths_never_cancel_its_shot_figure_twice():
                                  "home on Sunday. The three others were taken to a hospital in stable condition."}])
     r = res.ranges[res.ranges["victims"].isna()].set_index("category")
     assert (r.loc["killed", "best"], r.loc["injured", "best"]) == (1, 3)
+
+
+def test_acled_policy_counts_a_perpetrators_claim_only_when_it_is_the_only_figure():
+    alone = "IS claimed to have killed 20 soldiers in an attack on an army post."
+    with_other = "IS claimed to have killed 20 soldiers. The army said 3 soldiers were killed."
+
+    def killed(text, policy):
+        r = casualties.reconcile([{"report_id": "r", "text": text}], cluster=False, policy=policy)
+        rows = r.ranges[(r.ranges["category"] == "killed") & r.ranges["victims"].isna()]
+        return rows[["low", "best", "high", "best_basis"]].values.tolist()
+
+    assert killed(alone, "default") == []  # the design's default: a perpetrator's figure is flagged, not counted
+    [(low, best, high, basis)] = killed(alone, "acled")
+    assert (low, best, high) == (20, 20, 20) and "perpetrator's own claim" in basis
+    [(low, best, high, basis)] = killed(with_other, "acled")
+    assert (low, best, high) == (3, 3, 3) and "perpetrator" not in basis
