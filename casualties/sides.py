@@ -19,7 +19,7 @@ from .lexicon import load_lexicon
 from .model import Claim
 from .words import WORDS
 
-__all__: List[str] = []
+__all__ = ["sum_of_sides"]
 
 #: The perpetrators of an attack, as opposed to a side of a battle ("militants", "fighters").
 _ATTACKER_NOUNS = WORDS.set("attacker_nouns")
