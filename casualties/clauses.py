@@ -63,6 +63,16 @@ _PRONOUN_ONE = {"himself": "armed group", "herself": "unknown", "him": "unknown"
 
 # --------------------------------------------------------------------------- patterns
 
+def _none_of(toks, i: int) -> Optional[int]:
+    """Where "none of (the)" or "neither of (the)" opens the figure at token ``i`` ("neither of
+    the two men was hurt", "none of the 12 passengers"): nobody of that group, a zero count."""
+    for k in (i - 3, i - 2):
+        if k >= 0 and toks[k].low in ("none", "neither") and toks[k + 1].low == "of" and \
+                (k + 2 == i or toks[k + 2].low in ("the", "their", "those", "these")):
+            return k
+    return None
+
+
 class _Sentence(_SubjectReading, _ListReading):
     """One sentence being read: its tokens, the numbers already attached (``used``) and the
     figures read so far (``raws``); :meth:`run` reads every trigger of the sentence."""
@@ -142,11 +152,12 @@ class _Sentence(_SubjectReading, _ListReading):
             if raw is not None:
                 self._undo()
         if q is not None and (q.numbers[0].first not in self.used or set_start < np_end) and not _is_trap(toks, q, np_end, lex):
-            if q.first > 0 and toks[q.first - 1].low in ("no", "not"):  # "no one was hurt"
-                if _not_a_zero_count(toks, q.first - 1, trig):
+            zero_at = q.first - 1 if q.first > 0 and toks[q.first - 1].low in ("no", "not") else _none_of(toks, q.first)
+            if zero_at is not None:  # "no one was hurt", "neither of the two men was hurt"
+                if _not_a_zero_count(toks, zero_at, trig):
                     return None
-                return _implicit(trig.category, 0, q.first - 1, trig.last, (np_start, np_end),
-                                 " ".join(t.low for t in toks[q.first - 1:q.last]))
+                return _implicit(trig.category, 0, zero_at, trig.last, (np_start, np_end),
+                                 " ".join(t.low for t in toks[zero_at:q.last]))
             if (aux_real(aux) or trig.word in ("died", "dies", "die", "perished") + _SUCCUMB) and q.first >= 2 \
                     and toks[q.first - 1].low in ("the", "of"):
                 # "one of the two hijackers was killed": the figure is the one, the two is the set
