@@ -143,6 +143,8 @@ class _Sentence(_SubjectReading, _ListReading):
         if q is not None and trig.word in ("wound", "wounds", "injury", "injuries") and \
                 any(t.low in _WOUND_KINDS for t in toks[np_start:np_end]):
             return None  # "a total of 94 stab wounds": wounds counted, not people
+        if q is not None and _is_trap(toks, q, np_end, lex):
+            q = None  # "12 members of the 11th Division were killed": no figure next to the verb
         passive = any(a in _BE_HAVE and a not in ("has", "have", "had") for a in aux)
         if passive and not getattr(self, "_coordinated", False):
             # the head of a long or listed subject: "Al-Bawi and two other officers were killed"
@@ -151,7 +153,7 @@ class _Sentence(_SubjectReading, _ListReading):
                 return raw  # no figure next to the verb, or a listed subject that holds it
             if raw is not None:
                 self._undo()
-        if q is not None and (q.numbers[0].first not in self.used or set_start < np_end) and not _is_trap(toks, q, np_end, lex):
+        if q is not None and (q.numbers[0].first not in self.used or set_start < np_end):
             zero_at = q.first - 1 if q.first > 0 and toks[q.first - 1].low in ("no", "not") else _none_of(toks, q.first)
             if zero_at is not None:  # "no one was hurt", "neither of the two men was hurt"
                 if _not_a_zero_count(toks, zero_at, trig):

@@ -264,6 +264,19 @@ def qualified_at(toks: Sequence[Token], i: int, lex: Lexicon, vague_floors,
     return Qualified(start, last, kind, (first,))
 
 
+def qualified_from(toks: Sequence[Token], i: int, lex: Lexicon, vague_floors) -> Optional[Qualified]:
+    """The qualified number phrase that *opens* at token ``i``, hedge included: "8 fighters",
+    "at least 8 fighters", "between 15 and 17 fighters" (:func:`qualified_at` takes the
+    number's own token)."""
+    for n in (0, 1, 2, 3):
+        if i + n >= len(toks):
+            break
+        q = qualified_at(toks, i + n, lex, vague_floors)
+        if q is not None:
+            return q if q.first == i else None
+    return None
+
+
 def interval(q: Qualified) -> tuple:
     """(qualifier, low, high) for a qualified phrase; high ``None`` means open above."""
     if q.kind == "between":

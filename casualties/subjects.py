@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-from .numbers import qualified_at
+from .numbers import qualified_at, qualified_from
 from .words import WORDS
 from .mentions import (
     _Raw, _Trigger, _abbreviation_dot, _age_at, _implicit, _is_partitive, _is_trap, _name_end,
@@ -26,6 +26,7 @@ _ANIMALS = WORDS.set("animals")
 _NON_PERSONS = WORDS.set("non_persons") | _ANIMALS
 _REPORT_VERBS = WORDS.set("report_verbs")
 _SINGULAR_AUX = WORDS.set("singular_aux")
+_OPENING_ADVERBIALS = WORDS.set("opening_adverbials")
 
 
 class _SubjectReading:
@@ -50,11 +51,12 @@ class _SubjectReading:
         while s0 < k and toks[s0].low in ("however", "meanwhile", "but", "and", "also", "moreover", ","):
             s0 += 1  # "...; however, four people ... were killed"
         # an opening adverbial: "In Baghdad, ...", "On Monday, ..."
-        if s0 < k and toks[s0].low in ("in", "on", "at", "during", "near", "outside", "inside", "late", "early", "meanwhile", "also"):
+        if s0 < k and toks[s0].low in _OPENING_ADVERBIALS:
             c = s0
             while c < k and toks[c].low != ",":
                 c += 1
-            s0 = c + 1
+            if c < k:  # set off by its comma; without one it is the subject ("At least 8 ...")
+                s0 = c + 1
         s0 = _clause_after_claim(toks, s0, k)
         if s0 >= k:
             return None
@@ -70,7 +72,8 @@ class _SubjectReading:
             total.last = trig.last
             return total
         w = toks[s0].low
-        named = _name_end(toks, s0, k, lex)
+        opening = qualified_from(toks, s0, lex, floors)  # "Between 15 and 17 ..." is no name
+        named = _name_end(toks, s0, k, lex) if opening is None else None
         if named:
             q = None
         elif w in ("a", "an", "one") and (s0 + 1 < k and (_np_word(toks[s0 + 1], lex, floors) or _age_at(toks, s0 + 1))):
@@ -81,8 +84,8 @@ class _SubjectReading:
             # dead" (a list: the plural verb is no figure without one, see below)
             q = None
         else:
-            q = qualified_at(toks, s0, lex, floors)
-            if q is None or q.first != s0 or q.numbers[0].first in self.used:
+            q = opening
+            if q is None or q.numbers[0].first in self.used:
                 return None
         if any(toks[x].low == ";" or _starts_trigger(toks, x) for x in range(s0 + 1, k)):
             return None
