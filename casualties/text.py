@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import List, NamedTuple
 
+from .words import WORDS
+
 __all__ = ["Token", "tokenize", "sentence_bounds", "MAX_SENTENCE_CHARS"]
 
 #: Tokens: a run of digits with inner separators ("5,000", "1.2"), a word (letters with inner
@@ -55,10 +57,28 @@ def _special_low(text: str, start: int, end: int, low: str) -> str:
     return low
 
 
+#: Capitalised names that are also common words ("IS", the Islamic State, and the verb "is").
+_CAPITAL_NAMES = {a.upper(): b for a, b in WORDS.phrases("capital_names")}
+
+
+def _is_capitals(tok: Token) -> bool:
+    return len(tok.text) > 1 and tok.text.isupper()
+
+
+def _read_capital_names(toks: List[Token]) -> None:
+    """A word of :data:`_CAPITAL_NAMES` in capitals reads as the name, unless a neighbour is in
+    capitals too ("GUNMAN IS SHOT", a headline set in capitals)."""
+    for i, tok in enumerate(toks):
+        name = _CAPITAL_NAMES.get(tok.text)
+        if name is None or (i > 0 and _is_capitals(toks[i - 1])) or (i + 1 < len(toks) and _is_capitals(toks[i + 1])):
+            continue
+        toks[i] = tok._replace(low=name)
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> List[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``.  ``low`` is the lower-cased
-    text, with a dash glued between two word characters read as a hyphen and "nobody's" as
-    "nobody"."""
+    text, with a dash glued between two word characters read as a hyphen, "nobody's" as
+    "nobody", and a capitalised name that is also a word ("IS") as the name ("isis")."""
     end = len(text) if end is None else end
     out = []
     append, new = out.append, tuple.__new__  # the hot path: a plain tuple build per token
@@ -69,6 +89,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> List[Token]:
         if low in _SPECIAL:
             low = _special_low(text, a, b, low)
         append(new(Token, (a, b, word, low)))
+    if any(text.find(w, start, end) != -1 for w in _CAPITAL_NAMES):
+        _read_capital_names(out)
     return out
 
 
