@@ -223,8 +223,21 @@ def _age_at(toks, i) -> int:
     return 0
 
 
+_ORDINAL_SUFFIXES = WORDS.set("ordinal_suffixes")
+
+
+def _unit_ordinal_at(toks, i) -> int:
+    """2 when tokens ``i, i+1`` are an ordinal glued to a capitalised name ("the 4th Armored
+    Division", "5th Corps fighters"): a word of the noun phrase, not a figure; else 0."""
+    if 0 <= i and i + 2 < len(toks) and toks[i + 1].low in _ORDINAL_SUFFIXES and toks[i].low.isdigit() \
+            and toks[i + 1].start == toks[i].end and toks[i + 2].text[:1].isupper():
+        return 2
+    return 0
+
+
 def _np_forward(toks, i, lex, floors, limit=6):
-    """A victim noun phrase starting at ``i``: returns its end (exclusive)."""
+    """A victim noun phrase starting at ``i``: returns its end (exclusive).  An age ("12-year-old")
+    or a unit's ordinal ("4th Division") counts as one word."""
     j = i
     if j < len(toks) and toks[j].low == "of":  # "dozens of people", "18 of the 25", "two of the attackers"
         j += 1
@@ -235,9 +248,10 @@ def _np_forward(toks, i, lex, floors, limit=6):
                 return j + 1  # "18 of the 25": the 25 is a figure of its own
             j += 1
     while j < len(toks) and j - i < limit:
-        age = _age_at(toks, j)
+        age = _age_at(toks, j) or _unit_ordinal_at(toks, j)
         if age:
             j += age
+            limit += age - 1
             continue
         if _np_word(toks[j], lex, floors):
             j += 1
@@ -267,6 +281,9 @@ def _np_backward(toks, end, lex, floors, limit=6):
         t = toks[j - 1]
         if _age_at(toks, j - 5) == 5:
             j -= 5
+        elif _unit_ordinal_at(toks, j - 2) and j < end:
+            j -= 2
+            limit += 1
         elif _np_word(t, lex, floors) or (j - 1 > 0 and _abbreviation_dot(toks, j - 1)):
             j -= 1
         elif t.low in _POST_MODIFIER_DETERMINERS and j >= 2 and toks[j - 2].low in ("of", "from") and end - j >= 1:
@@ -400,7 +417,7 @@ def _is_trap(toks, q: Qualified, np_end: int, lex) -> bool:
     if nxt in (":", "%") or (nxt == "." and last + 1 < len(toks) and toks[last + 1].low[:1].isdigit()):
         return True
     first = q.numbers[0]
-    if nxt in ("st", "nd", "rd", "th") and toks[last].start == toks[last - 1].end:
+    if nxt in _ORDINAL_SUFFIXES and toks[last].start == toks[last - 1].end:
         # "5th person dies", "a 2nd body": the toll reaches five; "8th-grader", "2nd Battalion",
         # "the 3rd floor": an ordinal of something else
         after = toks[last + 1] if last + 1 < len(toks) else None
