@@ -61,6 +61,12 @@ class _ListReading:
                 k += 1  # "his wife and their two children": the two is a figure of its own
             read = self._list_part(k, joiner, category, stop)
             if read is None:
+                if joiner[-1] == "and" and _opens_casualty_clause(toks, k) and all(p.numbers_used for p in parts):
+                    # "killing five civilians, four fighters and wounding ten": the "and" joins
+                    # the clauses, and the figures before it are a list all the same (a phrase
+                    # without a figure, ", the ruling party", stays an apposition)
+                    for p in parts:
+                        p.list_id = None if p.list_id == -2 else p.list_id
                 break
             part, np_end, named, partitive = read
             if partitive:
@@ -269,3 +275,11 @@ def _opens_other_clause(toks, v: int) -> bool:
     if v >= len(toks) or toks[v].low not in _SINGULAR_AUX | _PLURAL_AUX | {"had"}:
         return False
     return not any(_DEATH_WORDS_RE.fullmatch(t.low) for t in toks[v + 1:v + 6])
+
+
+def _opens_casualty_clause(toks, k: int) -> bool:
+    """A casualty word starts at token ``k``, or after "the" ("and wounding ten", "and the
+    wounding of four"): a clause of its own, coordinated with the one before."""
+    if k < len(toks) and toks[k].low == "the":
+        k += 1
+    return k < len(toks) and _starts_trigger(toks, k)
