@@ -53,6 +53,7 @@ _WOUND_KINDS = WORDS.set("wound_kinds")
 _COLLECTIVES = WORDS.set("collectives")
 _MODALS = WORDS.set("modals")
 _INTENTIONS = WORDS.set("intentions")
+_MODAL_ADVERBS = WORDS.set("modal_adverbs")
 _HARM_VERBS = WORDS.set("harm_verbs")
 _TOLL_VERBS = WORDS.set("toll_verbs")
 _SUCCUMB = WORDS.tuple("succumb")
@@ -71,6 +72,20 @@ def _none_of(toks, i: int) -> Optional[int]:
                 (k + 2 == i or toks[k + 2].low in ("the", "their", "those", "these")):
             return k
     return None
+
+
+def _hypothetical(toks, i: int) -> bool:
+    """The verb at ``i`` follows a modal ("could die", "would never hurt her", "won't kill") or
+    "to" after a verb of intention ("threatened to kill", "did not mean to hurt him"): a harm
+    that may not have happened.  The caller checks that the verb is in its base form."""
+    j = i - 1
+    while j >= 0 and toks[j].low in _MODAL_ADVERBS:
+        j -= 1
+    if j < 0:
+        return False
+    if toks[j].low in _MODALS:
+        return True
+    return toks[j].low == "to" and j > 0 and toks[j - 1].low in _INTENTIONS
 
 
 class _Sentence(_SubjectReading, _ListReading):
@@ -516,10 +531,8 @@ class _Sentence(_SubjectReading, _ListReading):
         """An intention ("threatened to kill", "could die"), "succumbed" to no wounds, or an
         attempted killing: the trigger tells of no harm that happened."""
         toks = self.toks
-        if trig.kind == "verb" and not trig.word.endswith(("ed", "ing", "s", "t", "n")) and trig.first > 0 and \
-                (toks[trig.first - 1].low in _MODALS or (toks[trig.first - 1].low == "to" and trig.first > 1
-                                                         and toks[trig.first - 2].low in _INTENTIONS)):
-            return True  # "threatened to kill the hostages", "could die": an intention, not an event
+        if trig.kind == "verb" and not trig.word.endswith(("ed", "ing", "s", "n")) and _hypothetical(toks, trig.first):
+            return True  # "threatened to kill the hostages", "would never hurt her": an intention, not an event
         if trig.word in _SUCCUMB and not _succumbed_to_wounds(toks, trig.last):
             return True  # "succumbed to pressure": only succumbing to wounds is a death
         if trig.category == "killed" and _after_attempted(toks, trig.first):
