@@ -29,7 +29,7 @@ from .words import WORDS
 from .mentions import (
     _MONTHS, _Raw, _Trigger, _age_after_person, _age_at, _has_victim_noun, _implicit,
     _is_number_start, _is_partitive, _is_trap, _name_end, _np_backward, _np_forward, _np_word,
-    _number_ending_at, _plural_noun, _raw_from_q,
+    _number_ending_at, _plural_noun, _raw_from_q, multiplicity_of,
 )
 from .predicates import (
     _after_attempted, _agent_of_headline_verb, _before_harmed_clause, _conveyed_from,
@@ -490,6 +490,9 @@ class _Sentence(_SubjectReading, _ListReading):
                 continue
             if self._no_event(trig):
                 continue
+            if trig.kind == "multiple":
+                self._read_multiple(trig)
+                continue
             if trig.category == "killed" and any(w in trig.word.split() for w in ("himself", "herself", "themselves")):
                 self._read_own_death(trig)
                 continue
@@ -538,6 +541,13 @@ class _Sentence(_SubjectReading, _ListReading):
         if trig.category == "killed" and _after_attempted(toks, trig.first):
             return True  # "the attempted murders of five teenagers": a charge for people who lived
         return False
+
+    def _read_multiple(self, trig: _Trigger) -> None:
+        """ "the quadruple shooting": the adjective counts the people shot, a figure resolved with
+        the report's deaths like any shot figure ("4 shot minus 1 killed")."""
+        n = multiplicity_of(trig.word.split()[0])
+        self.raws.append(_Raw(trig.category, "exact", n, n, n, (n,), trig.first, trig.last, (trig.first, trig.last),
+                              basis=f"'{self.text[self.toks[trig.first].start:self.toks[trig.last - 1].end]}': {n} victims"))
 
     def _read_own_death(self, trig: _Trigger) -> None:
         """ "a suicide bomber blew himself up": the attacker's own death, one more person."""
