@@ -401,7 +401,7 @@ class _Sentence(_SubjectReading, _ListReading):
                 head = toks[np_end - 1]
                 if head.low in _ANIMALS:
                     return None  # "killed a deer", "wounded a police dog": no person
-                single = head.text[:1].isupper() or (not head.low.endswith("s") and head.low not in _NON_PERSONS
+                single = head.text[:1].isupper() or (not _plural_noun(head.low) and head.low not in _NON_PERSONS
                                                     and head.low not in ("police", "security", "army", "family"))
                 if w in ("a", "an", "another") or single:
                     if w == "the" and trig.kind == "noun":
