@@ -29,7 +29,7 @@ from .words import WORDS
 from .mentions import (
     _MONTHS, _Raw, _Trigger, _age_after_person, _age_at, _has_victim_noun, _implicit,
     _is_number_start, _is_partitive, _is_trap, _name_end, _np_backward, _np_forward, _np_word,
-    _number_ending_at, _plural_noun, _raw_from_q,
+    _number_ending_at, _plural_noun, _raw_from_q, multiplicity_of,
 )
 from .predicates import (
     _after_attempted, _agent_of_headline_verb, _before_harmed_clause, _conveyed_from,
@@ -53,6 +53,7 @@ _WOUND_KINDS = WORDS.set("wound_kinds")
 _COLLECTIVES = WORDS.set("collectives")
 _MODALS = WORDS.set("modals")
 _INTENTIONS = WORDS.set("intentions")
+_MODAL_ADVERBS = WORDS.set("modal_adverbs")
 _HARM_VERBS = WORDS.set("harm_verbs")
 _TOLL_VERBS = WORDS.set("toll_verbs")
 _SUCCUMB = WORDS.tuple("succumb")
@@ -71,6 +72,20 @@ def _none_of(toks, i: int) -> Optional[int]:
                 (k + 2 == i or toks[k + 2].low in ("the", "their", "those", "these")):
             return k
     return None
+
+
+def _hypothetical(toks, i: int) -> bool:
+    """The verb at ``i`` follows a modal ("could die", "would never hurt her", "won't kill") or
+    "to" after a verb of intention ("threatened to kill", "did not mean to hurt him"): a harm
+    that may not have happened.  The caller checks that the verb is in its base form."""
+    j = i - 1
+    while j >= 0 and toks[j].low in _MODAL_ADVERBS:
+        j -= 1
+    if j < 0:
+        return False
+    if toks[j].low in _MODALS:
+        return True
+    return toks[j].low == "to" and j > 0 and toks[j - 1].low in _INTENTIONS
 
 
 class _Sentence(_SubjectReading, _ListReading):
@@ -388,7 +403,7 @@ class _Sentence(_SubjectReading, _ListReading):
                 head = toks[np_end - 1]
                 if head.low in _ANIMALS:
                     return None  # "killed a deer", "wounded a police dog": no person
-                single = head.text[:1].isupper() or (not head.low.endswith("s") and head.low not in _NON_PERSONS
+                single = head.text[:1].isupper() or (not _plural_noun(head.low) and head.low not in _NON_PERSONS
                                                     and head.low not in ("police", "security", "army", "family"))
                 if w in ("a", "an", "another") or single:
                     if w == "the" and trig.kind == "noun":
@@ -477,6 +492,9 @@ class _Sentence(_SubjectReading, _ListReading):
                 continue
             if self._no_event(trig):
                 continue
+            if trig.kind == "multiple":
+                self._read_multiple(trig)
+                continue
             if trig.category == "killed" and any(w in trig.word.split() for w in ("himself", "herself", "themselves")):
                 self._read_own_death(trig)
                 continue
@@ -518,15 +536,20 @@ class _Sentence(_SubjectReading, _ListReading):
         """An intention ("threatened to kill", "could die"), "succumbed" to no wounds, or an
         attempted killing: the trigger tells of no harm that happened."""
         toks = self.toks
-        if trig.kind == "verb" and not trig.word.endswith(("ed", "ing", "s", "t", "n")) and trig.first > 0 and \
-                (toks[trig.first - 1].low in _MODALS or (toks[trig.first - 1].low == "to" and trig.first > 1
-                                                         and toks[trig.first - 2].low in _INTENTIONS)):
-            return True  # "threatened to kill the hostages", "could die": an intention, not an event
+        if trig.kind == "verb" and not trig.word.endswith(("ed", "ing", "s", "n")) and _hypothetical(toks, trig.first):
+            return True  # "threatened to kill the hostages", "would never hurt her": an intention, not an event
         if trig.word in _SUCCUMB and not _succumbed_to_wounds(toks, trig.last):
             return True  # "succumbed to pressure": only succumbing to wounds is a death
         if trig.category == "killed" and _after_attempted(toks, trig.first):
             return True  # "the attempted murders of five teenagers": a charge for people who lived
         return False
+
+    def _read_multiple(self, trig: _Trigger) -> None:
+        """ "the quadruple shooting": the adjective counts the people shot, a figure resolved with
+        the report's deaths like any shot figure ("4 shot minus 1 killed")."""
+        n = multiplicity_of(trig.word.split()[0])
+        self.raws.append(_Raw(trig.category, "exact", n, n, n, (n,), trig.first, trig.last, (trig.first, trig.last),
+                              basis=f"'{self.text[self.toks[trig.first].start:self.toks[trig.last - 1].end]}': {n} victims"))
 
     def _read_own_death(self, trig: _Trigger) -> None:
         """ "a suicide bomber blew himself up": the attacker's own death, one more person."""

@@ -81,6 +81,9 @@ def _trigger_tables():
                 single.setdefault(ph[0], {})[cat] = kind
             else:
                 multi[ph] = (cat, kind)
+    for adj in WORDS.tuple("multiplicity"):  # "triple shooting", "quadruple-shooting": kind "multiple"
+        for noun in WORDS.tuple("multiple_shot_events"):
+            multi[(adj, noun)] = multi[(adj, "-", noun)] = (HIT, "multiple")
     words = set(single) | {" ".join(p) for p in multi} | {"casualties", "casualty"} | {"hit in", "struck in"}
     # a trie-shaped pattern: the regex engine rejects most positions on the first letter, which
     # makes this scan cheaper than a bare scan for digits and number words
@@ -515,6 +518,11 @@ def _raw_from_q(cat, q: Qualified, first, last, np, policy) -> _Raw:
     value = n.value if len(q.numbers) == 1 else None
     return _Raw(cat, qual, low, high, value, q.stated, first, last, np, basis,
                 numbers_used=tuple(x.first for x in q.numbers))
+
+
+def multiplicity_of(word: str) -> int:
+    """How many people a multiplicity adjective counts: "double" 2, "triple" 3, ..."""
+    return WORDS.tuple("multiplicity").index(word) + 2
 
 
 def _implicit(cat, value, first, last, np, words) -> _Raw:
