@@ -39,6 +39,7 @@ from .predicates import (
 from .accounting import _death_told
 from .lists import _ListReading
 from .subjects import _SubjectReading
+from .antecedents import _AntecedentReading
 
 
 _AUX = WORDS.set("aux")
@@ -88,7 +89,7 @@ def _hypothetical(toks, i: int) -> bool:
     return toks[j].low == "to" and j > 0 and toks[j - 1].low in _INTENTIONS
 
 
-class _Sentence(_SubjectReading, _ListReading):
+class _Sentence(_SubjectReading, _ListReading, _AntecedentReading):
     """One sentence being read: its tokens, the numbers already attached (``used``) and the
     figures read so far (``raws``); :meth:`run` reads every trigger of the sentence."""
 
@@ -386,6 +387,8 @@ class _Sentence(_SubjectReading, _ListReading):
         w = toks[j].low
         if w == "themselves" and trig.category == "killed" and trig.kind == "verb":
             return self._reflexive_subject(trig, j)
+        if w in ("them", "all", "both"):
+            return self.pronoun_object(trig, j)  # "targeted three soldiers, killing them"
         if w in _PRONOUN_ONE and trig.kind in ("verb", "phrase"):
             raw = _implicit(trig.category, 1, trig.first, j + 1, (j, j + 1), w)
             raw.group = _PRONOUN_ONE[w]
