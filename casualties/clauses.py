@@ -40,6 +40,7 @@ from .accounting import _death_told
 from .lists import _ListReading
 from .subjects import _SubjectReading
 from .antecedents import _AntecedentReading
+from .bodies import _BodyReading
 
 
 _AUX = WORDS.set("aux")
@@ -89,7 +90,7 @@ def _hypothetical(toks, i: int) -> bool:
     return toks[j].low == "to" and j > 0 and toks[j - 1].low in _INTENTIONS
 
 
-class _Sentence(_SubjectReading, _ListReading, _AntecedentReading):
+class _Sentence(_SubjectReading, _ListReading, _AntecedentReading, _BodyReading):
     """One sentence being read: its tokens, the numbers already attached (``used``) and the
     figures read so far (``raws``); :meth:`run` reads every trigger of the sentence."""
 
@@ -506,15 +507,10 @@ class _Sentence(_SubjectReading, _ListReading, _AntecedentReading):
                 continue
             if trig.word in ("lives", "life") and not _lives_lost(toks, trig):
                 continue  # "Two lives changed forever": only lives lost, cost or claimed are deaths
-            if trig.word == "body" and trig.first > 0:
-                # "His body was found", "Mr. Lafta's body": one dead person; "the body of X" reads on
-                owner = toks[trig.first - 1]
-                nxt = toks[trig.last].low if trig.last < len(toks) else "."
-                if (owner.low in ("his", "her") or owner.low.endswith(("'s", "’s"))) and \
-                        nxt in ("was", "were", "had", "has", "is", "lay", "bore", "later", "found",
-                                "with", "bearing", "showing"):  # "a member's body with gunshot marks was found"
-                    self.raws.append(_implicit("killed", 1, trig.first - 1, trig.last, (trig.first - 1, trig.first),
-                                               f"{owner.text} body"))
+            if trig.word in ("body", "bodies"):
+                raw = self.read_body(trig)  # "his body was found", "2 fighters' bodies"
+                if raw is not None:
+                    self.raws.append(raw)
                     continue
             zeros = self.zero(trig) if trig.kind == "noun" else []
             if zeros:

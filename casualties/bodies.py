@@ -1,0 +1,74 @@
+"""Stage 2e of claim extraction: bodies found.
+
+A body is one dead person, whoever's it is, and the words around it say whose: "his body was
+found", "a soldier's body with gunshot marks was found", "a policeman body was found", "the
+body of the brigade's commander was found" (each 1); "2 fighters' bodies were found" (2, the
+figure of the owners).  "The bodies of 5 fighters", "three bodies" read like any figure (clause
+reading).  Takes a sentence being read (:class:`casualties.clauses._Sentence`, through the
+:class:`_BodyReading` mixin) and a "body" / "bodies" trigger; gives at most one
+:class:`~casualties.mentions._Raw`.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from .words import WORDS
+from .mentions import (
+    _Raw, _Trigger, _has_victim_noun, _implicit, _np_backward, _np_forward, _number_ending_at, _one_person_noun,
+    _raw_from_q,
+)
+
+
+_APOSTROPHES = ("'", "’")
+#: Words after an owner's "body" that go on about the body found ("was found", "with gunshot marks").
+_BODY_FOLLOWERS = WORDS.set("body_followers")
+_ANIMALS = WORDS.set("animals")
+
+
+class _BodyReading:
+    """The body-reading method of :class:`casualties.clauses._Sentence` (it inherits it)."""
+
+    def read_body(self, trig: _Trigger) -> Optional[_Raw]:
+        """The dead a "body" / "bodies" trigger counts by its owner, or ``None`` when the owner
+        does not say (the clause reading then takes the trigger as a noun)."""
+        toks = self.toks
+        if trig.first == 0:
+            return None
+        owner = toks[trig.first - 1]
+        nxt = toks[trig.last].low if trig.last < len(toks) else "."
+        if trig.word == "bodies":
+            return self._owners_bodies(trig) if owner.low in _APOSTROPHES else None
+        if nxt not in _BODY_FOLLOWERS:
+            return self._body_of(trig) if nxt == "of" else None
+        if owner.low in ("his", "her") or owner.low.endswith(("'s", "’s")):
+            # "His body was found", "a member's body with gunshot marks was found"
+            return _implicit("killed", 1, trig.first - 1, trig.last, (trig.first - 1, trig.first), f"{owner.text} body")
+        if _one_person_noun(owner, self.lex) and trig.first >= 2 and owner.low not in _ANIMALS:
+            # "a policeman body was found": a person noun before "body" is its owner
+            return _implicit("killed", 1, trig.first - 1, trig.last, (trig.first - 1, trig.first), f"{owner.low} body")
+        return None
+
+    def _owners_bodies(self, trig: _Trigger) -> Optional[_Raw]:
+        """ "2 fighters' bodies were found": the figure of the owners before the apostrophe."""
+        toks, lex, floors = self.toks, self.lex, self.floors
+        end = trig.first - 1
+        start = _np_backward(toks, end, lex, floors)
+        if start == end or not _has_victim_noun(toks, start, end, lex):
+            return None
+        q = _number_ending_at(toks, start, lex, floors) if start > 0 else None
+        if q is None or q.numbers[0].first in self.used:
+            return None
+        self.used.update(x.first for x in q.numbers)
+        return _raw_from_q("killed", q, q.first, trig.last, (start, end), self.policy)
+
+    def _body_of(self, trig: _Trigger) -> Optional[_Raw]:
+        """ "the body of the brigade's commander", "the body of an army member": one body, one
+        dead person, when the phrase after "of" names a person."""
+        toks, lex, floors = self.toks, self.lex, self.floors
+        j = trig.last + 1
+        if j >= len(toks) or toks[j].low not in ("the", "a", "an", "his", "her", "their"):
+            return None
+        np_end = _np_forward(toks, j + 1, lex, floors, limit=8)
+        if np_end == j + 1 or not _has_victim_noun(toks, j + 1, np_end, lex) or toks[np_end - 1].low in _ANIMALS:
+            return None
+        return _implicit("killed", 1, trig.first, np_end, (j + 1, np_end), " ".join(t.text for t in toks[j:np_end]))
