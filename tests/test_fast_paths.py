@@ -56,3 +56,68 @@ def test_responsibility_shortcut_skips_only_texts_the_scan_finds_nothing_in(text
     low = text.lower()
     if "responsibility" not in low and "claim" not in low:
         assert list(_RESPONSIBILITY_RE.finditer(text)) == []
+
+
+# --------------------------------------------------------------------------- whole-text pre-tests
+
+import re  # noqa: E402
+import sys  # noqa: E402
+
+import pytest  # noqa: E402
+
+from casualties._util import FOLDS_TO_ASCII, may_hold  # noqa: E402
+from casualties.accounting import (  # noqa: E402
+    _death_told, _death_told_reference, _group_survivors, _group_survivors_reference,
+)
+
+
+def test_the_characters_that_fold_to_ascii_letters_are_all_known():
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    folding = {chr(c) for c in range(0x80, sys.maxunicode + 1) if letter.fullmatch(chr(c))}
+    assert folding == set(FOLDS_TO_ASCII)
+
+
+_DEATHISH = st.lists(st.sampled_from([
+    "Killed", "killing", "DIED", "dies", "dead", "Deadly", "deadly force", "deadly weapon", "attempted murder",
+    "Attempted second-degree homicide", "murder-suicide", "fatally", "slain", "assassinated", "homicide",
+    "manslaughter", "death", "die", "ſlain", "\u212ailled", "İ", "ı", " ", ", ", ". ", "shot", "in stable condition",
+    "non-life-threatening", "treated and released", "expected to survive", "survived", "both victims",
+    "all four victims", "the two teens", "the 3 men", "’", "\n",
+]), max_size=12).map("".join)
+_SAMPLED_TEXT = st.one_of(_DEATHISH, st.text(max_size=40), _NO_LONG_S)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SAMPLED_TEXT)
+def test_death_told_equals_its_full_scan(text):
+    assert _death_told(text) == _death_told_reference(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SAMPLED_TEXT)
+def test_group_survivors_equals_its_full_scan(text):
+    assert _group_survivors(text) == _group_survivors_reference(text, text.lower())
+
+
+_REALISTIC = [
+    "Two men were shot. Both victims are in stable condition, police said.",
+    "All four victims survived the shooting on Main Street.",
+    "A man was charged with attempted murder and assault with a deadly weapon. The victim is expected to survive.",
+    "The three other teens were treated and released. One boy died at the scene.",
+    "Police said the two women were in good condition after the crash; nobody was killed.",
+    "The ſurvivors: all three men ſurvived.",
+]
+
+
+@pytest.mark.parametrize("text", _REALISTIC)
+def test_pre_tests_on_realistic_texts(text):
+    assert _death_told(text) == _death_told_reference(text)
+    assert _group_survivors(text) == _group_survivors_reference(text, text.lower())
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SAMPLED_TEXT, st.sampled_from([("dead",), ("condition", "survived"), ("attempted", "deadly")]))
+def test_may_hold_is_false_only_where_no_case_insensitive_match_is(text, words):
+    pattern = re.compile("|".join(map(re.escape, words)), re.IGNORECASE)
+    if not may_hold(text, text.lower(), words):
+        assert pattern.search(text) is None
