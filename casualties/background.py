@@ -242,6 +242,8 @@ def _link_lines(text: str) -> List[Tuple[int, int]]:
 
 def _in_spans(spans: List[Tuple[int, int]], at: int) -> bool:
     """Position ``at`` lies in one of the sorted, disjoint ``spans``."""
+    if not spans:
+        return False  # the common case: a text without link lines
     i = bisect.bisect_right(spans, at, key=lambda span: span[0]) - 1
     return i >= 0 and spans[i][0] <= at < spans[i][1]
 

@@ -121,3 +121,45 @@ def test_may_hold_is_false_only_where_no_case_insensitive_match_is(text, words):
     pattern = re.compile("|".join(map(re.escape, words)), re.IGNORECASE)
     if not may_hold(text, text.lower(), words):
         assert pattern.search(text) is None
+
+
+# --------------------------------------------------------------------------- tokens and triggers
+
+from casualties.mentions import _triggers_in, _triggers_in_reference  # noqa: E402
+from casualties.text import tokenize_reference  # noqa: E402
+
+_TOKENISH = st.lists(st.sampled_from([
+    "Nobody's", "nobody’s", "no one's", "20", "–", "year", "—", "old", "drive", "‑", "by", "5,000", "1.2.3", "U.S.",
+    "killed", "Shot", "hit in", "struck in", "shooting", "death toll", "casualties", "toll-free", "shot down",
+    "were", "wounded", "İ", "ß", "ſ", " ", "\n\n", "  ", ",", "'", "’s", "a", "the", "one shot", "fatally shot",
+    "taken hostage", "killed himself",
+]), max_size=16).map("".join)
+_ANY_TEXT = st.one_of(_TOKENISH, st.text(max_size=40))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ANY_TEXT, st.integers(-3, 50), st.one_of(st.none(), st.integers(-3, 60)))
+def test_tokenize_equals_the_match_by_match_reading(text, start, end):
+    assert tokenize(text, start, end) == tokenize_reference(text, start, end)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ANY_TEXT)
+def test_triggers_in_equals_the_token_by_token_reading(text):
+    toks = tokenize(text)
+    assert _triggers_in(toks) == _triggers_in_reference(toks)
+
+
+_SENTENCES = [
+    "At least 44 people were killed and 12 wounded in the attack, the death toll rose to 52.",
+    "Four people were hit in an overnight shooting; one shot rang out, a toll-free line opened.",
+    "Nobody’s hurt, said the 20–year–old driver of the drive‑by car; no casualties were reported.",
+    "Two men were shot and killed, a third was taken hostage and later killed himself.",
+]
+
+
+@pytest.mark.parametrize("text", _SENTENCES)
+def test_tokens_and_triggers_on_realistic_sentences(text):
+    assert tokenize(text) == tokenize_reference(text)
+    assert _triggers_in(tokenize(text)) == _triggers_in_reference(tokenize(text))
+    assert _triggers_in(tokenize(text))
