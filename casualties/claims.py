@@ -36,7 +36,7 @@ from .text import sentence_bounds, tokenize
 from .words import WORDS
 from .mentions import _triggers_in, _victim_group, trigger_spans
 from .background import (
-    _cited_source, _continues_other_time, _in_spans, _is_background, _is_perpetrator_claim, _link_lines,
+    _Cues, _cited_source, _continues_other_time, _in_spans, _is_background, _is_perpetrator_claim, _link_lines,
     _responsibility_claims,
 )
 from .accounting import (  # FULL_STORY_CHARS, NO_DEATH_REPORTED: re-exported (reconcile imports them here)
@@ -112,6 +112,7 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
         sent = _Sentence(text, toks, lex, floors, vague_policy)
         raws = sent.run(triggers)
         raws.sort(key=lambda r: (r.first, r.last))
+        cues = _Cues(toks) if raws else None  # where background cues can be, for all the sentence's figures
         for r in raws:
             start, end = toks[r.first].start, toks[r.last - 1].end
             np_a, np_b = r.np
@@ -129,7 +130,7 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
             first_claim = r.category not in seen_main
             if links is None:
                 links = _link_lines(text)
-            background = _in_spans(links, toks[r.first].start) or _is_background(toks, r, pub, first_claim) or \
+            background = _in_spans(links, toks[r.first].start) or _is_background(toks, r, pub, first_claim, cues) or \
                 (not first_claim and _continues_other_time(text, s, toks, pub))
             if not background and not r.subset:
                 seen_main.add(r.category)

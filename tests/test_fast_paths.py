@@ -163,3 +163,51 @@ def test_tokens_and_triggers_on_realistic_sentences(text):
     assert tokenize(text) == tokenize_reference(text)
     assert _triggers_in(tokenize(text)) == _triggers_in_reference(tokenize(text))
     assert _triggers_in(tokenize(text))
+
+
+# --------------------------------------------------------------------------- background cues
+
+import datetime as _dt  # noqa: E402
+
+from casualties.background import _Cues, _is_background, _is_background_reference  # noqa: E402
+from casualties.mentions import _Raw  # noqa: E402
+
+_CUEISH = st.lists(st.sampled_from([
+    "In", "a", "similar", "attack", "last", "year", "2014", "2023", "2000", "-", "kilogram", "30", "people", "were",
+    "killed", ",", ".", "since", "January", "March", "23", "Nov", "may", "2", "days", "earlier", "before", "the",
+    "ago", "weekend", "across", "city", "separate", "shootings", "a", "day", "after", "three", "weeks", "civil",
+    "war", "anniversary", "of", "in", "retaliation", "for", "previous", "another", "and", "2024", "earthquake",
+]), min_size=1, max_size=20).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CUEISH, st.data(), st.one_of(st.none(), st.dates(_dt.date(2012, 1, 1), _dt.date(2026, 12, 31))),
+       st.booleans())
+def test_is_background_equals_its_token_by_token_reading(text, data, published, first_claim):
+    toks = tokenize(text)
+    first = data.draw(st.integers(0, len(toks) - 1))
+    last = data.draw(st.integers(first + 1, len(toks)))
+    raw = _Raw("killed", "exact", 1, 1, 1, (1,), first, last, (first, first))
+    assert _is_background(toks, raw, published, first_claim, _Cues(toks)) == \
+        _is_background_reference(toks, raw, published, first_claim)
+
+
+_BACKGROUND_SENTENCES = [
+    "In a similar attack last year, 30 people were killed in the city.",
+    "On March 23, two men were shot dead, three weeks before the trial.",
+    "The civil war has killed more than 380,000 people since 2011, the monitor said.",
+    "Three people were killed across the city over the weekend in separate shootings.",
+    "Two days after the attack, a soldier died of his wounds.",
+]
+
+
+@pytest.mark.parametrize("text", _BACKGROUND_SENTENCES)
+@pytest.mark.parametrize("published", [None, _dt.date(2015, 4, 20), _dt.date(2011, 3, 1)])
+def test_is_background_on_realistic_sentences(text, published):
+    toks = tokenize(text)
+    for first in range(len(toks)):
+        for last in range(first + 1, min(len(toks), first + 4) + 1):
+            raw = _Raw("killed", "exact", 1, 1, 1, (1,), first, last, (first, first))
+            for first_claim in (True, False):
+                assert _is_background(toks, raw, published, first_claim, _Cues(toks)) == \
+                    _is_background_reference(toks, raw, published, first_claim)
