@@ -26,7 +26,7 @@ import attrs
 
 from ._util import trie_pattern
 from .lexicon import HIT, Lexicon, load_lexicon
-from .numbers import Qualified, interval, number_at, number_starters, qualified_at
+from .numbers import Qualified, interval, number_at, number_enders, number_starters, qualified_at
 from .text import Token
 from .words import WORDS
 
@@ -503,7 +503,19 @@ _MAX_NUMBER_TOKENS = 10
 
 
 def _number_ending_at(toks, end, lex, floors) -> Optional[Qualified]:
-    """The qualified number phrase whose last token is ``end - 1``."""
+    """The qualified number phrase whose last token is ``end - 1``: none when that token can
+    close no number phrase (:func:`~casualties.numbers.number_enders`), else
+    :func:`_number_ending_at_reference`."""
+    if end < 1 or end > len(toks):
+        return _number_ending_at_reference(toks, end, lex, floors)
+    low = toks[end - 1].low
+    if not low[0].isdigit() and low not in number_enders(lex, floors):
+        return None  # the common case: the word before is no number's last
+    return _number_ending_at_reference(toks, end, lex, floors)
+
+
+def _number_ending_at_reference(toks, end, lex, floors) -> Optional[Qualified]:
+    """:func:`_number_ending_at` trying every start: the reading tests hold it against."""
     # the longest phrase wins: "One hundred and eighty-nine" (6 tokens), "between five and
     # thirty-eight", not their last words
     starters = number_starters(lex, floors)

@@ -211,3 +211,34 @@ def test_is_background_on_realistic_sentences(text, published):
             for first_claim in (True, False):
                 assert _is_background(toks, raw, published, first_claim, _Cues(toks)) == \
                     _is_background_reference(toks, raw, published, first_claim)
+
+
+# --------------------------------------------------------------------------- number phrases read backwards
+
+from casualties.mentions import _number_ending_at, _number_ending_at_reference  # noqa: E402
+
+_QUALIFIER_WORDS = sorted({w for table in (LEX.qualifiers_before, LEX.qualifiers_after) for p in table for w in p}
+                          | {"between", "from", "plus", "more", "killed", "people"})
+_number_runs = st.lists(st.sampled_from(_WORDS + _QUALIFIER_WORDS) | st.text(min_size=1, max_size=4),
+                        min_size=1, max_size=14)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_number_runs, st.sampled_from(["design", "acled"]))
+def test_number_ending_at_equals_trying_every_start(words, policy):
+    toks = tokenize(" ".join(words))
+    floors = LEX.vague_floors(policy)
+    for end in range(len(toks) + 1):
+        assert _number_ending_at(toks, end, LEX, floors) == _number_ending_at_reference(toks, end, LEX, floors)
+
+
+@pytest.mark.parametrize("text", [
+    "at least 44 people", "more than 1.2 million", "between five and thirty-eight", "40-plus victims",
+    "44 or more", "One hundred and eighty-nine", "dozens of", "a couple of", "two dozen", "up to 18 of the 25",
+])
+def test_number_ending_at_on_realistic_phrases(text):
+    toks = tokenize(text)
+    floors = LEX.vague_floors("design")
+    found = [_number_ending_at(toks, end, LEX, floors) for end in range(len(toks) + 1)]
+    assert found == [_number_ending_at_reference(toks, end, LEX, floors) for end in range(len(toks) + 1)]
+    assert any(found)
