@@ -61,6 +61,8 @@ def test_responsibility_shortcut_skips_only_texts_the_scan_finds_nothing_in(text
 # --------------------------------------------------------------------------- whole-text pre-tests
 
 import re  # noqa: E402
+
+import attrs  # noqa: E402
 import sys  # noqa: E402
 
 import pytest  # noqa: E402
@@ -242,3 +244,36 @@ def test_number_ending_at_on_realistic_phrases(text):
     found = [_number_ending_at(toks, end, LEX, floors) for end in range(len(toks) + 1)]
     assert found == [_number_ending_at_reference(toks, end, LEX, floors) for end in range(len(toks) + 1)]
     assert any(found)
+
+
+# --------------------------------------------------------------------------- claims built in the hot loop
+
+from casualties.model import CATEGORIES, QUALIFIERS, VICTIM_GROUPS, Claim, _checked_claim  # noqa: E402
+
+_small = st.one_of(st.none(), st.integers(-2, 6), st.booleans(), st.just(2.0), st.just("3"))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.tuples(st.sampled_from(CATEGORIES + ("dead",)), _small, _small, _small, st.sampled_from(QUALIFIERS + ("roughly",)),
+       _small, _small, st.one_of(st.text(max_size=6), st.none()), st.one_of(st.tuples(st.integers(0, 5)), st.lists(st.integers(0, 5))),
+       st.one_of(st.none(), st.text(max_size=3), st.just(3)), st.sampled_from(VICTIM_GROUPS + ("women",)),
+       st.one_of(st.none(), st.text(max_size=3), st.just(3)), st.booleans(), st.booleans(), st.booleans(),
+       st.booleans(), st.text(max_size=3)))
+def test_checked_claim_equals_the_validated_constructor(args):
+    try:
+        want = Claim(*args)
+    except Exception as exc:  # noqa: BLE001 - the same error must come out
+        with pytest.raises(type(exc)) as got:
+            _checked_claim(*args)
+        assert str(got.value) == str(exc)
+        return
+    got = _checked_claim(*args)
+    assert got == want and attrs.astuple(got) == attrs.astuple(want) and hash(got) == hash(want)
+
+
+def test_checked_claim_on_a_realistic_claim():
+    args = ("killed", 44, None, 44, "at_least", 10, 30, "x" * 20, [44], "people", "civilian", "police", False,
+            False, False, False, "")
+    assert _checked_claim(*args) == Claim(*args)
+    with pytest.raises(ValueError):
+        _checked_claim("killed", 5, 4, 5, "exact", 0, 1, "x", (5,), None, "unknown", None, False, False, False, False, "")
