@@ -279,7 +279,15 @@ def _link_lines(text: str) -> List[Tuple[int, int]]:
     """The (start, end) of every line of ``text`` that links to another story (a "Related:" or
     "See also:" headline, a video playlist entry), in text order: that headline is another
     report, so its figures are background even when it tells of the same event, which the
-    report's own text tells anyway.  One scan, so a text of many figures on one line stays linear."""
+    report's own text tells anyway.  One scan, so a text of many figures on one line stays linear;
+    none in a text without ":" or "|", which every link line holds (:func:`_link_lines_reference`)."""
+    if ":" not in text and "|" not in text:
+        return []
+    return _link_lines_reference(text)
+
+
+def _link_lines_reference(text: str) -> List[Tuple[int, int]]:
+    """:func:`_link_lines` without its pre-test."""
     spans = []
     for m in _LINK_LINE_RE.finditer(text):
         end = text.find("\n", m.end())

@@ -277,3 +277,19 @@ def test_checked_claim_on_a_realistic_claim():
     assert _checked_claim(*args) == Claim(*args)
     with pytest.raises(ValueError):
         _checked_claim("killed", 5, 4, 5, "exact", 0, 1, "x", (5,), None, "unknown", None, False, False, False, False, "")
+
+
+from casualties.background import _link_lines, _link_lines_reference  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=40), st.lists(st.sampled_from([
+    "READ MORE", "Related", " stories", ":", "|", "1:51", " Boy killed", "\n", "see also", " ", "11:02 p.m.", "x"]),
+    max_size=10).map("".join)))
+def test_link_lines_equal_the_full_scan(text):
+    assert _link_lines(text) == _link_lines_reference(text)
+
+
+def test_link_lines_on_a_realistic_text():
+    text = "Two men were killed.\nREAD MORE: Boy killed in crash\nRelated | Five shot\n1:51 Man shot dead\nNo link here"
+    assert _link_lines(text) == _link_lines_reference(text) and len(_link_lines(text)) == 3
