@@ -7,7 +7,7 @@ import json
 import re
 from importlib import resources
 
-__all__ = ["gc_paused", "trie_pattern", "read_bundled_json", "is_missing"]
+__all__ = ["gc_paused", "trie_pattern", "read_bundled_json", "is_missing", "may_hold", "FOLDS_TO_ASCII"]
 
 
 def trie_pattern(words) -> str:
@@ -29,6 +29,19 @@ def trie_pattern(words) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return "(?:" + emit(trie) + ")"
+
+
+#: The characters outside ASCII that a case-insensitive pattern matches to an ASCII letter
+#: (dotted and dotless i, the long s, the Kelvin sign); tests/test_fast_paths.py checks this
+#: against the regex engine over every code point.
+FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def may_hold(text: str, low: str, words) -> bool:
+    """A cheap pre-test before a case-insensitive scan whose every match holds one of ``words``
+    (lower-case ASCII): ``False`` only when no such match can exist in ``text``. ``low`` is
+    ``text.lower()``; a text with a character that folds to an ASCII letter always passes."""
+    return any(w in low for w in words) or (not text.isascii() and any(c in text for c in FOLDS_TO_ASCII))
 
 
 def read_bundled_json(name: str, error):

@@ -22,6 +22,7 @@ from typing import List, Optional
 
 import attrs
 
+from ._util import may_hold
 from .lexicon import HIT, load_lexicon
 from .model import Claim
 from .numbers import number_at
@@ -185,7 +186,8 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
     deferred = []
     order = [i for i, a in enumerate(additive) if a != "self_death"]
     in_list = _attacker_in_a_list(claims, additive)
-    if not _INCLUDES_ATTACKER_RE.search(text) and not in_list:
+    # (without an attacker's own death both branches do nothing: the scan is skipped)
+    if "self_death" in additive and not _INCLUDES_ATTACKER_RE.search(text) and not in_list:
         deferred = [i for i, a in enumerate(additive) if a == "self_death"]
     else:  # "... killed 13, including the gunman": the attacker is in the figures already
         for i, a in enumerate(additive):
@@ -356,9 +358,29 @@ _NO_DEATH_RE = re.compile(r"\battempted (?:(?:first|second|third)[- ]degree )?(?
                           r"\bdeadly (?:weapons?|force|conduct)\b", re.IGNORECASE)
 
 
+#: Every match of ``_DEATH_WORDS_RE`` holds one of these, every match of ``_NO_DEATH_RE`` one
+#: of ``_CHARGE_STEMS``: the pre-tests of :func:`_death_told`.
+_DEATH_STEMS = ("fatal", "dead", "die", "death", "kill", "murder", "homicide", "manslaughter", "slain", "slaying",
+                "assassinat")
+_CHARGE_STEMS = ("attempted", "deadly")
+
+
 def _death_told(text: str) -> bool:
     """The text speaks of somebody dying: a death word outside a charge such as "attempted
-    murder" or "assault with a deadly weapon", which are brought for people who lived."""
+    murder" or "assault with a deadly weapon", which are brought for people who lived.
+
+    :func:`_death_told_reference` without its scans where a pre-test shows they find nothing: no
+    death word, or no charge to blank out (blanking a charge never makes a death word)."""
+    low = text.lower()
+    if not may_hold(text, low, _DEATH_STEMS):
+        return False
+    if not may_hold(text, low, _CHARGE_STEMS):
+        return _DEATH_WORDS_RE.search(text) is not None
+    return _death_told_reference(text)
+
+
+def _death_told_reference(text: str) -> bool:
+    """:func:`_death_told` in full: the death words searched once the charges are blanked out."""
     return _DEATH_WORDS_RE.search(_NO_DEATH_RE.sub(" ", text)) is not None
 
 
@@ -467,10 +489,23 @@ _SURVIVED_RE = re.compile(r"\bsurvived\b|\bexpected to (?:survive|recover|live|b
 def _group_survivors(text: str) -> List[Claim]:
     """ "All four victims are in stable condition", "the three other teens survived": a whole
     group named with its figure ("all N", "both", "the (other) N victims") and told to be alive
-    in the same sentence, which tells of no death, was injured -- N people."""
+    in the same sentence, which tells of no death, was injured -- N people.
+
+    :func:`_group_survivors_reference` without its scan when no survivor's state can be found."""
+    low = text.lower()  # offsets index text too, unless lower-casing changed its length
+    if not may_hold(text, low, _STATE_WORDS):
+        return []
+    return _group_survivors_reference(text, low)
+
+
+#: Every match of ``_SURVIVOR_STATE_RE`` and of ``_SURVIVED_RE`` holds one of these.
+_STATE_WORDS = ("condition", "threatening", "treated and released", "expected to ", "survived")
+
+
+def _group_survivors_reference(text: str, low: str) -> List[Claim]:
+    """:func:`_group_survivors` in full (``low`` is ``text.lower()``)."""
     lex = load_lexicon()
     out = []
-    low = text.lower()  # offsets index text too, unless lower-casing changed its length
     matches = _GROUP_SURVIVORS_LOW_RE.finditer(low) if len(low) == len(text) else _GROUP_SURVIVORS_RE.finditer(text)
     for m in matches:
         word = "two" if m.group("both") else m.group("n").lower()

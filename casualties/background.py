@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import operator
 import re
-from typing import List, Optional, Tuple
+from itertools import compress, islice
+from typing import List, Optional, Sequence, Tuple
 
 from .text import sentence_bounds, tokenize
 from .words import WORDS
@@ -50,6 +52,49 @@ _AFTER_FIGURE = _STRONG_BACKGROUND + _TRAILING_BACKGROUND
 
 # --------------------------------------------------------------------------- context
 
+_LOW = operator.itemgetter(3)  # Token.low
+
+
+def _cue_heads() -> Tuple[frozenset, frozenset]:
+    """The one-word cue phrases and the first two words of the longer ones, over every table
+    :func:`_is_background` reads, with the month names it reads on their own."""
+    single, pairs = set(_MONTHS), set()
+    for table in (_TALLY, _BEFORE_FIGURE, _AFTER_FIGURE, _TRAILING_BEFORE, _WEAK_BACKGROUND):
+        for ph in table:
+            if len(ph) == 1:
+                single.add(ph[0])
+            else:
+                pairs.add(ph[:2])
+    return frozenset(single), frozenset(pairs)
+
+
+class _Cues:
+    """Where background cues can be in one sentence's tokens, found once for all its figures:
+    ``at``, the tokens that open a cue phrase of any table or name a month (a one-word cue, or
+    the first two words of a longer one), and ``digits``, the tokens that are digit runs (a year
+    can only be one).  No cue phrase starts at any other token."""
+
+    __slots__ = ("at", "digits")
+
+    def __init__(self, toks: Sequence):
+        lows = list(map(_LOW, toks))
+        n = len(lows)
+        opens = map(operator.or_, map(_CUE_SINGLE.__contains__, lows),
+                    map(_CUE_PAIRS.__contains__, zip(lows, islice(lows, 1, None))))
+        self.at = list(compress(range(n), opens))
+        if n and lows[-1] in _CUE_SINGLE:  # the pairs stop one short: the last token opens one-word cues only
+            self.at.append(n - 1)
+        self.digits = list(compress(range(n), map(str.isdigit, lows)))
+
+    def between(self, a: int, b: int):
+        """The cue positions in ``[a, b)``, in order."""
+        at = self.at
+        return at[bisect.bisect_left(at, a):bisect.bisect_left(at, b)]
+
+
+_CUE_SINGLE, _CUE_PAIRS = _cue_heads()
+
+
 _PHRASE_INDEXES: dict = {}
 
 
@@ -65,12 +110,13 @@ def _phrase_index(phrases: tuple) -> dict:
     return got[1]
 
 
-def _has_phrase(toks, a, b, phrases, skip_definite: bool = False) -> bool:
+def _has_phrase(toks, a, b, phrases, skip_definite: bool = False, cues: Optional[_Cues] = None) -> bool:
     """Whether one of ``phrases`` (tuples of words) lies wholly inside tokens ``[a, b)``.
     With ``skip_definite``, "a day after the attack" does not count: "the attack" is the
-    report's own event, not another one."""
+    report's own event, not another one.  With ``cues`` (of these tokens), only the tokens
+    where a cue phrase can start are read; without, every token."""
     index = _phrase_index(phrases)
-    for i in range(a, b):
+    for i in (range(a, b) if cues is None else cues.between(a, b)):
         cands = index.get(toks[i].low)
         if cands:
             for ph in cands:
@@ -83,11 +129,12 @@ def _has_phrase(toks, a, b, phrases, skip_definite: bool = False) -> bool:
     return False
 
 
-def _phrases_in(toks, a, b, phrases) -> set:
-    """The distinct ``phrases`` lying wholly inside tokens ``[a, b)``."""
+def _phrases_in(toks, a, b, phrases, cues: Optional[_Cues] = None) -> set:
+    """The distinct ``phrases`` lying wholly inside tokens ``[a, b)`` (``cues`` as in
+    :func:`_has_phrase`)."""
     index = _phrase_index(phrases)
     found = set()
-    for i in range(a, b):
+    for i in (range(a, b) if cues is None else cues.between(a, b)):
         for ph in index.get(toks[i].low, ()):
             if i + len(ph) <= b and all(toks[i + x].low == ph[x] for x in range(1, len(ph))):
                 found.add(ph)
@@ -232,7 +279,15 @@ def _link_lines(text: str) -> List[Tuple[int, int]]:
     """The (start, end) of every line of ``text`` that links to another story (a "Related:" or
     "See also:" headline, a video playlist entry), in text order: that headline is another
     report, so its figures are background even when it tells of the same event, which the
-    report's own text tells anyway.  One scan, so a text of many figures on one line stays linear."""
+    report's own text tells anyway.  One scan, so a text of many figures on one line stays linear;
+    none in a text without ":" or "|", which every link line holds (:func:`_link_lines_reference`)."""
+    if ":" not in text and "|" not in text:
+        return []
+    return _link_lines_reference(text)
+
+
+def _link_lines_reference(text: str) -> List[Tuple[int, int]]:
+    """:func:`_link_lines` without its pre-test."""
     spans = []
     for m in _LINK_LINE_RE.finditer(text):
         end = text.find("\n", m.end())
@@ -242,6 +297,8 @@ def _link_lines(text: str) -> List[Tuple[int, int]]:
 
 def _in_spans(spans: List[Tuple[int, int]], at: int) -> bool:
     """Position ``at`` lies in one of the sorted, disjoint ``spans``."""
+    if not spans:
+        return False  # the common case: a text without link lines
     i = bisect.bisect_right(spans, at, key=lambda span: span[0]) - 1
     return i >= 0 and spans[i][0] <= at < spans[i][1]
 
@@ -265,8 +322,62 @@ def _dated_weeks_before(toks, i: int, published: _dt.date) -> bool:
     return (published - day).days > 14
 
 
-def _is_background(toks, raw: _Raw, published: Optional[_dt.date], first_claim: bool) -> bool:
-    """A figure about another event: cues before the claim in its sentence, or right after it."""
+def _is_background(toks, raw: _Raw, published: Optional[_dt.date], first_claim: bool, cues: _Cues) -> bool:
+    """A figure about another event: cues before the claim in its sentence, or right after it.
+
+    :func:`_is_background_reference` read at the sentence's ``cues`` only: the phrase tables at
+    the tokens that can open a phrase, the years at the digit runs, the months at the month
+    names.  A year of another time decides at once wherever it stands, so the order in which
+    the tokens are read does not matter."""
+    a, b = 0, raw.first
+    after_end = _after_figure_end(toks, raw.last)
+    if _has_phrase(toks, 0, len(toks), _TALLY, cues=cues) or \
+            _has_phrase(toks, a, b, _BEFORE_FIGURE, skip_definite=True, cues=cues) or \
+            _has_phrase(toks, raw.last, after_end, _AFTER_FIGURE, cues=cues):
+        return True
+    for i in cues.between(raw.last, min(after_end, len(toks) - 1)):
+        if (toks[i].low, toks[i + 1].low) in _TRAILING_BEFORE and \
+                (i + 2 >= len(toks) or not toks[i + 2].low[:1].isalpha()):
+            return True
+    if len(_phrases_in(toks, a, b, _WEAK_BACKGROUND, cues=cues)) >= 2:
+        return True  # "In a similar attack last year, 30 people were killed": two weak cues make a strong one
+    weak = _has_phrase(toks, a, b, _WEAK_BACKGROUND, cues=cues) or \
+        _has_phrase(toks, raw.last, after_end, _WEAK_BACKGROUND, cues=cues)
+    if published is not None:
+        for i in cues.digits:
+            if i >= after_end:
+                break
+            if not raw.first <= i < raw.last:
+                year = _year_at(toks, i)
+                if year is not None and year != published.year:
+                    return True  # a figure told with another year belongs to another event
+        if not weak:
+            weak = any(_month_cue(toks, i, published) for i in cues.between(0, after_end)
+                       if not raw.first <= i < raw.last)
+    return weak and not first_claim
+
+
+def _after_figure_end(toks, last: int) -> int:
+    """Where the words right after a figure end: at a clause break, or 8 tokens on."""
+    after_end = last
+    while after_end < len(toks) and after_end - last < 8 and \
+            toks[after_end].low not in (",", ";", ".", "and", "but", "who", "which", "that", "whom"):
+        after_end += 1
+    return after_end
+
+
+def _month_cue(toks, i: int, published: _dt.date) -> bool:
+    """Token ``i`` names a month that makes a figure weakly another event's: a day weeks before
+    the report ("On March 23"), or another month ("in March", "since January")."""
+    if _dated_weeks_before(toks, i, published):
+        return True  # "On March 23, ...": a day weeks before the report, as "in March" is
+    t = toks[i]
+    return t.low in _MONTHS and i > 0 and toks[i - 1].low in ("in", "since", "last", "early", "late", "mid") \
+        and _MONTHS[t.low] != published.month and not (i + 1 < len(toks) and toks[i + 1].low[:1].isdigit())
+
+
+def _is_background_reference(toks, raw: _Raw, published: Optional[_dt.date], first_claim: bool) -> bool:
+    """:func:`_is_background` reading every token: the slow, obvious reading tests hold it against."""
     a, b = 0, raw.first
     after_end = raw.last
     while after_end < len(toks) and after_end - raw.last < 8 and \

@@ -31,12 +31,12 @@ from typing import List, Optional, Tuple
 
 from .errors import InputTypeError
 from .lexicon import HIT, load_lexicon
-from .model import Claim
+from .model import Claim, _checked_claim
 from .text import sentence_bounds, tokenize
 from .words import WORDS
 from .mentions import _triggers_in, _victim_group, trigger_spans
 from .background import (
-    _cited_source, _continues_other_time, _in_spans, _is_background, _is_perpetrator_claim, _link_lines,
+    _Cues, _cited_source, _continues_other_time, _in_spans, _is_background, _is_perpetrator_claim, _link_lines,
     _responsibility_claims,
 )
 from .accounting import (  # FULL_STORY_CHARS, NO_DEATH_REPORTED: re-exported (reconcile imports them here)
@@ -112,6 +112,7 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
         sent = _Sentence(text, toks, lex, floors, vague_policy)
         raws = sent.run(triggers)
         raws.sort(key=lambda r: (r.first, r.last))
+        cues = _Cues(toks) if raws else None  # where background cues can be, for all the sentence's figures
         for r in raws:
             start, end = toks[r.first].start, toks[r.last - 1].end
             np_a, np_b = r.np
@@ -129,19 +130,17 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
             first_claim = r.category not in seen_main
             if links is None:
                 links = _link_lines(text)
-            background = _in_spans(links, toks[r.first].start) or _is_background(toks, r, pub, first_claim) or \
+            background = _in_spans(links, toks[r.first].start) or _is_background(toks, r, pub, first_claim, cues) or \
                 (not first_claim and _continues_other_time(text, s, toks, pub))
             if not background and not r.subset:
                 seen_main.add(r.category)
             hits.append(r.category == HIT)
-            out.append(Claim(
-                category="injured" if r.category == HIT else r.category, low=r.low, high=r.high, value=r.value, qualifier=r.qualifier,
-                start=start, end=end, quote=text[start:end], stated=r.stated,
-                victims=victims, victim_group=group,
-                cited_source=_cited_source(text, toks, r.first, r.last),
-                perpetrator_claim=_is_perpetrator_claim(toks, r, bool(responsibility) and responsibility[0] < s),
-                background=background, subset=r.subset, part_of_list=r.part_of_list and r.list_id != -1,
-                basis=r.basis,
+            out.append(_checked_claim(  # Claim(...), validated inline (model._checked_claim)
+                "injured" if r.category == HIT else r.category, r.low, r.high, r.value, r.qualifier,
+                start, end, text[start:end], r.stated, victims, group,
+                _cited_source(text, toks, r.first, r.last),
+                _is_perpetrator_claim(toks, r, bool(responsibility) and responsibility[0] < s),
+                background, r.subset, r.part_of_list and r.list_id != -1, r.basis,
             ))
             additive.append("self_death" if r.self_death else "later_death" if _is_later_death(toks, r) else
                             _is_additive(toks, r, first_in_sentence=not any(x.first < r.first for x in raws),

@@ -17,14 +17,16 @@ Which figure and which victims a predicate takes is the next stage, :mod:`casual
 from __future__ import annotations
 
 import functools
+import operator
 import re
+from itertools import compress
 from typing import List, Optional, Sequence
 
 import attrs
 
 from ._util import trie_pattern
 from .lexicon import HIT, Lexicon, load_lexicon
-from .numbers import Qualified, interval, number_at, number_starters, qualified_at
+from .numbers import Qualified, interval, number_at, number_enders, number_starters, qualified_at
 from .text import Token
 from .words import WORDS
 
@@ -113,6 +115,58 @@ def trigger_spans(text: str):
 
 
 def _triggers_in(toks: Sequence[Token]) -> List[_Trigger]:
+    """The category words and phrases of a sentence, in order: :func:`_triggers_in_reference`
+    read only at the tokens that can open one (:func:`_trigger_starts`); the reference reads
+    every token, and finds nothing at the others."""
+    starts = _trigger_starts()
+    out, i = [], 0
+    for c in compress(range(len(toks)), map(starts.__contains__, map(_LOW, toks))):
+        if c < i:
+            continue  # inside the phrase just found
+        hit = _trigger_at(toks, c)
+        if hit is not None:
+            out.append(hit)
+            i = hit.last
+    return out
+
+
+_LOW = operator.itemgetter(3)  # Token.low
+
+
+@functools.lru_cache(maxsize=None)
+def _trigger_starts() -> frozenset:
+    """Every word at which :func:`_trigger_at` can find a trigger."""
+    single, _, _, multi_first = _trigger_tables()
+    return frozenset(single) | frozenset(multi_first) | {"casualties", "casualty", "hit", "struck"}
+
+
+def _trigger_at(toks: Sequence[Token], i: int) -> Optional[_Trigger]:
+    """The trigger that starts at token ``i``, if any."""
+    single, multi, _, multi_first = _trigger_tables()
+    n = len(toks)
+    for size in multi_first.get(toks[i].low, ()):
+        key = tuple(t.low for t in toks[i:i + size])
+        if len(key) == size and key in multi:
+            cat, kind = multi[key]
+            return _Trigger(cat, kind, i, i + size, " ".join(key))
+    w = toks[i].low
+    if w in ("casualties", "casualty"):
+        return _Trigger("killed", "casualties", i, i + 1, w)
+    if w in single:
+        cats = single[w]
+        # one word may name two categories ("injured" is never killed); keep the first
+        cat, kind = next(iter(cats.items()))
+        compound = i + 2 < n and toks[i + 1].low == "-" and toks[i + 2].low in ("free", "like", "proof")
+        if not compound and (cat != HIT or not _shot_is_noun(toks, i)):  # not "toll-free"
+            return _Trigger(cat, kind, i, i + 1, w)
+        return None
+    if _hit_in_shooting(toks, i):
+        return _Trigger(HIT, "state", i, i + 1, w)
+    return None
+
+
+def _triggers_in_reference(toks: Sequence[Token]) -> List[_Trigger]:
+    """:func:`_triggers_in` token by token: the slow, obvious reading tests hold it against."""
     single, multi, _, multi_first = _trigger_tables()
     out, i, n = [], 0, len(toks)
     lows = [t.low for t in toks]
@@ -469,7 +523,19 @@ _MAX_NUMBER_TOKENS = 10
 
 
 def _number_ending_at(toks, end, lex, floors) -> Optional[Qualified]:
-    """The qualified number phrase whose last token is ``end - 1``."""
+    """The qualified number phrase whose last token is ``end - 1``: none when that token can
+    close no number phrase (:func:`~casualties.numbers.number_enders`), else
+    :func:`_number_ending_at_reference`."""
+    if end < 1 or end > len(toks):
+        return _number_ending_at_reference(toks, end, lex, floors)
+    low = toks[end - 1].low
+    if not low[0].isdigit() and low not in number_enders(lex, floors):
+        return None  # the common case: the word before is no number's last
+    return _number_ending_at_reference(toks, end, lex, floors)
+
+
+def _number_ending_at_reference(toks, end, lex, floors) -> Optional[Qualified]:
+    """:func:`_number_ending_at` trying every start: the reading tests hold it against."""
     # the longest phrase wins: "One hundred and eighty-nine" (6 tokens), "between five and
     # thirty-eight", not their last words
     starters = number_starters(lex, floors)

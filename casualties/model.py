@@ -94,3 +94,32 @@ class Claim:
     def counts(self) -> bool:
         """True when the claim counts toward its incident's totals by default."""
         return not (self.background or self.subset or self.part_of_list or self.perpetrator_claim)
+
+
+_CATEGORY_SET = frozenset(CATEGORIES)
+_QUALIFIER_SET = frozenset(QUALIFIERS)
+_GROUP_SET = frozenset(VICTIM_GROUPS)
+_FIELDS = tuple(a.name for a in attrs.fields(Claim))
+
+
+def _checked_claim(category, low, high, value, qualifier, start, end, quote, stated, victims, victim_group,
+                   cited_source, perpetrator_claim, background, subset, part_of_list, basis) -> Claim:
+    """``Claim(...)`` for the extractor's hot loop, with the same validation: when every value
+    passes one inline check (stricter than the validators: ints are exact ``int``), the slots are
+    set directly; otherwise the public constructor runs and raises what it raises.  Tests hold
+    it against the constructor (tests/test_fast_paths.py)."""
+    args = (category, low, high, value, qualifier, start, end, quote, stated, victims, victim_group,
+            cited_source, perpetrator_claim, background, subset, part_of_list, basis)
+    if not (category in _CATEGORY_SET and qualifier in _QUALIFIER_SET and victim_group in _GROUP_SET
+            and type(low) is int and low >= 0 and type(start) is int and start >= 0
+            and type(end) is int and end >= start and type(quote) is str and len(quote) == end - start
+            and (high is None or (type(high) is int and high >= low))
+            and (value is None or (type(value) is int and value >= 0))
+            and (victims is None or type(victims) is str) and (cited_source is None or type(cited_source) is str)):
+        return Claim(*args)
+    claim = object.__new__(Claim)
+    put = object.__setattr__
+    for name, v in zip(_FIELDS, args):
+        put(claim, name, v)
+    put(claim, "stated", tuple(stated))
+    return claim

@@ -15,7 +15,7 @@ import attrs
 from .lexicon import Lexicon
 from .text import Token
 
-__all__ = ["NumberPhrase", "number_at", "number_starters", "qualified_at", "interval", "round_half_up"]
+__all__ = ["NumberPhrase", "number_at", "number_enders", "number_starters", "qualified_at", "interval", "round_half_up"]
 
 #: Longest digit run read as a count; longer runs are identifiers, not casualty figures.
 MAX_DIGITS = 9
@@ -143,6 +143,22 @@ def number_starters(lex: Lexicon, vague_floors) -> frozenset:
         words = _first_words(lex.exact_words) | _first_words(vague_floors) | \
             frozenset(lex.units) | frozenset(lex.tens) | {"a", "an", "one"}
         got = _STARTERS[key] = (lex, vague_floors, frozenset(words))
+    return got[2]
+
+
+_ENDERS: dict = {}
+
+
+def number_enders(lex: Lexicon, vague_floors) -> frozenset:
+    """Every word that can close a qualified number phrase (a digit run aside): the last words
+    of exact, vague and after-qualifier phrases, number words and "dozen".  No phrase of
+    :func:`qualified_at` ends on any other token.  Keyed like :func:`number_starters`."""
+    key = (id(lex), id(vague_floors))
+    got = _ENDERS.get(key)
+    if got is None or got[0] is not lex or got[1] is not vague_floors:
+        words = {p[-1] for table in (lex.exact_words, vague_floors, lex.qualifiers_after) for p in table} | \
+            set(lex.units) | set(lex.tens) | set(lex.scales) | {"dozen", "hundred"}
+        got = _ENDERS[key] = (lex, vague_floors, frozenset(words))
     return got[2]
 
 

@@ -56,3 +56,240 @@ def test_responsibility_shortcut_skips_only_texts_the_scan_finds_nothing_in(text
     low = text.lower()
     if "responsibility" not in low and "claim" not in low:
         assert list(_RESPONSIBILITY_RE.finditer(text)) == []
+
+
+# --------------------------------------------------------------------------- whole-text pre-tests
+
+import re  # noqa: E402
+
+import attrs  # noqa: E402
+import sys  # noqa: E402
+
+import pytest  # noqa: E402
+
+from casualties._util import FOLDS_TO_ASCII, may_hold  # noqa: E402
+from casualties.accounting import (  # noqa: E402
+    _death_told, _death_told_reference, _group_survivors, _group_survivors_reference,
+)
+
+
+def test_the_characters_that_fold_to_ascii_letters_are_all_known():
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    folding = {chr(c) for c in range(0x80, sys.maxunicode + 1) if letter.fullmatch(chr(c))}
+    assert folding == set(FOLDS_TO_ASCII)
+
+
+_DEATHISH = st.lists(st.sampled_from([
+    "Killed", "killing", "DIED", "dies", "dead", "Deadly", "deadly force", "deadly weapon", "attempted murder",
+    "Attempted second-degree homicide", "murder-suicide", "fatally", "slain", "assassinated", "homicide",
+    "manslaughter", "death", "die", "ſlain", "\u212ailled", "İ", "ı", " ", ", ", ". ", "shot", "in stable condition",
+    "non-life-threatening", "treated and released", "expected to survive", "survived", "both victims",
+    "all four victims", "the two teens", "the 3 men", "’", "\n",
+]), max_size=12).map("".join)
+_SAMPLED_TEXT = st.one_of(_DEATHISH, st.text(max_size=40), _NO_LONG_S)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SAMPLED_TEXT)
+def test_death_told_equals_its_full_scan(text):
+    assert _death_told(text) == _death_told_reference(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SAMPLED_TEXT)
+def test_group_survivors_equals_its_full_scan(text):
+    assert _group_survivors(text) == _group_survivors_reference(text, text.lower())
+
+
+_REALISTIC = [
+    "Two men were shot. Both victims are in stable condition, police said.",
+    "All four victims survived the shooting on Main Street.",
+    "A man was charged with attempted murder and assault with a deadly weapon. The victim is expected to survive.",
+    "The three other teens were treated and released. One boy died at the scene.",
+    "Police said the two women were in good condition after the crash; nobody was killed.",
+    "The ſurvivors: all three men ſurvived.",
+]
+
+
+@pytest.mark.parametrize("text", _REALISTIC)
+def test_pre_tests_on_realistic_texts(text):
+    assert _death_told(text) == _death_told_reference(text)
+    assert _group_survivors(text) == _group_survivors_reference(text, text.lower())
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SAMPLED_TEXT, st.sampled_from([("dead",), ("condition", "survived"), ("attempted", "deadly")]))
+def test_may_hold_is_false_only_where_no_case_insensitive_match_is(text, words):
+    pattern = re.compile("|".join(map(re.escape, words)), re.IGNORECASE)
+    if not may_hold(text, text.lower(), words):
+        assert pattern.search(text) is None
+
+
+# --------------------------------------------------------------------------- tokens and triggers
+
+from casualties.mentions import _triggers_in, _triggers_in_reference  # noqa: E402
+from casualties.text import tokenize_reference  # noqa: E402
+
+_TOKENISH = st.lists(st.sampled_from([
+    "Nobody's", "nobody’s", "no one's", "20", "–", "year", "—", "old", "drive", "‑", "by", "5,000", "1.2.3", "U.S.",
+    "killed", "Shot", "hit in", "struck in", "shooting", "death toll", "casualties", "toll-free", "shot down",
+    "were", "wounded", "İ", "ß", "ſ", " ", "\n\n", "  ", ",", "'", "’s", "a", "the", "one shot", "fatally shot",
+    "taken hostage", "killed himself",
+]), max_size=16).map("".join)
+_ANY_TEXT = st.one_of(_TOKENISH, st.text(max_size=40))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ANY_TEXT, st.integers(-3, 50), st.one_of(st.none(), st.integers(-3, 60)))
+def test_tokenize_equals_the_match_by_match_reading(text, start, end):
+    assert tokenize(text, start, end) == tokenize_reference(text, start, end)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ANY_TEXT)
+def test_triggers_in_equals_the_token_by_token_reading(text):
+    toks = tokenize(text)
+    assert _triggers_in(toks) == _triggers_in_reference(toks)
+
+
+_SENTENCES = [
+    "At least 44 people were killed and 12 wounded in the attack, the death toll rose to 52.",
+    "Four people were hit in an overnight shooting; one shot rang out, a toll-free line opened.",
+    "Nobody’s hurt, said the 20–year–old driver of the drive‑by car; no casualties were reported.",
+    "Two men were shot and killed, a third was taken hostage and later killed himself.",
+]
+
+
+@pytest.mark.parametrize("text", _SENTENCES)
+def test_tokens_and_triggers_on_realistic_sentences(text):
+    assert tokenize(text) == tokenize_reference(text)
+    assert _triggers_in(tokenize(text)) == _triggers_in_reference(tokenize(text))
+    assert _triggers_in(tokenize(text))
+
+
+# --------------------------------------------------------------------------- background cues
+
+import datetime as _dt  # noqa: E402
+
+from casualties.background import _Cues, _is_background, _is_background_reference  # noqa: E402
+from casualties.mentions import _Raw  # noqa: E402
+
+_CUEISH = st.lists(st.sampled_from([
+    "In", "a", "similar", "attack", "last", "year", "2014", "2023", "2000", "-", "kilogram", "30", "people", "were",
+    "killed", ",", ".", "since", "January", "March", "23", "Nov", "may", "2", "days", "earlier", "before", "the",
+    "ago", "weekend", "across", "city", "separate", "shootings", "a", "day", "after", "three", "weeks", "civil",
+    "war", "anniversary", "of", "in", "retaliation", "for", "previous", "another", "and", "2024", "earthquake",
+]), min_size=1, max_size=20).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CUEISH, st.data(), st.one_of(st.none(), st.dates(_dt.date(2012, 1, 1), _dt.date(2026, 12, 31))),
+       st.booleans())
+def test_is_background_equals_its_token_by_token_reading(text, data, published, first_claim):
+    toks = tokenize(text)
+    first = data.draw(st.integers(0, len(toks) - 1))
+    last = data.draw(st.integers(first + 1, len(toks)))
+    raw = _Raw("killed", "exact", 1, 1, 1, (1,), first, last, (first, first))
+    assert _is_background(toks, raw, published, first_claim, _Cues(toks)) == \
+        _is_background_reference(toks, raw, published, first_claim)
+
+
+_BACKGROUND_SENTENCES = [
+    "In a similar attack last year, 30 people were killed in the city.",
+    "On March 23, two men were shot dead, three weeks before the trial.",
+    "The civil war has killed more than 380,000 people since 2011, the monitor said.",
+    "Three people were killed across the city over the weekend in separate shootings.",
+    "Two days after the attack, a soldier died of his wounds.",
+]
+
+
+@pytest.mark.parametrize("text", _BACKGROUND_SENTENCES)
+@pytest.mark.parametrize("published", [None, _dt.date(2015, 4, 20), _dt.date(2011, 3, 1)])
+def test_is_background_on_realistic_sentences(text, published):
+    toks = tokenize(text)
+    for first in range(len(toks)):
+        for last in range(first + 1, min(len(toks), first + 4) + 1):
+            raw = _Raw("killed", "exact", 1, 1, 1, (1,), first, last, (first, first))
+            for first_claim in (True, False):
+                assert _is_background(toks, raw, published, first_claim, _Cues(toks)) == \
+                    _is_background_reference(toks, raw, published, first_claim)
+
+
+# --------------------------------------------------------------------------- number phrases read backwards
+
+from casualties.mentions import _number_ending_at, _number_ending_at_reference  # noqa: E402
+
+_QUALIFIER_WORDS = sorted({w for table in (LEX.qualifiers_before, LEX.qualifiers_after) for p in table for w in p}
+                          | {"between", "from", "plus", "more", "killed", "people"})
+_number_runs = st.lists(st.sampled_from(_WORDS + _QUALIFIER_WORDS) | st.text(min_size=1, max_size=4),
+                        min_size=1, max_size=14)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_number_runs, st.sampled_from(["design", "acled"]))
+def test_number_ending_at_equals_trying_every_start(words, policy):
+    toks = tokenize(" ".join(words))
+    floors = LEX.vague_floors(policy)
+    for end in range(len(toks) + 1):
+        assert _number_ending_at(toks, end, LEX, floors) == _number_ending_at_reference(toks, end, LEX, floors)
+
+
+@pytest.mark.parametrize("text", [
+    "at least 44 people", "more than 1.2 million", "between five and thirty-eight", "40-plus victims",
+    "44 or more", "One hundred and eighty-nine", "dozens of", "a couple of", "two dozen", "up to 18 of the 25",
+])
+def test_number_ending_at_on_realistic_phrases(text):
+    toks = tokenize(text)
+    floors = LEX.vague_floors("design")
+    found = [_number_ending_at(toks, end, LEX, floors) for end in range(len(toks) + 1)]
+    assert found == [_number_ending_at_reference(toks, end, LEX, floors) for end in range(len(toks) + 1)]
+    assert any(found)
+
+
+# --------------------------------------------------------------------------- claims built in the hot loop
+
+from casualties.model import CATEGORIES, QUALIFIERS, VICTIM_GROUPS, Claim, _checked_claim  # noqa: E402
+
+_small = st.one_of(st.none(), st.integers(-2, 6), st.booleans(), st.just(2.0), st.just("3"))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.tuples(st.sampled_from(CATEGORIES + ("dead",)), _small, _small, _small, st.sampled_from(QUALIFIERS + ("roughly",)),
+       _small, _small, st.one_of(st.text(max_size=6), st.none()), st.one_of(st.tuples(st.integers(0, 5)), st.lists(st.integers(0, 5))),
+       st.one_of(st.none(), st.text(max_size=3), st.just(3)), st.sampled_from(VICTIM_GROUPS + ("women",)),
+       st.one_of(st.none(), st.text(max_size=3), st.just(3)), st.booleans(), st.booleans(), st.booleans(),
+       st.booleans(), st.text(max_size=3)))
+def test_checked_claim_equals_the_validated_constructor(args):
+    try:
+        want = Claim(*args)
+    except Exception as exc:  # noqa: BLE001 - the same error must come out
+        with pytest.raises(type(exc)) as got:
+            _checked_claim(*args)
+        assert str(got.value) == str(exc)
+        return
+    got = _checked_claim(*args)
+    assert got == want and attrs.astuple(got) == attrs.astuple(want) and hash(got) == hash(want)
+
+
+def test_checked_claim_on_a_realistic_claim():
+    args = ("killed", 44, None, 44, "at_least", 10, 30, "x" * 20, [44], "people", "civilian", "police", False,
+            False, False, False, "")
+    assert _checked_claim(*args) == Claim(*args)
+    with pytest.raises(ValueError):
+        _checked_claim("killed", 5, 4, 5, "exact", 0, 1, "x", (5,), None, "unknown", None, False, False, False, False, "")
+
+
+from casualties.background import _link_lines, _link_lines_reference  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=40), st.lists(st.sampled_from([
+    "READ MORE", "Related", " stories", ":", "|", "1:51", " Boy killed", "\n", "see also", " ", "11:02 p.m.", "x"]),
+    max_size=10).map("".join)))
+def test_link_lines_equal_the_full_scan(text):
+    assert _link_lines(text) == _link_lines_reference(text)
+
+
+def test_link_lines_on_a_realistic_text():
+    text = "Two men were killed.\nREAD MORE: Boy killed in crash\nRelated | Five shot\n1:51 Man shot dead\nNo link here"
+    assert _link_lines(text) == _link_lines_reference(text) and len(_link_lines(text)) == 3
