@@ -404,7 +404,9 @@ class _Sentence(_SubjectReading, _ListReading, _AntecedentReading, _BodyReading)
                     np_end = a  # "a policeman and the driver": two people, the list reads the second
                     break
             if np_end > j + 1:
-                head = toks[np_end - 1]
+                # the head of "the leader of the armed group" is "leader", before its "of"
+                of_at = next((a for a in range(j + 2, np_end) if toks[a].low == "of"), np_end)
+                head = toks[of_at - 1]
                 if head.low in _ANIMALS:
                     return None  # "killed a deer", "wounded a police dog": no person
                 single = head.text[:1].isupper() or (not _plural_noun(head.low) and head.low not in _NON_PERSONS
