@@ -237,3 +237,35 @@ def test_hospitals_and_abbreviated_months_are_not_names_of_the_incident():
     cues = report_cues("r1", text, None, casualties.extract_claims(text))
     assert {"tobias", "wrenfield", "ruiz"} <= cues.names
     assert not {"stroger", "harlow", "memorial", "nov", "sgt"} & cues.names
+
+
+def _cues(rid, text, published, title):
+    return report_cues(rid, text, dt.date.fromisoformat(published), casualties.extract_claims(text), title)
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Alturas shooting victims identified", True),          # the headline opens on the town
+    ("Teen wounded in Modoc shootout released", True),       # the county of the other story
+    ("Shooting victims identified", False),                 # no place named
+    ("Redding shooting victims identified", False),          # another town
+])
+def test_a_headline_naming_the_other_reports_town_is_a_shared_place(title, expected):
+    """A page that kept only its headline (the text is page furniture) is placed nowhere; its
+    headline naming the other story's town or county is the place they share."""
+    from casualties.compare import pair_features
+
+    placed = _cues("a", "Four people were killed in a shooting in Alturas, Calif., on Thursday, "
+                        "Modoc County deputies said.", "2014-02-21", "4 dead in shooting at tribal meeting")
+    bare = _cues("b", "Sign in to get email notifications.", "2014-02-21", title)
+    assert bare.place_key is None and placed.place == "Alturas"
+    for x, y in ((placed, bare), (bare, placed)):
+        assert ("headline_place" in pair_features(x, y, {})) is expected
+
+
+def test_a_placed_headline_is_compared_as_places_not_as_a_headline():
+    from casualties.compare import pair_features
+
+    a = _cues("a", "A man was shot in Alturas, Calif., on Thursday.", "2014-02-21", "Man shot")
+    b = _cues("b", "A man was shot in Redding, Calif., on Thursday.", "2014-02-21", "Alturas man shot in Redding")
+    assert b.place_key is not None
+    assert "headline_place" not in pair_features(a, b, {})
