@@ -23,6 +23,7 @@ _AUX = WORDS.set("aux")
 _SINGULAR_AUX = WORDS.set("singular_aux")
 _PLURAL_AUX = WORDS.set("plural_aux")
 _ANIMALS = WORDS.set("animals")
+_NON_PERSONS = WORDS.set("non_persons") | _ANIMALS
 _REPORT_VERBS = WORDS.set("report_verbs")
 _GENERIC_PEOPLE = WORDS.set("generic_people")
 
@@ -56,6 +57,8 @@ class _ListReading:
                 break
             if "as" in joiner and "well" not in joiner:
                 break
+            if _not_a_joiner(toks, j, joiner):
+                break  # "along the road", "a fighter affiliated with the army"
             if toks[k].low in ("their", "his", "her", "its") and k + 1 < stop \
                     and _is_number_start(toks, k + 1, lex, floors) and not _age_at(toks, k + 1):
                 k += 1  # "his wife and their two children": the two is a figure of its own
@@ -188,8 +191,9 @@ class _ListReading:
             if q is None or q.first != k and q.numbers[0].first != k or q.numbers[0].first in self.used:
                 return None
             np_end = _np_forward(toks, q.last, lex, floors)
-            if np_end == q.last or _is_trap(toks, q, np_end, lex):
-                return None
+            if np_end == q.last or _is_trap(toks, q, np_end, lex) or \
+                    (any(t.low in _NON_PERSONS for t in toks[q.last:np_end]) and not _has_victim_noun(toks, q.last, np_end, lex)):
+                return None  # "and one tank destroyed": no person
             part = _raw_from_q(category, q, q.first, np_end, (q.last, np_end), self.policy)
             if _is_partitive(toks, q.last, lex, floors):
                 partitive = True
@@ -283,3 +287,12 @@ def _opens_casualty_clause(toks, k: int) -> bool:
     if k < len(toks) and toks[k].low == "the":
         k += 1
     return k < len(toks) and _starts_trigger(toks, k)
+
+
+def _not_a_joiner(toks, j: int, joiner: List[str]) -> bool:
+    """ "along the road" (no "with"), and a lone "with" right after a participle in the noun
+    phrase ("fighters affiliated with the army", "a man associated with the group", not the
+    predicate's own "was killed with his brother"): no list goes on there."""
+    if "along" in joiner and "with" not in joiner:
+        return True
+    return joiner == ["with"] and j > 0 and toks[j - 1].low.endswith("ed") and not _starts_trigger(toks, j - 1)
