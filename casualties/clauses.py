@@ -41,6 +41,7 @@ from .lists import _ListReading
 from .subjects import _SubjectReading
 from .antecedents import _AntecedentReading
 from .bodies import _BodyReading
+from .own_deaths import _OwnDeathReading
 
 
 _AUX = WORDS.set("aux")
@@ -90,7 +91,7 @@ def _hypothetical(toks, i: int) -> bool:
     return toks[j].low == "to" and j > 0 and toks[j - 1].low in _INTENTIONS
 
 
-class _Sentence(_SubjectReading, _ListReading, _AntecedentReading, _BodyReading):
+class _Sentence(_SubjectReading, _ListReading, _AntecedentReading, _BodyReading, _OwnDeathReading):
     """One sentence being read: its tokens, the numbers already attached (``used``) and the
     figures read so far (``raws``); :meth:`run` reads every trigger of the sentence."""
 
@@ -502,7 +503,7 @@ class _Sentence(_SubjectReading, _ListReading, _AntecedentReading, _BodyReading)
                 self._read_multiple(trig)
                 continue
             if trig.category == "killed" and any(w in trig.word.split() for w in ("himself", "herself", "themselves")):
-                self._read_own_death(trig)
+                self.read_own_death(trig)
                 continue
             if trig.word == "death" and trig.first > 0 and toks[trig.first - 1].low == "to":
                 self._read_to_death(trig)
@@ -551,18 +552,6 @@ class _Sentence(_SubjectReading, _ListReading, _AntecedentReading, _BodyReading)
         n = multiplicity_of(trig.word.split()[0])
         self.raws.append(_Raw(trig.category, "exact", n, n, n, (n,), trig.first, trig.last, (trig.first, trig.last),
                               basis=f"'{self.text[self.toks[trig.first].start:self.toks[trig.last - 1].end]}': {n} victims"))
-
-    def _read_own_death(self, trig: _Trigger) -> None:
-        """ "a suicide bomber blew himself up": the attacker's own death, one more person."""
-        if "themselves" in trig.word:
-            raw = self._try(lambda: self.subject(trig, trig.first))
-        else:
-            raw = _implicit("killed", 1, trig.first, trig.last, (trig.first, trig.last), trig.word)
-        if raw is not None:
-            raw.group, raw.self_death = "armed group", True
-            raw.basis = raw.basis or f"'{trig.word}': the attacker's own death"
-            self.used.update(raw.numbers_used)
-            self.raws.append(raw)
 
     def _read_to_death(self, trig: _Trigger) -> None:
         """ "stabbed a Kurdish school guard to death": the harm verb's object."""
