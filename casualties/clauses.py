@@ -29,7 +29,7 @@ from .words import WORDS
 from .mentions import (
     _MONTHS, _Raw, _Trigger, _age_after_person, _age_at, _has_victim_noun, _implicit,
     _is_number_start, _is_partitive, _is_trap, _name_end, _np_backward, _np_forward, _np_word,
-    _number_ending_at, _plural_noun, _raw_from_q, multiplicity_of,
+    _number_ending_at, _one_person_noun, _plural_noun, _raw_from_q, multiplicity_of,
 )
 from .predicates import (
     _after_attempted, _agent_of_headline_verb, _before_harmed_clause, _conveyed_from,
@@ -62,6 +62,7 @@ _TOLL_VERBS = WORDS.set("toll_verbs")
 _SUCCUMB = WORDS.tuple("succumb")
 
 
+_PERSON_ADJECTIVES = WORDS.set("person_adjectives")
 _PRONOUN_ONE = {"himself": "armed group", "herself": "unknown", "him": "unknown", "her": "unknown"}
 
 
@@ -398,6 +399,10 @@ class _Sentence(_SubjectReading, _ListReading, _AntecedentReading, _BodyReading,
             raw.self_death = trig.category == "killed" and w in ("himself", "herself") and \
                 (trig.kind == "verb" or self._harmed_others_before(trig.first)) and not _is_accident(toks, trig.first)
             return raw
+        if w in _PERSON_ADJECTIVES and trig.kind == "verb":
+            np_end = _np_forward(toks, j, lex, floors)  # "killed former police officer X": one person
+            if any(_one_person_noun(t, lex) for t in toks[j:np_end]):
+                return _implicit(trig.category, 1, trig.first, np_end, (j, np_end), " ".join(t.text for t in toks[j:np_end]))
         if w in ("a", "an", "another", "his", "her", "the") and trig.kind in ("verb", "phrase", "noun"):
             np_end = _np_forward(toks, j + 1, lex, floors)
             for a in range(j + 2, np_end - 1):

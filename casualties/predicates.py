@@ -18,12 +18,13 @@ from .numbers import number_at, qualified_at
 from .text import Token
 from .words import WORDS
 from .mentions import (
-    _Trigger, _abbreviation_dot, _age_at, _is_trap, _np_forward, _number_ending_at, _plural_noun,
+    _Trigger, _abbreviation_dot, _age_at, _has_victim_noun, _is_trap, _np_forward, _number_ending_at, _plural_noun,
     _starts_trigger, _trigger_tables,
 )
 
 
 _BE_HAVE = WORDS.set("be_have")
+_PERSON_ADJECTIVES = WORDS.set("person_adjectives")
 _NP_STOP = WORDS.set("np_stop") | WORDS.set("days")
 _ANIMALS = WORDS.set("animals")
 _NON_PERSONS = WORDS.set("non_persons") | _ANIMALS
@@ -271,6 +272,12 @@ def _agent_of_headline_verb(toks, trig, lex, floors) -> bool:
     nxt = toks[j].low
     if nxt in _OBJECT_OPENERS or (nxt in lex.victims and nxt not in ("people", "persons")):
         return True
+    if nxt in ("the", "a", "an") or nxt in _PERSON_ADJECTIVES:
+        # "Gunmen killed the families of the victims", "killed former party member X": an object
+        start = j + 1 if nxt in ("the", "a", "an") else j
+        np_end = _np_forward(toks, start, lex, floors)
+        if np_end > start and _has_victim_noun(toks, start, np_end, lex):
+            return True
     q = qualified_at(toks, j, lex, floors)  # "Man killed 2 neighbors", not "Teen killed 2 days after ..."
     if q is None:
         return False
