@@ -45,6 +45,7 @@ from .accounting import (  # FULL_STORY_CHARS, NO_DEATH_REPORTED: re-exported (r
 )
 from .clauses import _Sentence
 from .sides import sum_of_sides
+from .tallies import adds_up_several_events
 
 
 _BE_HAVE = WORDS.set("be_have")
@@ -113,6 +114,7 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
         raws = sent.run(triggers)
         raws.sort(key=lambda r: (r.first, r.last))
         cues = _Cues(toks) if raws else None  # where background cues can be, for all the sentence's figures
+        several_events = bool(raws) and adds_up_several_events(toks, lex, floors)  # "in total ... in the bombings"
         for r in raws:
             start, end = toks[r.first].start, toks[r.last - 1].end
             np_a, np_b = r.np
@@ -130,7 +132,8 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
             first_claim = r.category not in seen_main
             if links is None:
                 links = _link_lines(text)
-            background = _in_spans(links, toks[r.first].start) or _is_background(toks, r, pub, first_claim, cues) or \
+            background = several_events or _in_spans(links, toks[r.first].start) or \
+                _is_background(toks, r, pub, first_claim, cues) or \
                 (not first_claim and _continues_other_time(text, s, toks, pub))
             if not background and not r.subset:
                 seen_main.add(r.category)

@@ -1,0 +1,58 @@
+"""Context of a claim: a sentence whose figures add up several events.
+
+"In total, about forty people were killed in the day's bombings", "The combined attacks killed
+twenty people", "killing at least 152 in twelve explosions around the country": the figure
+counts the dead of several attacks, so it is no figure of any one of them (``background``,
+kept with its span, in no incident's total).  The sentence says so by a count of two or more
+events ("four bombings", "three separate attacks"), or by a word of summing ("in total",
+"combined", "altogether") with a plural event noun.  A count of devices ("two car bombs
+exploded") is one attack told in its parts, and not read here.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from .numbers import number_at
+from .text import Token
+from .words import WORDS
+
+
+#: Nouns of events that a tally counts ("attacks", "bombings", "explosions").
+_EVENT_NOUNS = WORDS.set("plural_event_nouns")
+#: Words that say a figure is summed over several events ("in total", "combined").
+_SUMMING_WORDS = WORDS.set("summing_words")
+#: Words that end a noun phrase (prepositions, verbs): "killed 3 in attacks" counts no attacks.
+_NP_STOP = WORDS.set("np_stop")
+#: The fewest events a count must name to make a tally ("three attacks"); two are most often
+#: one double attack, told as one incident.
+MIN_EVENTS = 3
+#: How many words may stand between a count and its event noun ("four suicide bombings").
+_MODIFIER_REACH = 2
+
+__all__ = ["adds_up_several_events"]
+
+
+def adds_up_several_events(toks: Sequence[Token], lex, floors) -> bool:
+    """Whether the sentence ``toks`` tells a figure summed over several events: a count of
+    :data:`MIN_EVENTS` or more before a plural event noun ("in these four bombings"), or a
+    summing word with a plural event noun that no smaller count modifies ("in total ... in the
+    bombings", but not "the two attacks combined": a double attack is most often told as one).
+    "The first of four attacks", "one of eight bombings" name one event of several: not a tally."""
+    events = [i for i, t in enumerate(toks) if t.low in _EVENT_NOUNS]
+    if not events:
+        return False  # the common case: one scan of the sentence's words
+    counts = [c for c in (_event_count(toks, i, lex, floors) for i in events) if c is not None]
+    if any(c >= MIN_EVENTS for c in counts):
+        return True
+    return not counts and any(t.low in _SUMMING_WORDS for t in toks)
+
+
+def _event_count(toks, i: int, lex, floors):
+    """The count of the event noun at ``i`` ("four suicide bombings": 4), or ``None``; a count
+    after "of" ("one of eight bombings") names one event of several, so it counts nothing."""
+    for k in range(max(0, i - 1 - _MODIFIER_REACH), i):
+        n = number_at(toks, k, lex, floors)
+        if n is not None and n.last <= i and not n.vague and n.value is not None \
+                and all(t.low.isalpha() and t.low not in _NP_STOP for t in toks[n.last:i]):
+            return 0 if k > 0 and toks[k - 1].low == "of" else n.value
+    return None
