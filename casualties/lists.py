@@ -212,9 +212,11 @@ class _ListReading:
                 return
 
     def _drop_enumeration(self, raw: _Raw, parts: List[_Raw]) -> List[_Raw]:
-        """ "Two students, Shlomo Liman and Har'el Bin-Nun": names that spell out a stated
-        figure are the same people, not more of them."""
-        if parts and raw.value and raw.value == sum(p.value or 0 for p in parts) \
+        """ "Two students, Shlomo Liman and Har'el Bin-Nun": names set off after a stated figure
+        that spell it out are the same people, not more of them ("one officer and a civilian"
+        joined by "and" alone are two)."""
+        set_off = parts and any(t.low in (",", ":", "-", "–", "—", "(") for t in self.toks[raw.np[1]:parts[0].first])
+        if set_off and raw.value and raw.value == sum(p.value or 0 for p in parts) \
                 and all(p.basis.startswith("implicit") for p in parts) and not raw.basis.startswith("implicit"):
             for p in parts:
                 self.used.difference_update(p.numbers_used)
