@@ -42,7 +42,8 @@ class _SubjectReading:
         # supplies were killed"); "which", "where", "that" open a clause with a subject of its own
         while s0 > 0 and k - s0 < 24 and (toks[s0 - 1].low not in (";", ":", ".", "when", "after", "as", "while", "but",
                                                                   "because", "that", "which", "where", "if")
-                                          or _abbreviation_dot(toks, s0 - 1) or _in_as_well_as(toks, s0 - 1)) \
+                                          or _abbreviation_dot(toks, s0 - 1) or _in_as_well_as(toks, s0 - 1)
+                                          or _opens_sentence_adverbial(toks, s0 - 1)) \
                 and toks[s0 - 1].low not in _REPORT_VERBS:
             s0 -= 1
         if s0 > 0 and toks[s0 - 1].low not in (";", ":", ".", "that") and toks[s0 - 1].low not in _REPORT_VERBS:
@@ -158,3 +159,12 @@ class _SubjectReading:
             if w in (",", ".", ";", "and", "but", "killed", "wounded"):
                 break
         return []
+
+
+_SENTENCE_ADVERBIALS = WORDS.phrases("sentence_adverbials")
+
+
+def _opens_sentence_adverbial(toks, i: int) -> bool:
+    """A phrase that opens a sentence adverbial starts at token ``i`` ("As a result, 12 soldiers
+    were killed"): its "as" subordinates nothing."""
+    return any(tuple(t.low for t in toks[i:i + len(p)]) == p for p in _SENTENCE_ADVERBIALS)
