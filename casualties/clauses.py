@@ -29,7 +29,7 @@ from .words import WORDS
 from .mentions import (
     _Raw, _Trigger, _age_after_person, _age_at, _has_victim_noun, _implicit,
     _is_number_start, _is_partitive, _is_trap, _name_end, _np_backward, _np_forward,
-    _number_ending_at, _plural_noun, _raw_from_q, multiplicity_of,
+    _number_ending_at, _plural_noun, _raw_from_q, _starts_trigger, multiplicity_of,
 )
 from .predicates import (
     _after_attempted, _agent_of_headline_verb, _before_harmed_clause, _conveyed_from,
@@ -65,6 +65,33 @@ _SUCCUMB = WORDS.tuple("succumb")
 
 
 # --------------------------------------------------------------------------- patterns
+
+#: Words that open the means of an attack between its verb and its object ("killed using small
+#: arms fire 2 soldiers", "killed, likely with gunfire, 3 members").
+_MEANS_OPENERS = WORDS.set("means_openers")
+#: How many tokens the means may take before the object's figure.
+_MEANS_REACH = 6
+
+
+def _past_coordinated_verb_or_means(toks, j: int, lex, floors) -> int:
+    """Where the object of an active harm verb starts, past a second verb that shares it ("killed
+    and beheaded 2 soldiers") or the means of the attack ("killed using small arms fire 2
+    soldiers"): the figure's token when one stands there, else ``j``."""
+    n = len(toks)
+    if j + 2 < n and toks[j].low == "and" and toks[j + 1].low.endswith("ed") and toks[j + 1].low.isalpha() \
+            and number_at(toks, j + 2, lex, floors) is not None:
+        return j + 2
+    k = j + (j < n and toks[j].low == ",")
+    if k < n and toks[k].low in _MEANS_OPENERS or (k + 1 < n and toks[k + 1].low in _MEANS_OPENERS):
+        opener = k if toks[k].low in _MEANS_OPENERS else k + 1
+        for m in range(opener + 2, min(n, opener + 1 + _MEANS_REACH)):  # a means of one word at least
+            if toks[m].low in (".", ";", ":") or _starts_trigger(toks, m):
+                break
+            q = number_at(toks, m, lex, floors)
+            if q is not None and (toks[m - 1].low == "," or toks[m - 1].low.isalpha()):
+                np_end = _np_forward(toks, q.last, lex, floors)
+                return m if _has_victim_noun(toks, q.last, np_end, lex) else j  # not "with three gunshot marks"
+    return j
 
 def _none_of(toks, i: int) -> Optional[int]:
     """Where "none of (the)" or "neither of (the)" opens the figure at token ``i`` ("neither of
@@ -340,6 +367,8 @@ class _Sentence(_SubjectReading, _ListReading, _ObjectReading, _AntecedentReadin
                     break
             if j >= len(toks):  # "Killed were" and nothing after
                 return None
+        if trig.kind == "verb":
+            j = _past_coordinated_verb_or_means(toks, j, lex, floors)  # "killed and beheaded 2", "killed using gunfire 2"
         if toks[j].low in ("another", "the", "his", "her", "their") and j + 1 < len(toks) \
                 and number_at(toks, j + 1, lex, floors) is not None \
                 and not number_at(toks, j + 1, lex, floors).vague and not _age_at(toks, j + 1):
@@ -384,30 +413,41 @@ class _Sentence(_SubjectReading, _ListReading, _ObjectReading, _AntecedentReadin
         return any(r.category in ("killed", HIT) and r.last <= i and r.value != 0 and not r.self_death
                    for r in self.raws)
 
+    def _read_pair(self, trig: _Trigger, nxt: _Trigger) -> Optional[str]:
+        """Two predicates joined by "and" / "or" ("shot and killed", "killed and wounded 50",
+        "abducted and killed 3 fighters", "killed and beheaded 2 soldiers"): ``"first"`` when
+        ``trig`` is read here or left to ``nxt``, ``"both"`` when both are read here, else ``None``."""
+        toks = self.toks
+        if nxt.first != trig.last + 1 or toks[trig.last].low not in ("or", "and", "/", "nor"):
+            return None
+        active = trig.kind == "verb" and nxt.kind == "verb" and not (trig.first > 0 and toks[trig.first - 1].low in _BE_HAVE)
+        if nxt.category == trig.category:
+            # "killed and beheaded 2 soldiers": an active pair with one object, which the second reads
+            return "first" if active and toks[trig.last].low == "and" else None
+        if HIT in (trig.category, nxt.category):
+            return "first" if trig.category == HIT else None  # "shot and killed": the second word says what happened
+        # "killed or wounded", "killed and injured 50": one figure for both categories, so it is
+        # neither's -- unless it is zero ("no one was killed or injured"), or both happened to the
+        # same people ("kidnapped and murdered")
+        both = toks[trig.last].low == "and" and {trig.category, nxt.category} & {"kidnapped", "captured", "missing"}
+        raw = (self._try(lambda: self.after(nxt)) if both and active else None) or self.before(trig)
+        if raw is not None and (raw.value == 0 or both):
+            self.used.update(raw.numbers_used)
+            self.raws.append(attrs.evolve(raw, category=trig.category, first=min(raw.first, trig.first)))
+            self.raws.append(attrs.evolve(raw, category=nxt.category, last=max(raw.last, nxt.last)))
+        return "both"
+
     def run(self, triggers: Sequence[_Trigger]) -> List[_Raw]:
         toks = self.toks
         skip_next = None
         for idx, trig in enumerate(triggers):
             if trig is skip_next:
                 continue
-            # "killed or wounded", "killed and injured 50": one figure for both categories, so it is
-            # neither's -- unless it is zero ("no one was killed or injured")
             if idx + 1 < len(triggers):
-                nxt = triggers[idx + 1]
-                if nxt.first == trig.last + 1 and toks[trig.last].low in ("or", "and", "/", "nor") \
-                        and nxt.category != trig.category and HIT in (trig.category, nxt.category):
-                    if trig.category == HIT:
-                        continue  # "shot and killed", "shot and wounded": the second word says what happened
-                elif nxt.first == trig.last + 1 and toks[trig.last].low in ("or", "and", "/", "nor") \
-                        and nxt.category != trig.category:
-                    skip_next = nxt
-                    raw = self.before(trig)
-                    # "kidnapped and murdered": both happened to the same people
-                    both = toks[trig.last].low == "and" and {trig.category, nxt.category} & {"kidnapped", "captured", "missing"}
-                    if raw is not None and (raw.value == 0 or both):
-                        self.used.update(raw.numbers_used)
-                        self.raws.append(raw)
-                        self.raws.append(attrs.evolve(raw, category=nxt.category, last=nxt.last))
+                done = self._read_pair(trig, triggers[idx + 1])
+                if done == "both":
+                    skip_next = triggers[idx + 1]
+                if done:
                     continue
             if trig.kind == "casualties":
                 self.raws.extend(self.zero(trig))
