@@ -1,10 +1,11 @@
-"""Stage 2e of claim extraction: bodies found.
+"""Stage 2e of claim extraction: bodies found, and deaths owned.
 
 A body is one dead person, whoever's it is, and the words around it say whose: "his body was
 found", "a soldier's body with gunshot marks was found", "a policeman body was found", "the
 body of the brigade's commander was found" (each 1); "2 fighters' bodies were found" (2, the
 figure of the owners).  "The bodies of 5 fighters", "three bodies" read like any figure (clause
-reading).  Takes a sentence being read (:class:`casualties.clauses._Sentence`, through the
+reading).  A death owned by a pronoun is of the people it stands for: "shot a fighter, which
+led to his death" (1), "shot two men, leading to their deaths" (the 2 named before).  Takes a sentence being read (:class:`casualties.clauses._Sentence`, through the
 :class:`_BodyReading` mixin) and a "body" / "bodies" trigger; gives at most one
 :class:`~casualties.mentions._Raw`.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from .lexicon import HIT
 from .words import WORDS
 from .mentions import (
     _Raw, _Trigger, _has_victim_noun, _implicit, _np_backward, _np_forward, _number_ending_at, _one_person_noun,
@@ -23,6 +25,10 @@ _APOSTROPHES = ("'", "’")
 #: Words after an owner's "body" that go on about the body found ("was found", "with gunshot marks").
 _BODY_FOLLOWERS = WORDS.set("body_followers")
 _ANIMALS = WORDS.set("animals")
+#: Adjectives between an owner and "death" ("his immediate death").
+_DEATH_MODIFIERS = WORDS.set("death_modifiers")
+#: Nouns after "death" that make it no death ("death sentence", "death threats").
+_NOT_A_DEATH = WORDS.set("not_a_death")
 
 
 class _BodyReading:
@@ -72,3 +78,27 @@ class _BodyReading:
         if np_end == j + 1 or not _has_victim_noun(toks, j + 1, np_end, lex) or toks[np_end - 1].low in _ANIMALS:
             return None
         return _implicit("killed", 1, trig.first, np_end, (j + 1, np_end), " ".join(t.text for t in toks[j:np_end]))
+
+    def read_owned_death(self, trig: _Trigger) -> Optional[_Raw]:
+        """ "shot a fighter, which led to his immediate death" (1); "shot two men, leading to their
+        deaths" (the figure of the people harmed just before): only after a harm figure of the
+        same sentence.  Not a death sentence, threat or penalty."""
+        toks = self.toks
+        k = trig.first - 1
+        while k >= 0 and toks[k].low in _DEATH_MODIFIERS:
+            k -= 1  # "his immediate death", "their subsequent deaths"
+        if k < 0 or toks[k].low not in ("his", "her", "their"):
+            return None
+        if trig.last < len(toks) and toks[trig.last].low in _NOT_A_DEATH:
+            return None  # "his death sentence", "their death threats"
+        # the owner stands for people harmed before it in this sentence (one in another sentence
+        # may be another event's)
+        told = [r for r in self.raws if r.last <= k and r.value and r.category in ("killed", "injured", HIT)]
+        if not told:
+            return None
+        if toks[k].low != "their":
+            return _implicit("killed", 1, k, trig.last, (k, k + 1), " ".join(t.low for t in toks[k:trig.last]))
+        r = told[-1]
+        raw = _Raw("killed", r.qualifier, r.low, r.high, r.value, r.stated, r.first, trig.last, r.np,
+                   basis=f"'{' '.join(t.low for t in toks[k:trig.last])}' = the {r.value} told before")
+        return raw

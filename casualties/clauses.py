@@ -468,8 +468,9 @@ class _Sentence(_SubjectReading, _ListReading, _ObjectReading, _AntecedentReadin
                 continue
             if trig.word in ("lives", "life") and not _lives_lost(toks, trig):
                 continue  # "Two lives changed forever": only lives lost, cost or claimed are deaths
-            if trig.word in ("body", "bodies"):
-                raw = self.read_body(trig)  # "his body was found", "2 fighters' bodies"
+            if trig.word in ("body", "bodies", "death", "deaths"):
+                # "his body was found", "2 fighters' bodies", "which led to his death"
+                raw = self.read_body(trig) if trig.word.startswith("bod") else self.read_owned_death(trig)
                 if raw is not None:
                     self.raws.append(raw)
                     continue
