@@ -311,6 +311,9 @@ def _np_forward(toks, i, lex, floors, limit=6):
             limit += age - 1
             continue
         if _np_word(toks[j], lex, floors):
+            if toks[j].low == "-" and j > i and j + 1 < len(toks) and toks[j - 1].end == toks[j].start == toks[j + 1].start - 1 \
+                    and (toks[j - 1].text.islower() or toks[j + 1].text.islower() and toks[j + 1].low not in _NAME_PARTICLES):
+                limit += 2  # "pro-regime", "Iranian-backed": a compound is one word (not a name's "Nur-al-Din")
             j += 1
         elif j > i and _abbreviation_dot(toks, j):
             j += 1  # "four U.N. peacekeepers"
