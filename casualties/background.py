@@ -22,6 +22,7 @@ import re
 from itertools import compress, islice
 from typing import List, Optional, Sequence, Tuple
 
+from ._util import FOLDS_TO_ASCII
 from .text import sentence_bounds, tokenize
 from .words import WORDS
 from .mentions import _MONTHS, _Raw
@@ -244,6 +245,30 @@ def _responsibility_claims(text: str) -> List[int]:
     low = text.lower()
     if "responsibility" not in low and "claim" not in low:
         return []  # the common case, found without the regex
+    return _responsibility_in(text, low)
+
+
+#: ``_RESPONSIBILITY_RE`` for lower-cased text: case folding inside the engine is slow.
+_RESPONSIBILITY_LOW_RE = re.compile(_RESPONSIBILITY_RE.pattern)
+
+
+def _responsibility_in(text: str, low: str) -> List[int]:
+    """:func:`_responsibility_claims_reference` with its first scan run on ``low``
+    (``text.lower()``) without case folding, where that finds the same matches: ``low`` as long
+    as ``text`` (so every character lower-cased to one, at its place) and no character that folds
+    to an ASCII letter only inside the engine (:data:`~casualties._util.FOLDS_TO_ASCII`)."""
+    if len(low) != len(text) or (not text.isascii() and any(c in text for c in FOLDS_TO_ASCII)):
+        return _responsibility_claims_reference(text)
+    out = []
+    for m in _RESPONSIBILITY_LOW_RE.finditer(low):
+        if m.group()[:1] == "r" and not _RESPONSIBILITY_VERB_RE.search(text, max(0, m.start() - 24), m.start()):
+            continue
+        out.append(m.start())
+    return out
+
+
+def _responsibility_claims_reference(text: str) -> List[int]:
+    """:func:`_responsibility_claims` without its pre-test, scanning ``text`` with case folding."""
     out = []
     for m in _RESPONSIBILITY_RE.finditer(text):
         if m.group()[:1] in "rR" and not _RESPONSIBILITY_VERB_RE.search(text, max(0, m.start() - 24), m.start()):

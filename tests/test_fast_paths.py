@@ -348,3 +348,29 @@ def test_cited_source_on_realistic_sentences(text):
     toks = tokenize(text)
     for first in range(len(toks)):
         assert _cited_source(text, toks, first, first + 1) == _cited_source_reference(text, toks, first, first + 1)
+
+
+from casualties.background import _responsibility_claims_reference, _responsibility_in  # noqa: E402
+
+_RESPONSIBILITYISH = st.lists(st.sampled_from([
+    "IS ", "claimed ", "Claims ", "CLAIM ", "responsibility ", "Responsibility", "RESPONSIBILITY ", "the ", "The ",
+    "attack", "Bombing", "killing ", ". ", "took ", "Accepted ", "for the bombing", "\n", "reſponſibility ",
+    "clаim ", "ı", "İ", "\u212a", "Å", " ",
+]), max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_RESPONSIBILITYISH, _NO_LONG_S, st.text(max_size=40)))
+def test_responsibility_lower_scan_equals_the_case_folding_scan(text):
+    assert _responsibility_in(text, text.lower()) == _responsibility_claims_reference(text)
+    assert _responsibility_claims(text) == (_responsibility_claims_reference(text)
+                                            if _responsibility_claims_reference(text) else [])
+
+
+@pytest.mark.parametrize("text", [
+    "The Islamic State group claimed responsibility for the attack, which killed 12. IS Claimed The Bombing.",
+    "No group has taken responsibility. Police claim the killing was planned; RESPONSIBILITY lies elsewhere.",
+])
+def test_responsibility_on_realistic_texts(text):
+    assert _responsibility_in(text, text.lower()) == _responsibility_claims_reference(text)
+    assert _responsibility_claims(text) == _responsibility_claims_reference(text)
