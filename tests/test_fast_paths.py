@@ -362,9 +362,8 @@ _RESPONSIBILITYISH = st.lists(st.sampled_from([
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(_RESPONSIBILITYISH, _NO_LONG_S, st.text(max_size=40)))
 def test_responsibility_lower_scan_equals_the_case_folding_scan(text):
+    # (the substring pre-test before it has its own test above, with its one known difference)
     assert _responsibility_in(text, text.lower()) == _responsibility_claims_reference(text)
-    assert _responsibility_claims(text) == (_responsibility_claims_reference(text)
-                                            if _responsibility_claims_reference(text) else [])
 
 
 @pytest.mark.parametrize("text", [
