@@ -22,6 +22,7 @@ import re
 from itertools import compress, islice
 from typing import List, Optional, Sequence, Tuple
 
+from ._util import FOLDS_TO_ASCII
 from .text import sentence_bounds, tokenize
 from .words import WORDS
 from .mentions import _MONTHS, _Raw
@@ -141,58 +142,37 @@ def _phrases_in(toks, a, b, phrases, cues: Optional[_Cues] = None) -> set:
     return found
 
 
+#: Every token at which :func:`_source_at` can find a cited body.
+_CITE_STARTS = frozenset({"according"}) | _REPORT_VERBS
+
+
 def _cited_source(text, toks, claim_first, claim_last) -> Optional[str]:
-    """The body a figure is attributed to in its sentence, if any."""
-    n = len(toks)
+    """The body a figure is attributed to in its sentence, if any: :func:`_cited_source_reference`
+    read only at the tokens that can open a citation ("according", a report verb), found by a
+    set lookup mapped over the words; :func:`_source_at` finds nothing at the others."""
     best, best_dist = None, None
-    for i, t in enumerate(toks):
-        cand = None
-        if t.low == "according" and i + 1 < n and toks[i + 1].low == "to":
-            j = i + 2
-            while j < n and toks[j].low not in (",", ".", ";", "(", ")", "that", "which", "who") and j - i < 14:
-                j += 1
-            if j > i + 2:
-                cand = (toks[i + 2].start, toks[j - 1].end)
-        elif t.low in _REPORT_VERBS and not t.text[:1].isupper() \
-                and not (i > 0 and toks[i - 1].low in ("an", "the", "some")):
-            # "States" in "United States" is no verb, nor "estimated" in "an estimated 90"
-            # subject before the verb: "state TV said", "the UN mission said", "Israel's Channel 10 reported"
-            j = i
-            while j > 0 and toks[j - 1].low in ("later", "also", "earlier", "then", "now", "had", "has", "have", "initially"):
-                j -= 1
-            subj_end = j
-            if j > 2 and toks[j - 1].low == ",":
-                # "The town's mayor, Ahmed Saleh, said": step over the apposition to its head
-                c = j - 2
-                while c > 0 and j - c < 7 and toks[c].low != ",":
-                    c -= 1
-                if toks[c].low == "," and c > 0:
-                    j = c
-            end_subj = j
-            while j > 0 and end_subj - j < 8:
-                p = toks[j - 1]
-                if not (p.text[:1].isupper() or p.low[:1].isdigit() or p.low in _SOURCE_HEADS or p.low in _SOURCE_WORDS):
-                    break
-                j -= 1
-            while j < end_subj and toks[j].low in ("the", "a", "an", "of", "'s", "’s", "-", "for"):
-                j += 1
-            named = any(toks[x].low in _SOURCE_HEADS or (toks[x].text[:1].isupper() and x > 0) for x in range(j, end_subj))
-            if j < end_subj and (named or (toks[j].text[:1].isupper() and end_subj - j > 1)) and \
-                    not (end_subj - j == 1 and toks[j].low in ("it", "he", "she", "they")):
-                last = subj_end - 1 if toks[subj_end - 1].low != "," else subj_end - 2
-                cand = (toks[j].start, toks[last].end)
-            elif i + 1 < n:
-                # object after the verb: ", said one witness", "reported the Associated Press"
-                k = i + 1
-                while k < n and toks[k].low not in (",", ".", ";", "that", "in", "on", "to", "and") and k - i < 8:
-                    k += 1
-                if k > i + 1 and any(toks[x].low in _SOURCE_HEADS or toks[x].text[:1].isupper() for x in range(i + 1, k)) \
-                        and toks[i + 1].low not in ("it", "he", "she", "they", "responsibility", "by", "as", "for", "with"):
-                    cand = (toks[i + 1].start, toks[k - 1].end)
+    for i in compress(range(len(toks)), map(_CITE_STARTS.__contains__, map(_LOW, toks))):
+        cand = _source_at(toks, i)
         if cand is not None:
             dist = abs(i - claim_first)
             if best_dist is None or dist < best_dist:
                 best, best_dist = cand, dist
+    return _source_text(text, best)
+
+
+def _cited_source_reference(text, toks, claim_first, claim_last) -> Optional[str]:
+    """:func:`_cited_source` token by token: the slow, obvious reading tests hold it against."""
+    best, best_dist = None, None
+    for i in range(len(toks)):
+        cand = _source_at(toks, i)
+        if cand is not None:
+            dist = abs(i - claim_first)
+            if best_dist is None or dist < best_dist:
+                best, best_dist = cand, dist
+    return _source_text(text, best)
+
+
+def _source_text(text, best) -> Optional[str]:
     if best is None:
         return None
     s = text[best[0]:best[1]].strip()
@@ -200,6 +180,57 @@ def _cited_source(text, toks, claim_first, claim_last) -> Optional[str]:
         if s.startswith(prefix):
             s = s[len(prefix):]
     return s or None
+
+
+def _source_at(toks, i: int) -> Optional[Tuple[int, int]]:
+    """The span of the body cited by the words at token ``i`` ("according to X", "X said",
+    "said X"), if any; only at "according" or a report verb."""
+    n = len(toks)
+    t = toks[i]
+    cand = None
+    if t.low == "according" and i + 1 < n and toks[i + 1].low == "to":
+        j = i + 2
+        while j < n and toks[j].low not in (",", ".", ";", "(", ")", "that", "which", "who") and j - i < 14:
+            j += 1
+        if j > i + 2:
+            cand = (toks[i + 2].start, toks[j - 1].end)
+    elif t.low in _REPORT_VERBS and not t.text[:1].isupper() \
+            and not (i > 0 and toks[i - 1].low in ("an", "the", "some")):
+        # "States" in "United States" is no verb, nor "estimated" in "an estimated 90"
+        # subject before the verb: "state TV said", "the UN mission said", "Israel's Channel 10 reported"
+        j = i
+        while j > 0 and toks[j - 1].low in ("later", "also", "earlier", "then", "now", "had", "has", "have", "initially"):
+            j -= 1
+        subj_end = j
+        if j > 2 and toks[j - 1].low == ",":
+            # "The town's mayor, Ahmed Saleh, said": step over the apposition to its head
+            c = j - 2
+            while c > 0 and j - c < 7 and toks[c].low != ",":
+                c -= 1
+            if toks[c].low == "," and c > 0:
+                j = c
+        end_subj = j
+        while j > 0 and end_subj - j < 8:
+            p = toks[j - 1]
+            if not (p.text[:1].isupper() or p.low[:1].isdigit() or p.low in _SOURCE_HEADS or p.low in _SOURCE_WORDS):
+                break
+            j -= 1
+        while j < end_subj and toks[j].low in ("the", "a", "an", "of", "'s", "’s", "-", "for"):
+            j += 1
+        named = any(toks[x].low in _SOURCE_HEADS or (toks[x].text[:1].isupper() and x > 0) for x in range(j, end_subj))
+        if j < end_subj and (named or (toks[j].text[:1].isupper() and end_subj - j > 1)) and \
+                not (end_subj - j == 1 and toks[j].low in ("it", "he", "she", "they")):
+            last = subj_end - 1 if toks[subj_end - 1].low != "," else subj_end - 2
+            cand = (toks[j].start, toks[last].end)
+        elif i + 1 < n:
+            # object after the verb: ", said one witness", "reported the Associated Press"
+            k = i + 1
+            while k < n and toks[k].low not in (",", ".", ";", "that", "in", "on", "to", "and") and k - i < 8:
+                k += 1
+            if k > i + 1 and any(toks[x].low in _SOURCE_HEADS or toks[x].text[:1].isupper() for x in range(i + 1, k)) \
+                    and toks[i + 1].low not in ("it", "he", "she", "they", "responsibility", "by", "as", "for", "with"):
+                cand = (toks[i + 1].start, toks[k - 1].end)
+    return cand
 
 
 _RESPONSIBILITY_RE = re.compile(
@@ -214,6 +245,30 @@ def _responsibility_claims(text: str) -> List[int]:
     low = text.lower()
     if "responsibility" not in low and "claim" not in low:
         return []  # the common case, found without the regex
+    return _responsibility_in(text, low)
+
+
+#: ``_RESPONSIBILITY_RE`` for lower-cased text: case folding inside the engine is slow.
+_RESPONSIBILITY_LOW_RE = re.compile(_RESPONSIBILITY_RE.pattern)
+
+
+def _responsibility_in(text: str, low: str) -> List[int]:
+    """:func:`_responsibility_claims_reference` with its first scan run on ``low``
+    (``text.lower()``) without case folding, where that finds the same matches: ``low`` as long
+    as ``text`` (so every character lower-cased to one, at its place) and no character that folds
+    to an ASCII letter only inside the engine (:data:`~casualties._util.FOLDS_TO_ASCII`)."""
+    if len(low) != len(text) or (not text.isascii() and any(c in text for c in FOLDS_TO_ASCII)):
+        return _responsibility_claims_reference(text)
+    out = []
+    for m in _RESPONSIBILITY_LOW_RE.finditer(low):
+        if m.group()[:1] == "r" and not _RESPONSIBILITY_VERB_RE.search(text, max(0, m.start() - 24), m.start()):
+            continue
+        out.append(m.start())
+    return out
+
+
+def _responsibility_claims_reference(text: str) -> List[int]:
+    """:func:`_responsibility_claims` without its pre-test, scanning ``text`` with case folding."""
     out = []
     for m in _RESPONSIBILITY_RE.finditer(text):
         if m.group()[:1] in "rR" and not _RESPONSIBILITY_VERB_RE.search(text, max(0, m.start() - 24), m.start()):

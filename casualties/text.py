@@ -12,7 +12,7 @@ from typing import List, NamedTuple
 
 from .words import WORDS
 
-__all__ = ["Token", "tokenize", "tokenize_reference", "sentence_bounds", "MAX_SENTENCE_CHARS"]
+__all__ = ["Token", "tokenize", "tokenize_reference", "sentence_bounds", "sentence_bounds_reference", "MAX_SENTENCE_CHARS"]
 
 #: Tokens: a run of digits with inner separators ("5,000", "1.2"), a word (letters with inner
 #: apostrophes), or any other single non-space character.  Every alternative is linear.
@@ -130,11 +130,65 @@ def _is_real_end(text: str, m: re.Match) -> bool:
     return not (word in _ABBREVIATIONS or (len(word) == 1 and j > 0 and text[j - 1] == "."))
 
 
+#: How far before a hit the nearest sentence end is looked for first (:func:`_sentence_start`).
+_NEAR_CHARS = 160
+
+
 def sentence_bounds(text: str, pos: int, end: int) -> tuple:
-    """The sentence holding ``text[pos:end]``, at most :data:`MAX_SENTENCE_CHARS` each side."""
+    """The sentence holding ``text[pos:end]``, at most :data:`MAX_SENTENCE_CHARS` each side:
+    :func:`sentence_bounds_reference` with the sentence's start looked for near the hit first
+    (:func:`_sentence_start`)."""
+    if not 0 <= pos <= len(text):
+        return sentence_bounds_reference(text, pos, end)
+    return _skip_space(text, _sentence_start(text, pos), pos), _sentence_stop(text, end)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where :func:`sentence_bounds_reference` starts the sentence, scanning the last
+    :data:`_NEAR_CHARS` before ``pos`` first.  That scan starts just after a word character,
+    which no match of ``_END_RE`` holds (it has no look-behind either), so from there on it
+    finds the very matches of the scan from ``pos - MAX_SENTENCE_CHARS``: when it finds a real
+    end, the last one is the reference's; else the full window is scanned."""
+    lo = max(0, pos - MAX_SENTENCE_CHARS)
+    k = pos - _NEAR_CHARS
+    if k > lo:
+        while k < pos and not text[k - 1].isalnum():
+            k += 1
+        got = _last_real_end(text, k, pos)
+        if got is not None:
+            return got
+    got = _last_real_end(text, lo, pos)
+    return lo if got is None else got
+
+
+def _last_real_end(text: str, lo: int, pos: int):
+    # endpos pos + 1 lets the look-ahead see the capital that opens the hit's own sentence
+    for m in reversed([m for m in _END_RE.finditer(text, lo, min(len(text), pos + 1)) if m.end() <= pos]):
+        if _is_real_end(text, m):
+            return m.end()
+    return None
+
+
+def _sentence_stop(text: str, end: int) -> int:
+    hi = min(len(text), end + MAX_SENTENCE_CHARS)
+    stop = hi
+    for m in _END_RE.finditer(text, end, hi):
+        if _is_real_end(text, m):
+            stop = m.end() if text[m.start()] != "\n" else m.start()
+            break
+    return stop
+
+
+def _skip_space(text: str, start: int, pos: int) -> int:
+    while start < pos and text[start].isspace():
+        start += 1
+    return start
+
+
+def sentence_bounds_reference(text: str, pos: int, end: int) -> tuple:
+    """:func:`sentence_bounds` scanning the whole window before the hit: tests hold it against."""
     lo = max(0, pos - MAX_SENTENCE_CHARS)
     start = lo
-    # endpos pos + 1 lets the look-ahead see the capital that opens the hit's own sentence
     # the last real end before the hit: candidates are checked from the nearest one back
     for m in reversed([m for m in _END_RE.finditer(text, lo, min(len(text), pos + 1)) if m.end() <= pos]):
         if _is_real_end(text, m):

@@ -293,3 +293,83 @@ def test_link_lines_equal_the_full_scan(text):
 def test_link_lines_on_a_realistic_text():
     text = "Two men were killed.\nREAD MORE: Boy killed in crash\nRelated | Five shot\n1:51 Man shot dead\nNo link here"
     assert _link_lines(text) == _link_lines_reference(text) and len(_link_lines(text)) == 3
+
+
+# --------------------------------------------------------------------------- sentences and cited sources
+
+from casualties.background import _cited_source, _cited_source_reference  # noqa: E402
+from casualties.text import _NEAR_CHARS, sentence_bounds, sentence_bounds_reference  # noqa: E402
+
+_SENTENCEISH = st.lists(st.sampled_from([
+    "Two men were shot", ".", ". ", "...", "!? ", "\n\n", "\n \n", " \n", "U.S.", "Gen.", " Smith", " a", " The",
+    " 3", " (", '"', "”", "’", ")", " A.", "x" * 40, " " * 30, "killed", "Police said", "\t", "İ", "é",
+]), max_size=40).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SENTENCEISH, st.data())
+def test_sentence_bounds_equal_the_whole_window_scan(text, data):
+    pos = data.draw(st.integers(-2, len(text)))  # the reference itself fails past the end
+    end = data.draw(st.integers(pos, len(text) + 3))
+    assert sentence_bounds(text, pos, end) == sentence_bounds_reference(text, pos, end)
+
+
+def test_sentence_bounds_on_realistic_texts():
+    long = "word " * (_NEAR_CHARS // 5)
+    for text in ("Two men were shot. One died.\n\nPolice said the U.S. Gen. Smith " + long + "was killed. Then",
+                 "No end for a while " + long + long + "... \"Three were killed,\" she said! (A) 4 dead",
+                 "A." + " " * (2 * _NEAR_CHARS) + "B killed. " + "." * (2 * _NEAR_CHARS) + " C killed"):
+        for pos in range(len(text) + 1):
+            for end in (pos, min(len(text), pos + 6)):
+                assert sentence_bounds(text, pos, end) == sentence_bounds_reference(text, pos, end)
+
+
+_SOURCEISH = st.lists(st.sampled_from([
+    "according", "to", "police", "Police", "said", "reported", "the", "an", "estimated", "Associated", "Press", ",",
+    "Ahmed", "Saleh", "mayor", "'s", "later", "it", "state", "TV", "10", "killed", "five", "people", ".", "that",
+    "United", "States", "told", "officials", "he", "witness", "one", "claimed", "responsibility",
+]), min_size=1, max_size=24).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SOURCEISH, st.data())
+def test_cited_source_equals_its_token_by_token_reading(text, data):
+    toks = tokenize(text)
+    first = data.draw(st.integers(0, len(toks) - 1))
+    assert _cited_source(text, toks, first, first + 1) == _cited_source_reference(text, toks, first, first + 1)
+
+
+@pytest.mark.parametrize("text", [
+    "Five people were killed, according to the interior ministry.",
+    "The town's mayor, Ahmed Saleh, said 12 people died, reported the Associated Press.",
+    "An estimated 90 were killed in the United States, state TV said later.",
+])
+def test_cited_source_on_realistic_sentences(text):
+    toks = tokenize(text)
+    for first in range(len(toks)):
+        assert _cited_source(text, toks, first, first + 1) == _cited_source_reference(text, toks, first, first + 1)
+
+
+from casualties.background import _responsibility_claims_reference, _responsibility_in  # noqa: E402
+
+_RESPONSIBILITYISH = st.lists(st.sampled_from([
+    "IS ", "claimed ", "Claims ", "CLAIM ", "responsibility ", "Responsibility", "RESPONSIBILITY ", "the ", "The ",
+    "attack", "Bombing", "killing ", ". ", "took ", "Accepted ", "for the bombing", "\n", "reſponſibility ",
+    "clаim ", "ı", "İ", "\u212a", "Å", " ",
+]), max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_RESPONSIBILITYISH, _NO_LONG_S, st.text(max_size=40)))
+def test_responsibility_lower_scan_equals_the_case_folding_scan(text):
+    # (the substring pre-test before it has its own test above, with its one known difference)
+    assert _responsibility_in(text, text.lower()) == _responsibility_claims_reference(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Islamic State group claimed responsibility for the attack, which killed 12. IS Claimed The Bombing.",
+    "No group has taken responsibility. Police claim the killing was planned; RESPONSIBILITY lies elsewhere.",
+])
+def test_responsibility_on_realistic_texts(text):
+    assert _responsibility_in(text, text.lower()) == _responsibility_claims_reference(text)
+    assert _responsibility_claims(text) == _responsibility_claims_reference(text)
