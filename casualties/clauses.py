@@ -246,6 +246,10 @@ class _Sentence(_SubjectReading, _ListReading, _ObjectReading, _AntecedentReadin
         plural = any(a in _PLURAL_AUX for a in aux)
         if non_person:
             return None  # "another US raid killed ...": the subject is an event, not a victim
+        if trig.word in ("died", "dies", "perished") + _SUCCUMB and not aux_real(aux):
+            raw = self._relative_clause_subject(trig, k)  # "A woman who was hit by a stray bullet died"
+            if raw is not None:
+                return raw
         if trig.word in ("died", "dies", "perished") + _SUCCUMB and not aux_real(aux) and np_start < np_end:
             head = toks[np_end - 1]
             name_at = np_start + _age_at(toks, np_start)  # "25-year-old Michael Baker died"
@@ -280,6 +284,25 @@ class _Sentence(_SubjectReading, _ListReading, _ObjectReading, _AntecedentReadin
                 return _implicit(trig.category, 1, np_start, trig.last, (np_start, np_end),
                                  " ".join(t.low for t in toks[np_start:np_end]))
         return self._coordinated_before(trig, k)
+
+    def _relative_clause_subject(self, trig: _Trigger, k: int) -> Optional[_Raw]:
+        """ "A bedouin woman who was injured by a stray bullet on 13/01 succumbed to her wounds": the
+        one person before "who" is the subject of the death word after the relative clause (not
+        "a stray bullet" or a date right before it)."""
+        toks, lex = self.toks, self.lex
+        for w in range(k - 2, max(0, k - 18), -1):
+            if toks[w].low in (".", ";", ":") or _starts_trigger(toks, w) and toks[w].low in ("died", "dies"):
+                return None
+            if toks[w].low == "who":
+                if not _one_person_subject(toks, w + 1, lex):
+                    return None
+                end = w - 1 if toks[w - 1].low == "," else w
+                start = _np_backward(toks, end, lex, self.floors)
+                if start > 0 and toks[start - 1].low in ("a", "an", "the"):
+                    start -= 1
+                return _implicit(trig.category, 1, start, trig.last, (start, end),
+                                 " ".join(t.text for t in toks[start:end]))
+        return None
 
     def _coordinated_before(self, trig: _Trigger, k: int) -> Optional[_Raw]:
         """A predicate coordinated with an earlier one ("two people were taken to hospital and died"):
