@@ -120,7 +120,11 @@ def _is_additive(toks, raw: _Raw, first_in_sentence: bool, before=frozenset()) -
         # "left three people dead and another injured": another than the dead just named, not
         # one more on top of the injured ("one was shot dead and another died": one more dead)
         return False
-    if adds or any(w in _ADDITIVE for w in np_words) or ("in", "addition") in zip(words, words[1:]):
+    # "killing 5 ..., in addition to killing a man": more, after the sentence's first figures
+    # ("In addition to twelve deaths, ..." opening a sentence restates what is known)
+    in_addition = ("in", "addition") in zip(words, words[1:]) or not first_in_sentence and \
+        tuple(t.low for t in toks[max(0, raw.first - 3):raw.first]) == ("in", "addition", "to")
+    if adds or any(w in _ADDITIVE for w in np_words) or in_addition:
         return True
     if _others_shot_after_dead(toks, raw, before):
         return True

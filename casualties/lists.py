@@ -59,7 +59,7 @@ class _ListReading:
                 break
             if _not_a_joiner(toks, j, joiner):
                 break  # "along the road", "a fighter affiliated with the army"
-            if toks[k].low in ("their", "his", "her", "its") and k + 1 < stop \
+            if toks[k].low in ("their", "his", "her", "its", "the") and k + 1 < stop \
                     and _is_number_start(toks, k + 1, lex, floors) and not _age_at(toks, k + 1):
                 k += 1  # "his wife and their two children": the two is a figure of its own
             read = self._list_part(k, joiner, category, stop)
@@ -150,9 +150,15 @@ class _ListReading:
         toks = self.toks
         k = j
         joiner = []
-        while k < stop and toks[k].low in (",", "and", "as", "well", "along", "with", "plus", "including", ":", "among", "them", "whom", "of"):
-            joiner.append(toks[k].low)
-            k += 1
+        while k < stop:
+            if toks[k].low in (",", "and", "as", "well", "along", "with", "plus", "including", ":", "among", "them", "whom", "of"):
+                joiner.append(toks[k].low)
+                k += 1
+            elif tuple(t.low for t in toks[k:k + 3]) == ("in", "addition", "to"):
+                joiner.append("in addition to")  # "6 fighters were killed, in addition to 3 bombers"
+                k += 3
+            else:
+                break
         if joiner and joiner[-1] in ("and", ",") and k + 1 < stop and toks[k].low == "then" \
                 and toks[k + 1].low in ("himself", "herself", "self"):
             k += 1  # "killed his wife and then himself", "killing 2, then himself"
