@@ -452,6 +452,9 @@ class _Sentence(_SubjectReading, _ListReading, _ObjectReading, _AntecedentReadin
         # "killed or wounded", "killed and injured 50": one figure for both categories, so it is
         # neither's -- unless it is zero ("no one was killed or injured"), or both happened to the
         # same people ("kidnapped and murdered")
+        if trig.kind == "state" and nxt.kind == "verb" and any(
+                number_at(toks, x, self.lex, self.floors) is not None for x in range(nxt.last, min(len(toks), nxt.last + 3))):
+            return None  # "left 4 soldiers dead and injured about ten others": two predicates, two figures
         both = toks[trig.last].low == "and" and {trig.category, nxt.category} & {"kidnapped", "captured", "missing"}
         raw = (self._try(lambda: self.after(nxt)) if both and active else None) or self.before(trig)
         if raw is not None and (raw.value == 0 or both):
