@@ -3,8 +3,9 @@
 Takes a sentence's tokens (:func:`casualties.text.tokenize`) and the lexicon; gives what is
 *found* there, each on its own:
 
-- harm-predicate triggers (:class:`_Trigger`, :func:`_triggers_in`): the category words
-  ("killed", "wounded", "death toll", ...), with the rules for "shot" as a noun and for hits;
+- harm-predicate triggers (:class:`_Trigger`, :func:`_triggers_in`; in
+  :mod:`casualties.triggers`, re-exported here): the category words ("killed", "wounded",
+  "death toll", ...), with the rules for "shot" as a noun and for hits;
 - number phrases ending at a token (:func:`_number_ending_at`);
 - victim noun phrases read forward or backward from a token (:func:`_np_forward`,
   :func:`_np_backward`): names, ages, person nouns, the victim group (:func:`_victim_group`),
@@ -16,19 +17,19 @@ Which figure and which victims a predicate takes is the next stage, :mod:`casual
 """
 from __future__ import annotations
 
-import functools
-import operator
 import re
-from itertools import compress
 from typing import List, Optional, Sequence
 
 import attrs
 
-from ._util import trie_pattern
-from .lexicon import HIT, Lexicon, load_lexicon
+from .lexicon import Lexicon, load_lexicon
 from .numbers import Qualified, interval, number_at, number_enders, number_starters, qualified_at
 from .text import Token
 from .words import WORDS
+from .triggers import (  # re-exported: the stages import the triggers from here
+    _Trigger, _hit_in_shooting, _lower_scan, _shot_is_noun, _starts_trigger, _trigger_at, _trigger_starts,
+    _trigger_tables, _triggers_in, _triggers_in_reference, trigger_spans,
+)
 
 
 _AUX = WORDS.set("aux")
@@ -40,8 +41,6 @@ _VAGUE_PARTS = WORDS.set("vague_parts")
 _ANIMALS = WORDS.set("animals")
 _UNIT_WORDS = WORDS.set("unit_words") | _ANIMALS
 _SOURCE_HEADS = WORDS.set("source_heads")
-_SHOT_NOUN_BEFORE = WORDS.set("shot_noun_before")
-_SHOT_NOUN_AFTER = WORDS.set("shot_noun_after")
 _COLLECTIVES = WORDS.set("collectives")
 _IRREGULAR_PLURALS = WORDS.set("irregular_plurals")
 _NAME_PARTICLES = WORDS.set("name_particles")
@@ -56,163 +55,6 @@ _MONTHS = {m: i for i, m in enumerate(
 _FULL_MONTHS = frozenset(m for m in _MONTHS if m != "may")
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
-
-
-# --------------------------------------------------------------------------- triggers
-
-@attrs.frozen
-class _Trigger:
-    category: str
-    kind: str  # verb, state, noun, phrase, toll, casualties
-    first: int
-    last: int  # exclusive
-    word: str
-
-
-@functools.lru_cache(maxsize=None)
-def _trigger_tables():
-    lex = load_lexicon()
-    single, multi = {}, {}
-    for cat, kinds in lex.categories.items():
-        for kind in ("nouns", "states", "verbs"):  # later kinds win: verb > state > noun
-            for w in kinds[kind]:
-                single.setdefault(w[0], {})[cat] = kind[:-1]
-        for ph in kinds["phrases"]:
-            kind = "toll" if ph[-1] == "toll" else "phrase"
-            if len(ph) == 1:
-                single.setdefault(ph[0], {})[cat] = kind
-            else:
-                multi[ph] = (cat, kind)
-    for adj in WORDS.tuple("multiplicity"):  # "triple shooting", "quadruple-shooting": kind "multiple"
-        for noun in WORDS.tuple("multiple_shot_events"):
-            multi[(adj, noun)] = multi[(adj, "-", noun)] = (HIT, "multiple")
-    words = set(single) | {" ".join(p) for p in multi} | {"casualties", "casualty"} | {"hit in", "struck in"}
-    # a trie-shaped pattern: the regex engine rejects most positions on the first letter, which
-    # makes this scan cheaper than a bare scan for digits and number words
-    scan = re.compile(rf"(?<![^\W\d_]){trie_pattern(words)}(?![^\W\d_])", re.IGNORECASE)
-    multi_first = {}
-    for ph in multi:
-        multi_first.setdefault(ph[0], set()).add(len(ph))
-    return single, multi, scan, {w: sorted(n, reverse=True) for w, n in multi_first.items()}
-
-
-@functools.lru_cache(maxsize=None)
-def _lower_scan() -> re.Pattern:
-    """The trigger scan without IGNORECASE, for lower-cased text (case folding inside the
-    regex engine costs it about 40 % on news text)."""
-    scan = _trigger_tables()[2]
-    return re.compile(scan.pattern, scan.flags & ~re.IGNORECASE)
-
-
-def trigger_spans(text: str):
-    """``(start, end)`` of every category word or phrase in ``text``, in text order: the scan of
-    the lower-cased text, or, where lower-casing changes the text's length (a few non-ASCII
-    letters do), the case-folding scan of the text itself, so offsets always index ``text``."""
-    low = text.lower()
-    if len(low) == len(text):
-        return (m.span() for m in _lower_scan().finditer(low))
-    return (m.span() for m in _trigger_tables()[2].finditer(text))
-
-
-def _triggers_in(toks: Sequence[Token]) -> List[_Trigger]:
-    """The category words and phrases of a sentence, in order: :func:`_triggers_in_reference`
-    read only at the tokens that can open one (:func:`_trigger_starts`); the reference reads
-    every token, and finds nothing at the others."""
-    starts = _trigger_starts()
-    out, i = [], 0
-    for c in compress(range(len(toks)), map(starts.__contains__, map(_LOW, toks))):
-        if c < i:
-            continue  # inside the phrase just found
-        hit = _trigger_at(toks, c)
-        if hit is not None:
-            out.append(hit)
-            i = hit.last
-    return out
-
-
-_LOW = operator.itemgetter(3)  # Token.low
-
-
-@functools.lru_cache(maxsize=None)
-def _trigger_starts() -> frozenset:
-    """Every word at which :func:`_trigger_at` can find a trigger."""
-    single, _, _, multi_first = _trigger_tables()
-    return frozenset(single) | frozenset(multi_first) | {"casualties", "casualty", "hit", "struck"}
-
-
-def _trigger_at(toks: Sequence[Token], i: int) -> Optional[_Trigger]:
-    """The trigger that starts at token ``i``, if any."""
-    single, multi, _, multi_first = _trigger_tables()
-    n = len(toks)
-    for size in multi_first.get(toks[i].low, ()):
-        key = tuple(t.low for t in toks[i:i + size])
-        if len(key) == size and key in multi:
-            cat, kind = multi[key]
-            return _Trigger(cat, kind, i, i + size, " ".join(key))
-    w = toks[i].low
-    if w in ("casualties", "casualty"):
-        return _Trigger("killed", "casualties", i, i + 1, w)
-    if w in single:
-        cats = single[w]
-        # one word may name two categories ("injured" is never killed); keep the first
-        cat, kind = next(iter(cats.items()))
-        compound = i + 2 < n and toks[i + 1].low == "-" and toks[i + 2].low in ("free", "like", "proof")
-        if not compound and (cat != HIT or not _shot_is_noun(toks, i)):  # not "toll-free"
-            return _Trigger(cat, kind, i, i + 1, w)
-        return None
-    if _hit_in_shooting(toks, i):
-        return _Trigger(HIT, "state", i, i + 1, w)
-    return None
-
-
-def _triggers_in_reference(toks: Sequence[Token]) -> List[_Trigger]:
-    """:func:`_triggers_in` token by token: the slow, obvious reading tests hold it against."""
-    single, multi, _, multi_first = _trigger_tables()
-    out, i, n = [], 0, len(toks)
-    lows = [t.low for t in toks]
-    while i < n:
-        hit = None
-        for size in multi_first.get(lows[i], ()):
-            key = tuple(lows[i:i + size])
-            if len(key) == size and key in multi:
-                cat, kind = multi[key]
-                hit = _Trigger(cat, kind, i, i + size, " ".join(key))
-                break
-        if hit is None:
-            w = toks[i].low
-            if w in ("casualties", "casualty"):
-                hit = _Trigger("killed", "casualties", i, i + 1, w)
-            elif w in single:
-                cats = single[w]
-                # one word may name two categories ("injured" is never killed); keep the first
-                cat, kind = next(iter(cats.items()))
-                compound = i + 2 < n and toks[i + 1].low == "-" and toks[i + 2].low in ("free", "like", "proof")
-                if not compound and (cat != HIT or not _shot_is_noun(toks, i)):  # not "toll-free"
-                    hit = _Trigger(cat, kind, i, i + 1, w)
-            elif _hit_in_shooting(toks, i):
-                hit = _Trigger(HIT, "state", i, i + 1, w)
-        if hit is not None:
-            out.append(hit)
-            i = hit.last
-        else:
-            i += 1
-    return out
-
-
-def _hit_in_shooting(toks: Sequence[Token], i: int) -> bool:
-    """ "Four people were hit in an overnight shooting", "4 struck in drive-by shooting": hit or
-    struck in a shooting is shot.  Only with the shooting named right after "in" -- "struck" alone
-    is as often a car or a blow."""
-    if toks[i].low not in ("hit", "struck") or i == 0:
-        return False
-    if i + 1 >= len(toks) or toks[i + 1].low != "in":
-        return False
-    for j in range(i + 2, min(i + 7, len(toks))):
-        if toks[j].low in ("shooting", "shootings", "gunfire", "crossfire"):
-            return True
-        if toks[j].low == "by" and toks[j - 1].low != "-" or not toks[j].text[:1].isalnum() and toks[j].low != "-":
-            return False  # "hit in the face by gunfire": the lexicon's "by gunfire" phrases decide
-    return False
 
 
 _OTHER_STATE_RE = re.compile(r"(?:(?:was|were|is|are|remains?|remained)\s+)?(?:in|at)\s+(?:the\s+|a\s+)?"
@@ -230,25 +72,6 @@ def _plural_noun(word: str) -> bool:
     # (not "abdomen", "specimen")
     return word in _IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith("ss")) \
         or (len(word) > 5 and word.endswith("men") and word[-4] not in "oi")
-
-
-def _shot_is_noun(toks: Sequence[Token], i: int) -> bool:
-    """ "a single shot rang out", "one shot was fired", "the first shot": a shot fired, not a
-    person hit.  "Four shot in Long Beach", "a man was shot" are people."""
-    prev = toks[i - 1].low if i > 0 else ""
-    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
-    if prev in _SHOT_NOUN_BEFORE or nxt == "down":  # "shot down a helicopter"
-        return True
-    return (prev.isdigit() or prev in load_lexicon().units) and nxt in _SHOT_NOUN_AFTER
-
-
-def _starts_trigger(toks: Sequence[Token], i: int) -> bool:
-    """A category word or phrase ("killed", "taken prisoner") begins at token ``i``."""
-    single, multi, _, multi_first = _trigger_tables()
-    w = toks[i].low
-    if w in single:
-        return True
-    return any(tuple(t.low for t in toks[i:i + n]) in multi for n in multi_first.get(w, ()))
 
 
 # --------------------------------------------------------------------------- helpers
