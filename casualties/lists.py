@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import List, Optional, Tuple
 
-from .numbers import qualified_at
+from .numbers import qualified_at, qualified_from
 from .words import WORDS
 from .mentions import (
     _DEATH_WORDS_RE, _Raw, _age_aside, _age_at, _drop_spelled_out, _has_victim_noun, _implicit,
@@ -194,9 +194,14 @@ class _ListReading:
             part = _implicit(category, 1, k, np_end, (k + 1, np_end), " ".join(t.low for t in toks[k:np_end]))
         else:
             q = qualified_at(toks, k, lex, floors)
+            hedged = q is None
+            if hedged:  # "and at least three civilians": a hedge before the part's figure
+                q = qualified_from(toks, k, lex, floors)
             if q is None or q.first != k and q.numbers[0].first != k or q.numbers[0].first in self.used:
                 return None
             np_end = _np_forward(toks, q.last, lex, floors)
+            if hedged and not _has_victim_noun(toks, q.last, np_end, lex):
+                return None  # "and about 30 appeared to have been kidnapped": no people named
             if np_end == q.last or _is_trap(toks, q, np_end, lex) or \
                     (any(t.low in _NON_PERSONS for t in toks[q.last:np_end]) and not _has_victim_noun(toks, q.last, np_end, lex)):
                 return None  # "and one tank destroyed": no person
