@@ -249,6 +249,7 @@ class _ListReading:
         j = max(raw.last, raw.np[1])
         if j < len(toks) and toks[j].low in _trigger_tables()[0]:
             j += 1  # "the toll stood at 27 dead, nine of them civilians"
+        j = _past_adjunct_to_list(toks, j)  # "was wounded in the attack, along with twelve others"
         predicate = raw.np[0] < raw.np[1] <= raw.last - 1  # "two men were killed", "one is dead"
         parts = self.list_parts(j, raw.category, predicate=predicate)
         parts = self._drop_enumeration(raw, parts)
@@ -309,3 +310,24 @@ def _not_a_joiner(toks, j: int, joiner: List[str]) -> bool:
     if "along" in joiner and "with" not in joiner:
         return True
     return joiner == ["with"] and j > 0 and toks[j - 1].low.endswith("ed") and not _starts_trigger(toks, j - 1)
+
+
+#: Words that open a short adjunct between a predicate and the list it goes on with.
+_ADJUNCT_OPENERS = WORDS.set("adjunct_openers")
+#: The joiners that may follow such an adjunct ("..., along with twelve others").
+_LIST_JOINERS_AFTER_ADJUNCT = WORDS.phrases("list_joiners_after_adjunct")
+
+
+def _past_adjunct_to_list(toks, j: int) -> int:
+    """ "Murr was wounded in the attack, along with twelve other people": past a short adjunct
+    ("in the attack", "on Sunday"), the comma before "along with" / "as well as", where the list
+    goes on; else ``j``."""
+    if j >= len(toks) or toks[j].low not in _ADJUNCT_OPENERS:
+        return j
+    for c in range(j + 1, min(len(toks), j + 7)):
+        if toks[c].low in (";", ".") or _starts_trigger(toks, c):
+            return j
+        if toks[c].low == ",":
+            nxt = tuple(t.low for t in toks[c + 1:c + 4])
+            return c if any(nxt[:len(p)] == p for p in _LIST_JOINERS_AFTER_ADJUNCT) else j
+    return j
