@@ -26,6 +26,7 @@ _ANIMALS = WORDS.set("animals")
 _NON_PERSONS = WORDS.set("non_persons") | _ANIMALS
 _REPORT_VERBS = WORDS.set("report_verbs")
 _GENERIC_PEOPLE = WORDS.set("generic_people")
+_COLLECTIVES = WORDS.set("collectives")
 
 
 class _ListReading:
@@ -187,8 +188,9 @@ class _ListReading:
             np_end = _np_forward(toks, k + 1, lex, floors)
             if not _has_victim_noun(toks, k + 1, np_end, lex) and not toks[np_end - 1].text[:1].isupper():
                 return None
-            if toks[k].low in ("the", "their", "his", "her") and _plural_noun(toks[np_end - 1].low):
-                return None  # "and the children", "and his children": how many is not said
+            if toks[k].low in ("the", "their", "his", "her") and (_plural_noun(toks[np_end - 1].low) or
+                                                                  toks[np_end - 1].low in _COLLECTIVES):
+                return None  # "and the children", "and their allied militia": how many is not said
             if toks[np_end - 1].low in _ANIMALS:
                 return None  # "his son and the family dog": a pet is no casualty
             part = _implicit(category, 1, k, np_end, (k + 1, np_end), " ".join(t.low for t in toks[k:np_end]))

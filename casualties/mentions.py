@@ -47,6 +47,7 @@ _NAME_PARTICLES = WORDS.set("name_particles")
 _DETERMINERS = WORDS.set("determiners")
 _EMERGENCY_CALL_WORDS = WORDS.set("emergency_call_words")
 _CASUALTY_NOUNS = WORDS.set("casualty_nouns")
+_SET_REFERENCES = WORDS.set("set_references")
 
 
 _MONTHS = {m: i for i, m in enumerate(
@@ -244,7 +245,7 @@ def _is_partitive(toks, i, lex, floors) -> bool:
     if nxt != "the" or i + 2 >= len(toks):
         return False
     ref = toks[i + 2].low
-    return number_at(toks, i + 2, lex, floors) is not None or ref in _CASUALTY_NOUNS
+    return number_at(toks, i + 2, lex, floors) is not None or ref in _CASUALTY_NOUNS or ref in _SET_REFERENCES
 
 
 def _victim_group(toks, a, b, lex) -> str:
