@@ -37,7 +37,7 @@ class _SubjectReading:
         supplies to US forces were killed", "Two policemen, three insurgents, and a civilian
         were killed" (a list)."""
         toks, lex, floors = self.toks, self.lex, self.floors
-        s0 = k
+        s0 = _relative_subject_start(toks, k, lex, floors)  # "Two Iraqis who worked for a firm that ... were killed"
         # "who" opens a relative clause inside the subject ("Six drivers who were delivering
         # supplies were killed"); "which", "where", "that" open a clause with a subject of its own
         while s0 > 0 and k - s0 < 24 and (toks[s0 - 1].low not in (";", ":", ".", "when", "after", "as", "while", "but",
@@ -168,3 +168,22 @@ def _opens_sentence_adverbial(toks, i: int) -> bool:
     """A phrase that opens a sentence adverbial starts at token ``i`` ("As a result, 12 soldiers
     were killed"): its "as" subordinates nothing."""
     return any(tuple(t.low for t in toks[i:i + len(p)]) == p for p in _SENTENCE_ADVERBIALS)
+
+
+#: How far before the predicate a subject with a relative clause may open, in tokens.
+_RELATIVE_SUBJECT_REACH = 48
+
+
+def _relative_subject_start(toks, k: int, lex, floors) -> int:
+    """0 when the sentence opens with its subject's figure and a relative clause on it runs up to the
+    predicate at ``k`` ("Seventeen civilians who work with a contractor, a company that ...,
+    were killed"): the clause's own "that" and commas are inside the subject.  Else ``k`` (the
+    subject is read back from the predicate)."""
+    if k > _RELATIVE_SUBJECT_REACH:
+        return k
+    who = next((i for i in range(1, k) if toks[i].low == "who"), None)
+    if who is None or any(t.low in (";", ":", ".") or t.low in _REPORT_VERBS for t in toks[:k]):
+        return k
+    if any(_starts_trigger(toks, x) for x in range(0, who)) or qualified_from(toks, 0, lex, floors) is None:
+        return k  # only a subject that opens with its figure ("Two Iraqis who ...")
+    return 0
