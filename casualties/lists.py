@@ -102,7 +102,7 @@ class _ListReading:
         cited source, a figure with a category word of its own (then the next subject is dropped
         from ``parts``), another state."""
         toks, lex = self.toks, self.lex
-        if np_end > stop or (np_end < len(toks) and toks[np_end].low in _REPORT_VERBS):
+        if np_end > stop or (np_end < len(toks) and toks[np_end].low in _REPORT_VERBS and not toks[np_end].text[:1].isupper()):
             return True  # ", a hospital official said": the source, not a victim
         # a figure with its own category word is a claim of its own ("and wounding 8"), also
         # past an aside ("and eight others, including a 14-year-old girl, have been wounded")

@@ -44,9 +44,9 @@ class _SubjectReading:
                                                                   "because", "that", "which", "where", "if")
                                           or _abbreviation_dot(toks, s0 - 1) or _in_as_well_as(toks, s0 - 1)
                                           or _opens_sentence_adverbial(toks, s0 - 1)) \
-                and toks[s0 - 1].low not in _REPORT_VERBS:
+                and not _reports(toks, s0 - 1):
             s0 -= 1
-        if s0 > 0 and toks[s0 - 1].low not in (";", ":", ".", "that") and toks[s0 - 1].low not in _REPORT_VERBS:
+        if s0 > 0 and toks[s0 - 1].low not in (";", ":", ".", "that") and not _reports(toks, s0 - 1):
             return None  # a subordinate clause: its subject is not a safe guess
         # "The army said a soldier was killed": the subject starts after the reporting verb
         while s0 < k and toks[s0].low in ("however", "meanwhile", "but", "and", "also", "moreover", ","):
@@ -187,3 +187,12 @@ def _relative_subject_start(toks, k: int, lex, floors) -> int:
     if any(_starts_trigger(toks, x) for x in range(0, who)) or qualified_from(toks, 0, lex, floors) is None:
         return k  # only a subject that opens with its figure ("Two Iraqis who ...")
     return 0
+
+
+def _reports(toks, i: int) -> bool:
+    """Token ``i`` is a reporting verb ("said", "reported"), not the same word as a name after
+    another one ("Sami Said", "Ali Said were killed")."""
+    t = toks[i]
+    if t.low not in _REPORT_VERBS:
+        return False
+    return not (t.text[:1].isupper() and i > 0 and toks[i - 1].text[:1].isupper() and toks[i - 1].text.isalpha())
