@@ -60,12 +60,35 @@ def _sides(text: str, claims: List[Claim], hits: List[bool], category: str) -> l
              if c.category == category and not h and c.counts and not _perpetrators(c)]
     if len(parts) < 2 or any(c.value is None for _, c in parts):
         return []
-    groups = [c.victim_group for _, c in parts]
-    if "unknown" in groups or len(set(groups)) != len(groups) or any(_refers_back(text, c) for _, c in parts):
+    sides = [_side(c) for _, c in parts]
+    if None in sides or not _disjoint(sides) or any(_refers_back(text, c) for _, c in parts):
         return []
     if any(_SENTENCE_END_RE.search(text, a.end, b.start) for (_, a), (_, b) in zip(parts, parts[1:])):
         return []  # one sentence: figures in others may be of other events
     return parts
+
+
+def _side(claim: Claim):
+    """Who a figure's victims are, as a set of names: the organisations its victims name by an
+    acronym ("3 FSA fighters": {"FSA"}), else its victim group ("civilian"); ``None`` when
+    neither is known ("killing 4").  People's names are no side: two named victims of one
+    shooting are not two sides of a battle."""
+    names = frozenset(w.strip(",.()") for w in (claim.victims or "").split()
+                      if len(w.strip(",.()")) > 1 and w.strip(",.()").isalpha() and w.strip(",.()").isupper())
+    if names:
+        return names
+    return None if claim.victim_group == "unknown" else frozenset((claim.victim_group,))
+
+
+def _disjoint(sides) -> bool:
+    """No two sides share a name: "3 FSA fighters ..., while 2 YPG members" are two sides, "3
+    soldiers ... 2 soldiers" may be the same people again."""
+    seen = set()
+    for side in sides:
+        if seen & side:
+            return False
+        seen |= side
+    return True
 
 
 def _total(text: str, category: str, parts: List[Claim]) -> Claim:
