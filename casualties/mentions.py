@@ -47,6 +47,7 @@ _NAME_PARTICLES = WORDS.set("name_particles")
 _DETERMINERS = WORDS.set("determiners")
 _EMERGENCY_CALL_WORDS = WORDS.set("emergency_call_words")
 _CASUALTY_NOUNS = WORDS.set("casualty_nouns")
+_REPORT_VERBS = WORDS.set("report_verbs")  # "Sami Said": after a name, a capitalised "Said" is the name
 _SET_REFERENCES = WORDS.set("set_references")
 
 
@@ -191,7 +192,7 @@ def _name_end(toks, i, stop, lex) -> int:
         if t.low in _DETERMINERS or t.low in _SOURCE_HEADS or t.low in lex.units or t.low in lex.tens:
             break
         if t.text[:1].isupper() and t.text.replace("'", "").replace("’", "").isalpha() and t.low not in lex.victims \
-                and t.low not in _NP_STOP and t.low not in _MONTHS and t.low not in _DAYS \
+                and (t.low not in _NP_STOP or words and t.low in _REPORT_VERBS) and t.low not in _MONTHS and t.low not in _DAYS \
                 and t.low not in _trigger_tables()[0] and not t.text.isupper():
             j += 1
             words += 1
