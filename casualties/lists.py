@@ -326,10 +326,12 @@ def _past_adjunct_to_list(toks, j: int) -> int:
     goes on; else ``j``."""
     if j >= len(toks) or toks[j].low not in _ADJUNCT_OPENERS:
         return j
-    for c in range(j + 1, min(len(toks), j + 7)):
-        if toks[c].low in (";", ".") or _starts_trigger(toks, c):
-            return j
-        if toks[c].low == ",":
-            nxt = tuple(t.low for t in toks[c + 1:c + 4])
-            return c if any(nxt[:len(p)] == p for p in _LIST_JOINERS_AFTER_ADJUNCT) else j
-    return j
+    end = min(len(toks), j + 7)
+    c = next((x for x in range(j + 1, end) if toks[x].low in (",", ";", ".")), end)
+    if c == end or toks[c].low != ",":
+        return j
+    nxt = tuple(t.low for t in toks[c + 1:c + 4])
+    if not any(nxt[:len(p)] == p for p in _LIST_JOINERS_AFTER_ADJUNCT) or \
+            any(_starts_trigger(toks, x) for x in range(j + 1, c)):
+        return j
+    return c

@@ -284,9 +284,13 @@ def qualified_from(toks: Sequence[Token], i: int, lex: Lexicon, vague_floors) ->
     """The qualified number phrase that *opens* at token ``i``, hedge included: "8 fighters",
     "at least 8 fighters", "between 15 and 17 fighters" (:func:`qualified_at` takes the
     number's own token)."""
+    starters = number_starters(lex, vague_floors)
     for n in (0, 1, 2, 3):
         if i + n >= len(toks):
             break
+        low = toks[i + n].low
+        if not low[0].isdigit() and low not in starters:
+            continue  # no number starts here (what qualified_at would find, without the call)
         q = qualified_at(toks, i + n, lex, vague_floors)
         if q is not None:
             return q if q.first == i else None

@@ -373,3 +373,37 @@ def test_responsibility_lower_scan_equals_the_case_folding_scan(text):
 def test_responsibility_on_realistic_texts(text):
     assert _responsibility_in(text, text.lower()) == _responsibility_claims_reference(text)
     assert _responsibility_claims(text) == _responsibility_claims_reference(text)
+
+
+# -- qualified_from: skips the positions no number phrase can start at
+from casualties.numbers import qualified_at, qualified_from  # noqa: E402
+
+
+def _qualified_from_reference(toks, i, floors):
+    """qualified_from without its skip: qualified_at tried at each of the four positions."""
+    for n in (0, 1, 2, 3):
+        if i + n >= len(toks):
+            break
+        q = qualified_at(toks, i + n, LEX, floors)
+        if q is not None:
+            return q if q.first == i else None
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS + ["at", "least", "more", "than", "between", "about", "nearly"]),
+                min_size=1, max_size=10), st.sampled_from(["design", "acled"]))
+def test_qualified_from_equals_trying_every_position(words, policy):
+    toks = tokenize(" ".join(words))
+    floors = LEX.vague_floors(policy)
+    for i in range(len(toks)):
+        assert qualified_from(toks, i, LEX, floors) == _qualified_from_reference(toks, i, floors)
+
+
+def test_qualified_from_reads_hedges_and_ranges():
+    floors = LEX.vague_floors("design")
+    for text, first_value in [("at least 8 soldiers", 8), ("between 15 and 17 fighters", 15),
+                              ("more than 20 people", 20), ("12 members", 12)]:
+        q = qualified_from(tokenize(text), 0, LEX, floors)
+        assert q is not None and q.first == 0 and q.numbers[0].value == first_value
+    assert qualified_from(tokenize("in the 3 cars"), 0, LEX, floors) is None
