@@ -37,27 +37,9 @@ class _SubjectReading:
         supplies to US forces were killed", "Two policemen, three insurgents, and a civilian
         were killed" (a list)."""
         toks, lex, floors = self.toks, self.lex, self.floors
-        s0 = _relative_subject_start(toks, k, lex, floors)  # "Two Iraqis who worked for a firm that ... were killed"
-        # "who" opens a relative clause inside the subject ("Six drivers who were delivering
-        # supplies were killed"); "which", "where", "that" open a clause with a subject of its own
-        while s0 > 0 and k - s0 < 24 and (toks[s0 - 1].low not in (";", ":", ".", "when", "after", "as", "while", "but",
-                                                                  "because", "that", "which", "where", "if")
-                                          or _abbreviation_dot(toks, s0 - 1) or _in_as_well_as(toks, s0 - 1)
-                                          or _opens_sentence_adverbial(toks, s0 - 1)) \
-                and not _reports(toks, s0 - 1):
-            s0 -= 1
-        if s0 > 0 and toks[s0 - 1].low not in (";", ":", ".", "that") and not _reports(toks, s0 - 1):
-            return None  # a subordinate clause: its subject is not a safe guess
-        # "The army said a soldier was killed": the subject starts after the reporting verb
-        while s0 < k and toks[s0].low in ("however", "meanwhile", "but", "and", "also", "moreover", ","):
-            s0 += 1  # "...; however, four people ... were killed"
-        # an opening adverbial: "In Baghdad, ...", "On Monday, ..."
-        if s0 < k and toks[s0].low in _OPENING_ADVERBIALS:
-            c = s0
-            while c < k and toks[c].low != ",":
-                c += 1
-            if c < k:  # set off by its comma; without one it is the subject ("At least 8 ...")
-                s0 = c + 1
+        s0 = _subject_start(toks, k, lex, floors)
+        if s0 is None:
+            return None
         s0 = _clause_after_claim(toks, s0, k)
         if s0 >= k:
             return None
@@ -196,3 +178,32 @@ def _reports(toks, i: int) -> bool:
     if t.low not in _REPORT_VERBS:
         return False
     return not (t.text[:1].isupper() and i > 0 and toks[i - 1].text[:1].isupper() and toks[i - 1].text.isalpha())
+
+
+def _subject_start(toks, k: int, lex, floors) -> Optional[int]:
+    """Where the subject of the predicate at ``k`` starts: read back to the clause's start
+    (past a relative clause on it, a sentence adverbial, a reporting verb's object clause),
+    then past an opening adverbial and its comma; ``None`` in a subordinate clause, whose
+    subject is not a safe guess."""
+    s0 = _relative_subject_start(toks, k, lex, floors)  # "Two Iraqis who worked for a firm that ... were killed"
+    # "who" opens a relative clause inside the subject ("Six drivers who were delivering
+    # supplies were killed"); "which", "where", "that" open a clause with a subject of its own
+    while s0 > 0 and k - s0 < 24 and (toks[s0 - 1].low not in (";", ":", ".", "when", "after", "as", "while", "but",
+                                                              "because", "that", "which", "where", "if")
+                                      or _abbreviation_dot(toks, s0 - 1) or _in_as_well_as(toks, s0 - 1)
+                                      or _opens_sentence_adverbial(toks, s0 - 1)) \
+            and not _reports(toks, s0 - 1):
+        s0 -= 1
+    if s0 > 0 and toks[s0 - 1].low not in (";", ":", ".", "that") and not _reports(toks, s0 - 1):
+        return None  # a subordinate clause: its subject is not a safe guess
+    # "The army said a soldier was killed": the subject starts after the reporting verb
+    while s0 < k and toks[s0].low in ("however", "meanwhile", "but", "and", "also", "moreover", ","):
+        s0 += 1  # "...; however, four people ... were killed"
+    # an opening adverbial: "In Baghdad, ...", "On Monday, ..."
+    if s0 < k and toks[s0].low in _OPENING_ADVERBIALS:
+        c = s0
+        while c < k and toks[c].low != ",":
+            c += 1
+        if c < k:  # set off by its comma; without one it is the subject ("At least 8 ...")
+            s0 = c + 1
+    return s0
