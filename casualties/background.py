@@ -150,26 +150,26 @@ def _cited_source(text, toks, claim_first, claim_last) -> Optional[str]:
     """The body a figure is attributed to in its sentence, if any: :func:`_cited_source_reference`
     read only at the tokens that can open a citation ("according", a report verb), found by a
     set lookup mapped over the words; :func:`_source_at` finds nothing at the others."""
-    best, best_dist = None, None
-    for i in compress(range(len(toks)), map(_CITE_STARTS.__contains__, map(_LOW, toks))):
-        cand = _source_at(toks, i)
-        if cand is not None:
-            dist = abs(i - claim_first)
-            if best_dist is None or dist < best_dist:
-                best, best_dist = cand, dist
-    return _source_text(text, best)
+    starts = compress(range(len(toks)), map(_CITE_STARTS.__contains__, map(_LOW, toks)))
+    return _source_text(text, _nearest_source(toks, starts, claim_first))
 
 
 def _cited_source_reference(text, toks, claim_first, claim_last) -> Optional[str]:
     """:func:`_cited_source` token by token: the slow, obvious reading tests hold it against."""
+    return _source_text(text, _nearest_source(toks, range(len(toks)), claim_first))
+
+
+def _nearest_source(toks, positions, claim_first):
+    """The cited body found at ``positions`` nearest the claim's first token (the first of two
+    as near), or ``None``."""
     best, best_dist = None, None
-    for i in range(len(toks)):
+    for i in positions:
         cand = _source_at(toks, i)
         if cand is not None:
             dist = abs(i - claim_first)
             if best_dist is None or dist < best_dist:
                 best, best_dist = cand, dist
-    return _source_text(text, best)
+    return best
 
 
 def _source_text(text, best) -> Optional[str]:
