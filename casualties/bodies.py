@@ -16,6 +16,7 @@ from typing import Optional
 from .lexicon import HIT
 from .words import WORDS
 from .mentions import (
+    _ANIMALS,
     _Raw, _Trigger, _has_victim_noun, _implicit, _np_backward, _np_forward, _number_ending_at, _one_person_noun,
     _raw_from_q,
 )
@@ -24,7 +25,6 @@ from .mentions import (
 _APOSTROPHES = ("'", "’")
 #: Words after an owner's "body" that go on about the body found ("was found", "with gunshot marks").
 _BODY_FOLLOWERS = WORDS.set("body_followers")
-_ANIMALS = WORDS.set("animals")
 #: Adjectives between an owner and "death" ("his immediate death").
 _DEATH_MODIFIERS = WORDS.set("death_modifiers")
 #: Nouns after "death" that make it no death ("death sentence", "death threats").

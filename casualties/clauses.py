@@ -27,6 +27,7 @@ from .lexicon import HIT
 from .numbers import number_at, qualified_at
 from .words import WORDS
 from .mentions import (
+    _ANIMALS, _NON_PERSONS,
     _Raw, _Trigger, _age_after_person, _age_at, _has_victim_noun, _implicit,
     _is_number_start, _is_partitive, _is_trap, _name_end, _np_backward, _np_forward,
     _number_ending_at, _plural_noun, _raw_from_q, _starts_trigger, multiplicity_of,
@@ -49,8 +50,6 @@ _AUX = WORDS.set("aux")
 _BE_HAVE = WORDS.set("be_have")
 _SINGULAR_AUX = WORDS.set("singular_aux")
 _PLURAL_AUX = WORDS.set("plural_aux")
-_ANIMALS = WORDS.set("animals")
-_NON_PERSONS = WORDS.set("non_persons") | _ANIMALS
 _ZERO_WORDS = WORDS.set("zero_words")
 _WOUND_KINDS = WORDS.set("wound_kinds")
 _COLLECTIVES = WORDS.set("collectives")

@@ -13,6 +13,7 @@ from typing import List, Optional, Tuple
 from .numbers import qualified_at, qualified_from
 from .words import WORDS
 from .mentions import (
+    _ANIMALS, _NON_PERSONS, _is_report_verb,
     _DEATH_WORDS_RE, _Raw, _age_aside, _age_at, _drop_spelled_out, _has_victim_noun, _implicit,
     _in_other_state, _is_number_start, _is_partitive, _is_trap, _name_end, _np_forward, _np_word,
     _one_person_noun, _plural_noun, _raw_from_q, _starts_trigger, _trigger_tables, _victim_group,
@@ -22,9 +23,6 @@ from .mentions import (
 _AUX = WORDS.set("aux")
 _SINGULAR_AUX = WORDS.set("singular_aux")
 _PLURAL_AUX = WORDS.set("plural_aux")
-_ANIMALS = WORDS.set("animals")
-_NON_PERSONS = WORDS.set("non_persons") | _ANIMALS
-_REPORT_VERBS = WORDS.set("report_verbs")
 _GENERIC_PEOPLE = WORDS.set("generic_people")
 _COLLECTIVES = WORDS.set("collectives")
 
@@ -102,7 +100,7 @@ class _ListReading:
         cited source, a figure with a category word of its own (then the next subject is dropped
         from ``parts``), another state."""
         toks, lex = self.toks, self.lex
-        if np_end > stop or (np_end < len(toks) and toks[np_end].low in _REPORT_VERBS and not toks[np_end].text[:1].isupper()):
+        if np_end > stop or (np_end < len(toks) and _is_report_verb(toks, np_end)):
             return True  # ", a hospital official said": the source, not a victim
         # a figure with its own category word is a claim of its own ("and wounding 8"), also
         # past an aside ("and eight others, including a 14-year-old girl, have been wounded")

@@ -39,6 +39,8 @@ _DAYS = WORDS.set("days")
 _NP_STOP = WORDS.set("np_stop") | WORDS.set("days")
 _VAGUE_PARTS = WORDS.set("vague_parts")
 _ANIMALS = WORDS.set("animals")
+#: Things and places, animals included: a figure of them counts no people ("captured two villages").
+_NON_PERSONS = WORDS.set("non_persons") | _ANIMALS
 _UNIT_WORDS = WORDS.set("unit_words") | _ANIMALS
 _SOURCE_HEADS = WORDS.set("source_heads")
 _COLLECTIVES = WORDS.set("collectives")
@@ -47,7 +49,7 @@ _NAME_PARTICLES = WORDS.set("name_particles")
 _DETERMINERS = WORDS.set("determiners")
 _EMERGENCY_CALL_WORDS = WORDS.set("emergency_call_words")
 _CASUALTY_NOUNS = WORDS.set("casualty_nouns")
-_REPORT_VERBS = WORDS.set("report_verbs")  # "Sami Said": after a name, a capitalised "Said" is the name
+_REPORT_VERBS = WORDS.set("report_verbs")
 _SET_REFERENCES = WORDS.set("set_references")
 
 
@@ -180,6 +182,15 @@ def _np_backward(toks, end, lex, floors, limit=6):
             break
         j += 1
     return j
+
+
+def _is_report_verb(toks, i: int) -> bool:
+    """Token ``i`` is a reporting verb ("said", "reported"), not the same word as a name after
+    another one ("Sami Said", "Ali Said were killed")."""
+    t = toks[i]
+    if t.low not in _REPORT_VERBS:
+        return False
+    return not (t.text[:1].isupper() and i > 0 and toks[i - 1].text[:1].isupper() and toks[i - 1].text.isalpha())
 
 
 def _name_end(toks, i, stop, lex) -> int:

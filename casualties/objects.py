@@ -13,14 +13,13 @@ from typing import Optional
 
 from .words import WORDS
 from .mentions import (
+    _ANIMALS, _NON_PERSONS,
     _MONTHS, _Raw, _Trigger, _age_at, _implicit, _name_end, _np_forward, _np_word, _one_person_noun,
     _plural_noun,
 )
 from .predicates import _is_accident
 
 
-_ANIMALS = WORDS.set("animals")
-_NON_PERSONS = WORDS.set("non_persons") | _ANIMALS
 _COLLECTIVES = WORDS.set("collectives")
 _DAYS = WORDS.set("days")
 _PERSON_ADJECTIVES = WORDS.set("person_adjectives")

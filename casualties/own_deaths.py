@@ -21,12 +21,9 @@ class _OwnDeathReading:
             raw = self._try(lambda: self.subject(trig, trig.first))
         else:
             raw = _implicit("killed", 1, trig.first, trig.last, (trig.first, trig.last), trig.word)
-        self._own_death(raw, f"'{trig.word}': the attacker's own death")
-
-    def _own_death(self, raw, basis: str) -> None:
         if raw is None:
             return
         raw.group, raw.self_death = "armed group", True
-        raw.basis = raw.basis or basis
+        raw.basis = raw.basis or f"'{trig.word}': the attacker's own death"
         self.used.update(raw.numbers_used)
         self.raws.append(raw)

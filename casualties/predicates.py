@@ -18,6 +18,7 @@ from .numbers import number_at, qualified_at
 from .text import Token
 from .words import WORDS
 from .mentions import (
+    _NON_PERSONS,
     _Trigger, _abbreviation_dot, _age_at, _has_victim_noun, _is_trap, _np_forward, _number_ending_at, _plural_noun,
     _starts_trigger, _trigger_tables,
 )
@@ -26,8 +27,6 @@ from .mentions import (
 _BE_HAVE = WORDS.set("be_have")
 _PERSON_ADJECTIVES = WORDS.set("person_adjectives")
 _NP_STOP = WORDS.set("np_stop") | WORDS.set("days")
-_ANIMALS = WORDS.set("animals")
-_NON_PERSONS = WORDS.set("non_persons") | _ANIMALS
 _COLLECTIVES = WORDS.set("collectives")
 _LIVES_VERBS = WORDS.set("lives_verbs")
 _DEAD_SETS = WORDS.set("dead_sets")

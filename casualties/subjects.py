@@ -14,6 +14,7 @@ from typing import List, Optional
 from .numbers import qualified_at, qualified_from
 from .words import WORDS
 from .mentions import (
+    _NON_PERSONS, _is_report_verb,
     _Raw, _Trigger, _abbreviation_dot, _age_at, _implicit, _is_partitive, _is_trap, _name_end,
     _np_forward, _np_word, _raw_from_q, _starts_trigger,
 )
@@ -22,8 +23,6 @@ from .predicates import (
 )
 
 
-_ANIMALS = WORDS.set("animals")
-_NON_PERSONS = WORDS.set("non_persons") | _ANIMALS
 _REPORT_VERBS = WORDS.set("report_verbs")
 _SINGULAR_AUX = WORDS.set("singular_aux")
 _OPENING_ADVERBIALS = WORDS.set("opening_adverbials")
@@ -171,14 +170,6 @@ def _relative_subject_start(toks, k: int, lex, floors) -> int:
     return 0
 
 
-def _reports(toks, i: int) -> bool:
-    """Token ``i`` is a reporting verb ("said", "reported"), not the same word as a name after
-    another one ("Sami Said", "Ali Said were killed")."""
-    t = toks[i]
-    if t.low not in _REPORT_VERBS:
-        return False
-    return not (t.text[:1].isupper() and i > 0 and toks[i - 1].text[:1].isupper() and toks[i - 1].text.isalpha())
-
 
 def _subject_start(toks, k: int, lex, floors) -> Optional[int]:
     """Where the subject of the predicate at ``k`` starts: read back to the clause's start
@@ -192,9 +183,9 @@ def _subject_start(toks, k: int, lex, floors) -> Optional[int]:
                                                               "because", "that", "which", "where", "if")
                                       or _abbreviation_dot(toks, s0 - 1) or _in_as_well_as(toks, s0 - 1)
                                       or _opens_sentence_adverbial(toks, s0 - 1)) \
-            and not _reports(toks, s0 - 1):
+            and not _is_report_verb(toks, s0 - 1):
         s0 -= 1
-    if s0 > 0 and toks[s0 - 1].low not in (";", ":", ".", "that") and not _reports(toks, s0 - 1):
+    if s0 > 0 and toks[s0 - 1].low not in (";", ":", ".", "that") and not _is_report_verb(toks, s0 - 1):
         return None  # a subordinate clause: its subject is not a safe guess
     # "The army said a soldier was killed": the subject starts after the reporting verb
     while s0 < k and toks[s0].low in ("however", "meanwhile", "but", "and", "also", "moreover", ","):
