@@ -210,10 +210,13 @@ def _best(claims: Sequence[Claim], category: str) -> Optional[int]:
 
 
 def report_cues(report_id: str, text: str, published: Optional[_dt.date], claims: Sequence[Claim],
-                title: Optional[str] = None, prefer: Tuple[str, ...] = ()) -> ReportCues:
+                title: Optional[str] = None, prefer: Tuple[str, ...] = (),
+                retold: Sequence[Tuple[int, int]] = ()) -> ReportCues:
     """The incident cues of one report (``claims`` as returned by ``extract_claims``).
 
     ``prefer``: country codes to favour for ambiguous place names (the corpus's own countries).
+    ``retold``: spans of ``text`` that tell of other events (:mod:`casualties.events`): the
+    main place is not read there (the towns the report names still include them).
     """
     from .dates import event_date, find_dates
     from .gazetteer import find_places
@@ -229,7 +232,8 @@ def report_cues(report_id: str, text: str, published: Optional[_dt.date], claims
     head = (title + "\n" if title else "")
     mentions = find_places(head + text, prefer=prefer)
     shift = len(head)
-    place = _main_place(head + text, mentions, (first + shift) if first is not None else shift)
+    own = [m for m in mentions if not any(a <= m.start - shift < b for a, b in retold)] if retold else mentions
+    place = _main_place(head + text, own, (first + shift) if first is not None else shift)
     names, districts = _names_and_districts(head + text)
     towns = frozenset(_place_key(m.place) for m in mentions if m.place.kind == "city") | districts
     return ReportCues(

@@ -57,6 +57,9 @@ _OTHER_TIME = WORDS.phrases("other_time_openers")
 _BACK_NOUNS = WORDS.set("event_back_references")
 _BACK_PRONOUNS = WORDS.set("event_back_pronouns")
 _SUCCUMB = WORDS.set("succumb")
+#: Cues of a total over many events or a whole war ("this year", "since the start", "in separate
+#: shootings"): a figure in a frame that holds one stays background, about no one event.
+_AGGREGATE = WORDS.phrases("strong_background") + WORDS.phrases("tally")
 _WOUND_WORDS = WORDS.set("wound_words")
 #: Words that may stand before a date at the start of an opener ("Late on Friday", "And then on");
 #: not "since" or "until": "Since January, 22 children were shot" is a tally over a period.
@@ -302,6 +305,24 @@ def _is_definite(claim: Claim) -> bool:
                for k, w in enumerate(words))
 
 
+def _told_in(text: str, frame: _Frame, claim: Claim, main: bool) -> Optional[str]:
+    """Which event ``claim`` (in ``frame``) tells of: MAIN, OTHER (the frame's own event) or None
+    (background: about no one event).  In a main frame a background claim stays background.  In
+    another event's frame a figure is that event's (extraction's background cues, "Last week",
+    "In a separate attack", are what opened the frame), unless the frame tells of a total over
+    many events or a war (``strong_background``, ``tally`` phrases), or the figure is someone
+    already told of (a later death from wounds, "the victim")."""
+    if main:
+        return None if claim.background else MAIN
+    if "later death" in claim.basis or _is_definite(claim):
+        return None if claim.background else MAIN
+    if claim.background:
+        words = [w.lower() for w in _WORD_RE.findall(text, frame.start, frame.end)]
+        if frame.mention is not None and frame.mention.precision == "year" or _holds(words, _AGGREGATE):
+            return None
+    return OTHER
+
+
 def _frame_at(frames: List[_Frame], starts: List[int], at: int) -> int:
     """The frame holding offset ``at``: the last one opened before it, unless its paragraph has
     ended (then the lead's: the story is back to its main event)."""
@@ -318,18 +339,12 @@ def report_events(text: str, published, claims: Sequence[Claim]
     starts = [f.start for f in frames]
     frame_of = [_frame_at(frames, starts, c.start) for c in claims]
     main = _main_frames(text, published, frames, frame_of, claims)
+    told = [_told_in(text, frames[f], c, f in main) for c, f in zip(claims, frame_of)]
     event_of_frame, events = {}, []
-    for k in sorted({f for c, f in zip(claims, frame_of) if not c.background and f not in main}):
+    for k in sorted({f for f, t in zip(frame_of, told) if t == OTHER}):
         event_of_frame[k] = len(events) + 1
         events.append(frames[k])
-    assigned = []
-    for c, f in zip(claims, frame_of):
-        if c.background:
-            assigned.append(None)
-        elif f in main or "later death" in c.basis or _is_definite(c):
-            assigned.append(0)
-        else:
-            assigned.append(event_of_frame[f])
+    assigned = [None if t is None else 0 if t == MAIN else event_of_frame[f] for f, t in zip(frame_of, told)]
     out = [ReportEvent(0, MAIN, 0, len(text), "", None, None, "",
                        tuple(i for i, e in enumerate(assigned) if e == 0))]
     for n, f in enumerate(events, 1):
@@ -342,14 +357,3 @@ def report_events(text: str, published, claims: Sequence[Claim]
                                tuple(i for i, e in enumerate(assigned) if e == n)))
     return out, tuple(assigned)
 
-
-def main_event_text(text: str, events: Sequence[ReportEvent]) -> str:
-    """``text`` with the frames of its other events blanked out (offsets kept): what the main
-    event's cues (date, place, kind, names) are read from."""
-    others = [e for e in events if e.index]
-    if not others:
-        return text
-    chars = list(text)
-    for e in others:
-        chars[e.start:e.end] = " " * (e.end - e.start)
-    return "".join(chars)

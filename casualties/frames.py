@@ -143,7 +143,8 @@ def _timeline_order(rows: pd.DataFrame) -> List[int]:
 def timeline(result: Result, incident_id: str, category: Optional[str] = None) -> pd.DataFrame:
     """Every claim about one incident, in publication order.
 
-    Background claims (other events the reports mention) are left out; claims that do not
+    Background claims (other events the reports mention) are left out, except those about this
+    incident that a report retells (``role`` "other"); claims that do not
     count (subsets, perpetrator claims, list parts) are kept, with ``counted`` False.
 
     Parameters
@@ -168,7 +169,9 @@ def timeline(result: Result, incident_id: str, category: Optional[str] = None) -
     _check_incident(result, incident_id)
     _check_category(category)
     claims = result.claims
-    keep = (claims["incident_id"] == incident_id).fillna(False).astype(bool) & ~claims["background"].astype(bool)
+    # a background claim about this incident is a retelling of it (role "other"): kept
+    keep = (claims["incident_id"] == incident_id).fillna(False).astype(bool) & ~(
+        claims["background"].astype(bool) & (claims["role"] != "other").fillna(True).astype(bool))
     rows = claims[keep.to_numpy()]
     if category is not None:
         rows = rows[(rows["category"] == category).fillna(False).to_numpy(dtype=bool)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Container, Dict, Iterable, List, Mapping, Sequence, Set, Tuple
+from typing import Container, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 import attrs
 
@@ -47,9 +47,11 @@ SCORE_FLOOR = 0.01
 
 
 def group_reports(reports: Sequence[Report], claims: Mapping[str, Sequence[Claim]],
-                  threshold: float = SAME_INCIDENT) -> Grouping:
-    """Cluster reports (with their extracted claims) into incidents."""
-    return cluster_cues(_all_cues(reports, claims), threshold)
+                  threshold: float = SAME_INCIDENT, retold: Optional[Mapping[str, Sequence[Tuple[int, int]]]] = None
+                  ) -> Grouping:
+    """Cluster reports (with their extracted claims) into incidents.  ``retold``: per report, the
+    spans that tell of other events (see :func:`casualties.cues.report_cues`)."""
+    return cluster_cues(_all_cues(reports, claims, retold), threshold)
 
 
 def cluster_cues(cues: Mapping[str, ReportCues], threshold: float = SAME_INCIDENT) -> Grouping:
@@ -98,9 +100,9 @@ def lower_case_words(text: str) -> Set[str]:
 DOMINANT_SHARE = 0.3
 
 
-def first_cues(report: Report, claims: Sequence[Claim]) -> ReportCues:
+def first_cues(report: Report, claims: Sequence[Claim], retold: Sequence[Tuple[int, int]] = ()) -> ReportCues:
     """A report's cues before the corpus is known (first look, no preferred country)."""
-    return report_cues(report.report_id, report.text, report.published, claims, report.title)
+    return report_cues(report.report_id, report.text, report.published, claims, report.title, retold=retold)
 
 
 def dominant_countries(countries: Mapping[str, int], n_reports: int) -> Tuple[str, ...]:
@@ -110,7 +112,7 @@ def dominant_countries(countries: Mapping[str, int], n_reports: int) -> Tuple[st
 
 
 def settled_cues(report: Report, claims: Sequence[Claim], cues: ReportCues, dominant: Tuple[str, ...],
-                 vocabulary: Container[str]) -> ReportCues:
+                 vocabulary: Container[str], retold: Sequence[Tuple[int, int]] = ()) -> ReportCues:
     """A report's final cues, given what the whole corpus says.
 
     A second look, favouring the ``dominant`` countries, is taken when the report's main place
@@ -118,20 +120,23 @@ def settled_cues(report: Report, claims: Sequence[Claim], cues: ReportCues, domi
     lower case (``vocabulary``, the union of :func:`lower_case_words`) stay rare names: "Weather",
     "Posted" or "Share" are page furniture, "Yates" is a name."""
     if dominant and cues.country not in dominant:
-        cues = report_cues(report.report_id, report.text, report.published, claims, report.title, prefer=dominant)
+        cues = report_cues(report.report_id, report.text, report.published, claims, report.title, prefer=dominant,
+                           retold=retold)
     return attrs.evolve(cues, names=frozenset(n for n in cues.names if n.startswith("age:") or n not in vocabulary))
 
 
-def _all_cues(reports: Sequence[Report], claims: Mapping[str, Sequence[Claim]]) -> Dict[str, ReportCues]:
+def _all_cues(reports: Sequence[Report], claims: Mapping[str, Sequence[Claim]],
+              retold: Optional[Mapping[str, Sequence[Tuple[int, int]]]] = None) -> Dict[str, ReportCues]:
     """Cues of every report: first looks, then the corpus-wide statistics (dominant countries,
     lower-case vocabulary), then :func:`settled_cues`."""
-    cues = {r.report_id: first_cues(r, claims[r.report_id]) for r in reports}
+    retold = retold or {}
+    cues = {r.report_id: first_cues(r, claims[r.report_id], retold.get(r.report_id, ())) for r in reports}
     dominant = dominant_countries(Counter(c.country for c in cues.values() if c.country), len(cues))
     vocabulary: Set[str] = set()
     for r in reports:
         vocabulary |= lower_case_words(r.text)
-    return {r.report_id: settled_cues(r, claims[r.report_id], cues[r.report_id], dominant, vocabulary)
-            for r in reports}
+    return {r.report_id: settled_cues(r, claims[r.report_id], cues[r.report_id], dominant, vocabulary,
+                                      retold.get(r.report_id, ())) for r in reports}
 
 
 def count_candidate_pairs(reports, *, vague_policy: str = "design") -> int:

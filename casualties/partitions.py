@@ -57,7 +57,7 @@ from .incidents import (SCORE_FLOOR, dominant_countries, first_cues as _first_cu
                         incident_rows, lower_case_words, settled_cues)
 from .events import report_events
 from .reconcile import (_COUNT_COLUMNS, _DATE_COLUMNS, _FLAG_COLUMNS, CLAIM_COLUMNS, INCIDENT_COLUMNS, RANGE_COLUMNS,
-                        REPORT_FRAME_COLUMNS, REPORT_INCIDENT_COLUMNS, _frame, _ranges, main_claims, main_event_report,
+                        REPORT_FRAME_COLUMNS, REPORT_INCIDENT_COLUMNS, _frame, _ranges, main_claims, retold_spans,
                         other_incident_rows, report_and_claim_rows, shot_who_died_elsewhere, solo_incident_row)
 from .reports import collapse_repeats, duplicate_error, validated_reports
 
@@ -200,10 +200,10 @@ def _extracted(report, vague_policy: str) -> tuple:
 
 
 def _main_view(report, extracted) -> tuple:
-    """(``report`` as its main event's cues read it, those claims): see
-    :func:`casualties.reconcile.main_event_report` and :func:`casualties.reconcile.main_claims`."""
+    """(``report``, its main event's claims, the spans it retells other events in): what its
+    cues read (:func:`casualties.reconcile.main_claims`, :func:`casualties.reconcile.retold_spans`)."""
     _, claims, events, event_of = extracted
-    return main_event_report(report, events), main_claims(claims, event_of)
+    return report, main_claims(claims, event_of), retold_spans(events)
 
 
 # --------------------------------------------------------------------------- cues
@@ -220,8 +220,8 @@ def vocabulary(frame: pd.DataFrame) -> pd.DataFrame:
     """The distinct words the partition's texts write in lower case (``word``); their union over
     the corpus is the vocabulary :func:`settle_cues` needs."""
     words = set()
-    for r, x in zip(_objects(frame, "report"), _objects(frame, "claims")):
-        words |= lower_case_words(_main_view(r, x)[0].text)
+    for r in _objects(frame, "report"):
+        words |= lower_case_words(r.text)
     return _table("vocabulary", {"word": sorted(words)})
 
 
@@ -231,8 +231,8 @@ def settle_cues(frame: pd.DataFrame, dominant: Sequence[str], vocabulary: Iterab
     reports per ``country``) and its ``vocabulary`` (the union of :func:`vocabulary`)."""
     dominant = tuple(dominant)
     vocabulary = vocabulary if isinstance(vocabulary, (set, frozenset)) else frozenset(vocabulary)
-    cues = [_dump(settled_cues(*_main_view(r, x), c, dominant, vocabulary)) for r, x, c in
-            zip(_objects(frame, "report"), _objects(frame, "claims"), _objects(frame, "cues"))]
+    cues = [_dump(settled_cues(r, claims, c, dominant, vocabulary, spans)) for (r, claims, spans), c in
+            zip(map(_main_view, _objects(frame, "report"), _objects(frame, "claims")), _objects(frame, "cues"))]
     data = {c: _column(frame, c) for c in COLUMNS["extracted"]}
     return _table("settled", dict(data, cues=cues))
 

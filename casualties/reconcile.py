@@ -15,7 +15,7 @@ import attrs
 import pandas as pd
 
 from .claims import NO_DEATH_REPORTED, extract_report_claims
-from .events import MAIN, OTHER, ReportEvent, main_event_text, report_events
+from .events import MAIN, OTHER, ReportEvent, report_events
 from .errors import InvalidValueError
 from .lexicon import load_lexicon
 from .model import Claim
@@ -234,7 +234,7 @@ def _ranges(claim_rows: List[dict], policy: str) -> List[dict]:
             continue
         if r["counted"]:
             groups.setdefault((r["incident_id"], r["category"], None), []).append(r)
-        if not (r["background"] or r["perpetrator_claim"]) and r["victim_group"] != "unknown" \
+        if not ((r["background"] and r["role"] != OTHER) or r["perpetrator_claim"]) and r["victim_group"] != "unknown" \
                 and (r["counted"] or r["subset"] or r["part_of_list"]):
             groups.setdefault((r["incident_id"], r["category"], r["victim_group"]), []).append(r)
     if policy == "acled":
@@ -254,7 +254,8 @@ def _perpetrator_claims_alone(claim_rows: List[dict], groups: Dict[tuple, List[d
     no counted claim, the perpetrator's claims as its all-victims group (``best_basis`` says so);
     the claims keep ``counted`` False, the design's default."""
     for r in claim_rows:
-        if r["incident_id"] is None or not r["perpetrator_claim"] or r["background"] or r["subset"] \
+        if r["incident_id"] is None or not r["perpetrator_claim"] or (r["background"] and r["role"] != OTHER) \
+                or r["subset"] \
                 or r["part_of_list"]:
             continue
         key = (r["incident_id"], r["category"], None)
@@ -263,17 +264,23 @@ def _perpetrator_claims_alone(claim_rows: List[dict], groups: Dict[tuple, List[d
             rows.append(r)
 
 
-def _claim_row(report: Report, incident_id, k: int, c: Claim, field: str = "text", role=MAIN) -> dict:
+def _claim_row(report: Report, incident_id, k: int, c: Claim, field: str = "text", role=MAIN,
+               event: Optional[ReportEvent] = None) -> dict:
+    counted = c.counts
+    if event is not None:  # a figure of an event the report retells: about another event than
+        # the report's main one (background, as extraction may have said), counted toward its own
+        counted = not (c.subset or c.part_of_list or c.perpetrator_claim)
+        c = attrs.evolve(c, basis=f"{c.basis + '; ' if c.basis else ''}retold: the event after {event.opener!r}")
     return {
         "claim_id": f"{report.report_id}:{k}" if field == "text" else f"{report.report_id}:{field}:{k}",
-        "report_id": report.report_id, "incident_id": None if c.background else incident_id,
-        "role": None if c.background else role, "field": field,
+        "report_id": report.report_id, "incident_id": incident_id if event or not c.background else None,
+        "role": role if event or not c.background else None, "field": field,
         "category": c.category, "low": c.low, "high": c.high, "value": c.value,
         "qualifier": c.qualifier, "victims": c.victims, "victim_group": c.victim_group,
         "start": c.start, "end": c.end, "quote": c.quote, "source": report.source,
         "cited_source": c.cited_source, "published": report.published,
         "background": c.background, "subset": c.subset, "part_of_list": c.part_of_list,
-        "perpetrator_claim": c.perpetrator_claim, "counted": c.counts, "basis": c.basis,
+        "perpetrator_claim": c.perpetrator_claim, "counted": counted, "basis": c.basis,
         "stated": c.stated,
     }
 
@@ -284,11 +291,10 @@ def other_incident_id(report_id: str, event: int, cluster: bool = True) -> str:
     return f"inc-{report_id}#{event}" if cluster else f"{report_id}#{event}"
 
 
-def main_event_report(report: Report, events: Sequence[ReportEvent]) -> Report:
-    """``report`` as its main event's cues read it: the frames of the events it retells blanked
-    (:func:`casualties.events.main_event_text`)."""
-    text = main_event_text(report.text, events)
-    return report if text is report.text else attrs.evolve(report, text=text)
+def retold_spans(events: Sequence[ReportEvent]) -> List[Tuple[int, int]]:
+    """The spans of a report's text that tell of the other events it retells: its main place is
+    not read there (:func:`casualties.cues.report_cues`)."""
+    return [(e.start, e.end) for e in events if e.index]
 
 
 def main_claims(claims: Sequence[Claim], event_of: Sequence[Optional[int]]) -> List[Claim]:
@@ -310,7 +316,9 @@ def report_and_claim_rows(report: Report, incident_id: str, title_claims: Sequen
     incident_of_event = {0: incident_id}
     incident_of_event.update({e.index: other_incident_id(report.report_id, e.index, cluster) for e in events if e.index})
     claim_rows = [_claim_row(report, incident_id, k, c, "title") for k, c in enumerate(title_claims)]
-    claim_rows.extend(_claim_row(report, incident_of_event[e or 0], k, c, role=OTHER if e else MAIN)
+    by_index = {e.index: e for e in events}
+    claim_rows.extend(_claim_row(report, incident_of_event[e or 0], k, c, role=OTHER if e else MAIN,
+                                 event=by_index[e] if e else None)
                       for k, (c, e) in enumerate(zip(claims, event_of)))
     pair_rows = [{"report_id": report.report_id, "incident_id": incident_id, "role": MAIN, "event": 0, "opener": "",
                   "date": None, "date_basis": "", "n_claims": len(title_claims) + sum(1 for e in event_of if e == 0)}]
@@ -411,8 +419,8 @@ def reconcile(reports, cluster: bool = True, policy: str = "default", *,
         if progress is not None:
             progress(n)
     if cluster:
-        mains = [main_event_report(r, events_of[r.report_id][0]) for r in rows]
-        grouping = group_reports(mains, {rid: main_claims(c, events_of[rid][1]) for rid, c in claims_of.items()})
+        grouping = group_reports(rows, {rid: main_claims(c, events_of[rid][1]) for rid, c in claims_of.items()},
+                                 retold={rid: retold_spans(ev) for rid, (ev, _) in events_of.items()})
         incident_of = grouping.incident_of
         incidents = incident_rows(incident_of, grouping.cues, rows)
     else:

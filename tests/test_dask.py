@@ -32,7 +32,7 @@ import casualties.dask as cdask
 from casualties import partitions as parts
 from casualties import strategies as cst
 from casualties.events import report_events
-from casualties.reconcile import main_claims, main_event_report
+from casualties.reconcile import main_claims, retold_spans
 from casualties.blocking import DATE_WINDOW_DAYS, build_blocks, name_frequencies
 from casualties.compare import name_weights, pair_score
 from casualties.errors import (DuplicateReportError, InputTypeError, InvalidValueError, MissingColumnError)
@@ -216,15 +216,14 @@ def test_drawn_corpora_give_the_pandas_result(drawn, npartitions, policy):
 
 
 def _reports_and_claims(df):
-    """The reports and claims the pandas path clusters: each report's main event's
-    (:func:`casualties.reconcile.main_event_report`, :func:`casualties.reconcile.main_claims`)."""
-    reports, out, claims_of = normalize_reports(df), [], {}
+    """The reports, claims and retold spans the pandas path clusters: each report's main event's
+    claims (:func:`casualties.reconcile.main_claims`, :func:`casualties.reconcile.retold_spans`)."""
+    reports, claims_of, retold = normalize_reports(df), {}, {}
     for r in reports:
         claims = casualties.extract_claims(r.text, r.published)
         events, event_of = report_events(r.text, r.published, claims)
-        out.append(main_event_report(r, events))
-        claims_of[r.report_id] = main_claims(claims, event_of)
-    return out, claims_of
+        claims_of[r.report_id], retold[r.report_id] = main_claims(claims, event_of), retold_spans(events)
+    return reports, claims_of, retold
 
 
 def _settled(df, npartitions):

@@ -253,9 +253,11 @@ def test_report_claims_survive_reconcile(pair):
     got = sorted(((r.category, int(r.low), None if pd.isna(r.high) else int(r.high), r.qualifier,
                    bool(r.background)) for r in result.claims.itertuples()), key=_sortable)
     assert got == sorted((e.key for e in expected), key=_sortable), report["text"]
-    for e in expected:  # background claims are never given an incident
+    for e in expected:  # a background claim is given an incident only when it is a retold event's
         rows = result.claims[(result.claims.start == e.start) & (result.claims.end == e.end)]
-        assert rows.incident_id.isna().all() == e.background
+        retold = (rows.role == "other").fillna(False).all()
+        assert rows.incident_id.isna().all() == (e.background and not retold)
+        assert not retold or rows.incident_id.str.contains("#").all()
 
 
 # --------------------------------------------------------------------------------------
