@@ -194,12 +194,5 @@ def sentence_bounds_reference(text: str, pos: int, end: int) -> tuple:
         if _is_real_end(text, m):
             start = m.end()
             break
-    hi = min(len(text), end + MAX_SENTENCE_CHARS)
-    stop = hi
-    for m in _END_RE.finditer(text, end, hi):
-        if _is_real_end(text, m):
-            stop = m.end() if text[m.start()] != "\n" else m.start()
-            break
-    while start < pos and text[start].isspace():
-        start += 1
-    return start, stop
+    # the forward part is the fast path's own: only the look back differs
+    return _skip_space(text, start, pos), _sentence_stop(text, end)
