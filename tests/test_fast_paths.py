@@ -407,3 +407,56 @@ def test_qualified_from_reads_hedges_and_ranges():
         q = qualified_from(tokenize(text), 0, LEX, floors)
         assert q is not None and q.first == 0 and q.numbers[0].value == first_value
     assert qualified_from(tokenize("in the 3 cars"), 0, LEX, floors) is None
+
+
+# --------------------------------------------------------------------------- fourth pass: scans
+
+from casualties.text import _END_RE, _END_RE_REFERENCE  # noqa: E402
+from casualties.triggers import _LETTER, trigger_spans_reference  # noqa: E402
+
+_AFTER_LETTERS = st.lists(st.sampled_from([
+    "killed", "death toll", "Wounded", "shot", "dead", "é", "É", "ß", "5", "_", "x", "-", " ", "\n", "“", "İ", "ı",
+    "’", "death", "toll", "injured", "ſ", "\u212a", "ª", "²", "Ω",
+]), max_size=14).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_AFTER_LETTERS, _CASED, _TRIGGERISH, st.text(max_size=30)))
+def test_trigger_spans_equal_the_look_behind_scan(text):
+    assert list(trigger_spans(text)) == list(trigger_spans_reference(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Three people were killed and 12 wounded; the death toll rose.", "killed at dawn, 2 dead", "Édeath toll, édead",
+    "5killed _killed xkilled “Killed” Ωdead ²dead", "A dead-end street: no one wounded.",
+])
+def test_trigger_spans_on_realistic_texts(text):
+    assert list(trigger_spans(text)) == list(trigger_spans_reference(text))
+
+
+def test_every_trigger_word_starts_and_ends_with_a_letter():
+    # _lower_spans relies on it: no trigger can start where the one before it ends
+    single, multi, _, _ = _trigger_tables()
+    for w in set(single) | {" ".join(p) for p in multi} | {"casualties", "casualty", "hit in", "struck in"}:
+        assert _LETTER.fullmatch(w[0]) and _LETTER.fullmatch(w[-1]), w
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SENTENCEISH, st.data())
+def test_sentence_end_pattern_finds_the_reference_matches(text, data):
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    assert [m.span() for m in _END_RE.finditer(text, lo, hi)] == [m.span() for m in _END_RE_REFERENCE.finditer(text, lo, hi)]
+
+
+_ASCII_TOKENISH = st.lists(st.sampled_from([
+    "20", "-", "year", "old", "5,000", "1.2.3", "1,2", "U.S.", "don't", "it's", "a'", "'b", "_", "x_y", "\x1c", "\x1f",
+    "\t", "\x0b", " ", "\n", ".", "killed", "Nobody's", "IS", "KILLED", "9a", "a9",
+]), max_size=16).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_ASCII_TOKENISH, st.text(alphabet=st.characters(max_codepoint=127), max_size=40)))
+def test_tokenize_on_ascii_text_equals_the_match_by_match_reading(text):
+    assert text.isascii()
+    assert tokenize(text) == tokenize_reference(text)
