@@ -73,9 +73,10 @@ class _Cues:
     """Where background cues can be in one sentence's tokens, found once for all its figures:
     ``at``, the tokens that open a cue phrase of any table or name a month (a one-word cue, or
     the first two words of a longer one), and ``digits``, the tokens that are digit runs (a year
-    can only be one).  No cue phrase starts at any other token."""
+    can only be one).  No cue phrase starts at any other token.  ``tally``: whether a tally
+    phrase lies anywhere in the sentence, which is the same for all its figures."""
 
-    __slots__ = ("at", "digits")
+    __slots__ = ("at", "digits", "tally")
 
     def __init__(self, toks: Sequence):
         lows = list(map(_LOW, toks))
@@ -86,6 +87,7 @@ class _Cues:
         if n and lows[-1] in _CUE_SINGLE:  # the pairs stop one short: the last token opens one-word cues only
             self.at.append(n - 1)
         self.digits = list(compress(range(n), map(str.isdigit, lows)))
+        self.tally = _has_phrase(toks, 0, n, _TALLY, cues=self)
 
     def between(self, a: int, b: int):
         """The cue positions in ``[a, b)``, in order."""
@@ -386,8 +388,7 @@ def _is_background(toks, raw: _Raw, published: Optional[_dt.date], first_claim: 
     the tokens are read does not matter."""
     a, b = 0, raw.first
     after_end = _after_figure_end(toks, raw.last)
-    if _has_phrase(toks, 0, len(toks), _TALLY, cues=cues) or \
-            _has_phrase(toks, a, b, _BEFORE_FIGURE, skip_definite=True, cues=cues) or \
+    if cues.tally or _has_phrase(toks, a, b, _BEFORE_FIGURE, skip_definite=True, cues=cues) or \
             _has_phrase(toks, raw.last, after_end, _AFTER_FIGURE, cues=cues):
         return True
     for i in cues.between(raw.last, min(after_end, len(toks) - 1)):

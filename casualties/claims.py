@@ -57,6 +57,8 @@ __all__ = ["extract_claims"]
 # --------------------------------------------------------------------------- public
 
 def _as_date(published) -> Optional[_dt.date]:
+    if published is None or type(published) is _dt.date:
+        return published  # what parse_published returns for these, without its missing-value test
     from .reports import parse_published  # local import: reports imports this module
     return parse_published(published, field="published")
 
@@ -166,6 +168,7 @@ def extract_report_claims(title: Optional[str], text: str, published=None, *,
         return [], extract_claims(text, published, vague_policy=vague_policy)
     if not isinstance(title, str):
         raise InputTypeError(f"extract_report_claims(title=...): expected str, got {type(title).__name__}")
+    published = _as_date(published)  # once for both fields (the text's reading then takes it as it is)
     title_claims, title_hits = _field_claims(title, published, vague_policy)
     text_claims, text_hits = _field_claims(text, published, vague_policy)
     both, hits = _fold_singletons(title_claims + text_claims, title_hits + text_hits)

@@ -24,7 +24,7 @@ from typing import List, Optional, Sequence, Tuple
 import attrs
 
 from .lexicon import HIT
-from .numbers import number_at, qualified_at
+from .numbers import number_at, number_starters, qualified_at
 from .words import WORDS
 from .mentions import (
     _ANIMALS, _NON_PERSONS,
@@ -404,7 +404,10 @@ class _Sentence(_SubjectReading, _ListReading, _ObjectReading, _AntecedentReadin
             return None
         # "killed 15-year-old Marcus": the age is no figure; the implicit reading below takes it
         figure_reach = j if _age_at(toks, j) else min(j + 7, len(toks))
+        starters = number_starters(lex, floors)
         for k in range(j, figure_reach):
+            if not toks[k].low[0].isdigit() and toks[k].low not in starters:
+                continue  # no number starts here: qualified_at finds none (as in qualified_from)
             q = qualified_at(toks, k, lex, floors)
             if q is None or q.first != j:
                 continue
