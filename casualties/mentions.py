@@ -98,11 +98,11 @@ def _np_word(tok: Token, lex: Lexicon, floors) -> bool:
 
 
 def _age_at(toks, i) -> int:
-    """5 when tokens ``i..i+4`` are an age compound "12-year-old", else 0."""
-    if i >= 0 and i + 5 <= len(toks) and (toks[i].low[:1].isdigit() or toks[i].low in load_lexicon().units
-                                          or toks[i].low in load_lexicon().tens) and toks[i + 1].low == "-" \
+    """5 when tokens ``i..i+4`` are an age compound "12-year-old", else 0 (the words after the
+    number are read first: they rule out most tokens without a lexicon look-up)."""
+    if i >= 0 and i + 5 <= len(toks) and toks[i + 1].low == "-" and toks[i + 4].low == "old" \
             and toks[i + 2].low in ("year", "month", "week", "day") and toks[i + 3].low == "-" \
-            and toks[i + 4].low == "old":
+            and (toks[i].low[:1].isdigit() or toks[i].low in load_lexicon().units or toks[i].low in load_lexicon().tens):
         return 5
     return 0
 
