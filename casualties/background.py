@@ -19,7 +19,7 @@ import bisect
 import datetime as _dt
 import operator
 import re
-from itertools import compress, islice
+from itertools import compress, islice, repeat
 from typing import List, Optional, Sequence, Tuple
 
 from ._util import FOLDS_TO_ASCII
@@ -148,29 +148,35 @@ def _phrases_in(toks, a, b, phrases, cues: Optional[_Cues] = None) -> set:
 _CITE_STARTS = frozenset({"according"}) | _REPORT_VERBS
 
 
-def _cited_source(text, toks, claim_first, claim_last) -> Optional[str]:
+def _cited_source(text, toks, claim_first, claim_last, sources: Optional[list] = None) -> Optional[str]:
     """The body a figure is attributed to in its sentence, if any: :func:`_cited_source_reference`
-    read only at the tokens that can open a citation ("according", a report verb), found by a
-    set lookup mapped over the words; :func:`_source_at` finds nothing at the others."""
-    starts = compress(range(len(toks)), map(_CITE_STARTS.__contains__, map(_LOW, toks)))
-    return _source_text(text, _nearest_source(toks, starts, claim_first))
+    read only at the tokens that can open a citation (:func:`_sources_in`; ``sources``, when
+    given, is what it gives for these tokens, found once for all the sentence's figures)."""
+    return _source_text(text, _nearest_source(_sources_in(toks) if sources is None else sources, claim_first))
+
+
+def _sources_in(toks) -> list:
+    """``(token, span)`` of every cited body in a sentence, in order: :func:`_source_at` read only
+    at the tokens that can open a citation ("according", a report verb), found by a set lookup
+    mapped over the words; it finds nothing at the others."""
+    starts = list(compress(range(len(toks)), map(_CITE_STARTS.__contains__, map(_LOW, toks))))
+    return [(i, cand) for i, cand in zip(starts, map(_source_at, repeat(toks), starts)) if cand is not None]
 
 
 def _cited_source_reference(text, toks, claim_first, claim_last) -> Optional[str]:
     """:func:`_cited_source` token by token: the slow, obvious reading tests hold it against."""
-    return _source_text(text, _nearest_source(toks, range(len(toks)), claim_first))
+    found = [(i, _source_at(toks, i)) for i in range(len(toks))]
+    return _source_text(text, _nearest_source([(i, c) for i, c in found if c is not None], claim_first))
 
 
-def _nearest_source(toks, positions, claim_first):
-    """The cited body found at ``positions`` nearest the claim's first token (the first of two
-    as near), or ``None``."""
+def _nearest_source(found, claim_first):
+    """Of the ``(token, span)`` cited bodies ``found`` (in token order), the span of the one
+    nearest the claim's first token (the first of two as near), or ``None``."""
     best, best_dist = None, None
-    for i in positions:
-        cand = _source_at(toks, i)
-        if cand is not None:
-            dist = abs(i - claim_first)
-            if best_dist is None or dist < best_dist:
-                best, best_dist = cand, dist
+    for i, cand in found:
+        dist = abs(i - claim_first)
+        if best_dist is None or dist < best_dist:
+            best, best_dist = cand, dist
     return best
 
 

@@ -36,7 +36,7 @@ from .text import sentence_bounds, tokenize
 from .words import WORDS
 from .mentions import _triggers_in, _victim_group, trigger_spans
 from .background import (
-    _Cues, _cited_source, _continues_other_time, _in_spans, _is_background, _is_perpetrator_claim, _link_lines,
+    _Cues, _cited_source, _continues_other_time, _sources_in, _in_spans, _is_background, _is_perpetrator_claim, _link_lines,
     _responsibility_claims,
 )
 from .accounting import (  # FULL_STORY_CHARS, NO_DEATH_REPORTED: re-exported (reconcile imports them here)
@@ -116,6 +116,8 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
         raws = sent.run(triggers)
         raws.sort(key=lambda r: (r.first, r.last))
         cues = _Cues(toks) if raws else None  # where background cues can be, for all the sentence's figures
+        sources = _sources_in(toks) if raws else None  # the bodies cited in it, for all its figures
+        other_time = None  # _continues_other_time, read at the sentence's first figure that asks
         several_events = bool(raws) and adds_up_several_events(toks, lex, floors)  # "in total ... in the bombings"
         for r in raws:
             start, end = toks[r.first].start, toks[r.last - 1].end
@@ -135,15 +137,18 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
             if links is None:
                 links = _link_lines(text)
             background = several_events or _in_spans(links, toks[r.first].start) or \
-                _is_background(toks, r, pub, first_claim, cues) or \
-                (not first_claim and _continues_other_time(text, s, toks, pub))
+                _is_background(toks, r, pub, first_claim, cues)
+            if not background and not first_claim:
+                if other_time is None:
+                    other_time = _continues_other_time(text, s, toks, pub)
+                background = other_time
             if not background and not r.subset:
                 seen_main.add(r.category)
             hits.append(r.category == HIT)
             out.append(_checked_claim(  # Claim(...), validated inline (model._checked_claim)
                 "injured" if r.category == HIT else r.category, r.low, r.high, r.value, r.qualifier,
                 start, end, text[start:end], r.stated, victims, group,
-                _cited_source(text, toks, r.first, r.last),
+                _cited_source(text, toks, r.first, r.last, sources),
                 _is_perpetrator_claim(toks, r, bool(responsibility) and responsibility[0] < s),
                 background, r.subset, r.part_of_list and r.list_id != -1, r.basis,
             ))

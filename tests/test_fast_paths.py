@@ -297,7 +297,7 @@ def test_link_lines_on_a_realistic_text():
 
 # --------------------------------------------------------------------------- sentences and cited sources
 
-from casualties.background import _cited_source, _cited_source_reference  # noqa: E402
+from casualties.background import _cited_source, _cited_source_reference, _sources_in  # noqa: E402
 from casualties.text import _NEAR_CHARS, sentence_bounds, sentence_bounds_reference  # noqa: E402
 
 _SENTENCEISH = st.lists(st.sampled_from([
@@ -337,6 +337,8 @@ def test_cited_source_equals_its_token_by_token_reading(text, data):
     toks = tokenize(text)
     first = data.draw(st.integers(0, len(toks) - 1))
     assert _cited_source(text, toks, first, first + 1) == _cited_source_reference(text, toks, first, first + 1)
+    # the sentence's sources found once (as _field_claims does) read the same
+    assert _cited_source(text, toks, first, first + 1, _sources_in(toks)) == _cited_source(text, toks, first, first + 1)
 
 
 @pytest.mark.parametrize("text", [
@@ -346,8 +348,11 @@ def test_cited_source_equals_its_token_by_token_reading(text, data):
 ])
 def test_cited_source_on_realistic_sentences(text):
     toks = tokenize(text)
+    sources = _sources_in(toks)
+    assert sources
     for first in range(len(toks)):
         assert _cited_source(text, toks, first, first + 1) == _cited_source_reference(text, toks, first, first + 1)
+        assert _cited_source(text, toks, first, first + 1, sources) == _cited_source_reference(text, toks, first, first + 1)
 
 
 from casualties.background import _responsibility_claims_reference, _responsibility_in  # noqa: E402
