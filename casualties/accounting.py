@@ -20,11 +20,10 @@ from __future__ import annotations
 import re
 from typing import List, Optional
 
-import attrs
 
 from ._util import may_hold
 from .lexicon import HIT, load_lexicon
-from .model import Claim
+from .model import Claim, _evolved as _evolve
 from .numbers import number_at
 from .text import sentence_bounds
 from .words import WORDS
@@ -56,7 +55,7 @@ def _hedge_bare_repeats(claims: List[Claim]) -> List[Claim]:
     for c in claims:
         h = hedged.get((c.category, c.value))
         if h is not None and c.qualifier == "exact" and not c.background and not c.basis:
-            c = attrs.evolve(c, qualifier=h.qualifier, low=h.low, high=h.high,
+            c = _evolve(c, qualifier=h.qualifier, low=h.low, high=h.high,
                              basis=f"repeats {h.quote!r} (at {h.start}) without its hedge")
         out.append(c)
     return out
@@ -196,9 +195,9 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
     else:  # "... killed 13, including the gunman": the attacker is in the figures already
         for i, a in enumerate(additive):
             if a == "self_death":
-                out[i] = attrs.evolve(out[i], part_of_list=True)
+                out[i] = _evolve(out[i], part_of_list=True)
     for idx in deferred[1:]:
-        out[idx] = attrs.evolve(out[idx], part_of_list=True)  # one attacker, told twice
+        out[idx] = _evolve(out[idx], part_of_list=True)  # one attacker, told twice
     for idx in order + deferred[:1]:
         c, add = claims[idx], bool(additive[idx])
         if not c.counts:
@@ -224,13 +223,13 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
                  _completes_shot_figure(out, running, idx, prev, hits[idx] and not on_dead)):
             # "3 dead, 7 hurt ... Seven others were injured": the same figure again, not more;
             # "three others were injured ... another is hospitalized": one of the three, most often
-            out[idx] = attrs.evolve(c, basis=(c.basis + "; " if c.basis else "") +
+            out[idx] = _evolve(c, basis=(c.basis + "; " if c.basis else "") +
                                     f"restates {out[prev].quote!r} (at {out[prev].start}), not added")
             continue
         a = out[prev]
         if not on_dead:
-            out[prev] = attrs.evolve(a, part_of_list=True)
-        out[idx] = attrs.evolve(c, part_of_list=True)
+            out[prev] = _evolve(a, part_of_list=True)
+        out[idx] = _evolve(c, part_of_list=True)
         high = None if a.high is None or c.high is None else a.high + c.high
         quals = {a.qualifier, c.qualifier}
         qual = "exact" if quals == {"exact"} else ("at_least" if high is None else "between")
@@ -319,7 +318,7 @@ def _victims_without_attacker(claims: List[Claim], selves: List[Claim]) -> List[
     out = []
     for c in claims:
         if c.category == "killed" and c.counts and c.value and c.value + 1 in totals and not c.basis.startswith("implicit"):
-            c = attrs.evolve(c, part_of_list=True, basis=(c.basis + "; " if c.basis else "") +
+            c = _evolve(c, part_of_list=True, basis=(c.basis + "; " if c.basis else "") +
                              f"the victims of the total {c.value + 1}, without the attacker's own death")
         out.append(c)
     return out
@@ -353,7 +352,7 @@ def _fold_singletons(claims: List[Claim], hits: List[bool]):
     for c, h in zip(claims, hits):
         t = totals.get((c.category, h))
         if t is not None and c.counts and c.value == 1 and c.basis.startswith("implicit"):
-            c = attrs.evolve(c, part_of_list=True, basis=f"{c.basis}; one of the {t.value} in {t.quote!r} (at {t.start})")
+            c = _evolve(c, part_of_list=True, basis=f"{c.basis}; one of the {t.value} in {t.quote!r} (at {t.start})")
         out.append(c)
     return out, hits
 #: Charges and legal terms that hold a death word but tell of no death: "charged with attempted
@@ -444,7 +443,7 @@ def _resolve_hits(text: str, claims: List[Claim], hits: List[bool], in_title: in
     basis = (f"{top.low} shot minus {dead} killed" if killed else f"{top.low} {NO_DEATH_REPORTED}")
     if top.basis:
         basis = f"{basis} ({top.basis})"
-    dropped[at] = attrs.evolve(top, low=n, high=high, value=n if top.value is not None else None,
+    dropped[at] = _evolve(top, low=n, high=high, value=n if top.value is not None else None,
                                stated=(n,) if top.stated else (), basis=basis)
     return dropped
 

@@ -517,3 +517,31 @@ def test_no_qualified_number_opens_where_no_number_starts(words, policy):
                                    "2020-05-01T10:00:00Z", ""])
 def test_as_date_equals_parse_published(value):
     assert _as_date(value) == parse_published(value, field="published")
+
+
+from casualties.model import _evolved  # noqa: E402
+
+_BASE_CLAIM = Claim("killed", 3, 5, None, "between", 2, 9, "x" * 7, (3, 5), "men", "civilian", None, False, False,
+                    False, False, "")
+_CHANGES = st.dictionaries(st.sampled_from(["low", "high", "value", "part_of_list", "basis", "qualifier", "stated",
+                                            "category", "end", "quote", "subset", "no_such_field"]), _small, max_size=4)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CHANGES)
+def test_evolved_equals_attrs_evolve(changes):
+    try:
+        want = attrs.evolve(_BASE_CLAIM, **changes)
+    except Exception as exc:  # noqa: BLE001 - the same error must come out
+        with pytest.raises(type(exc)):
+            _evolved(_BASE_CLAIM, **changes)
+        return
+    got = _evolved(_BASE_CLAIM, **changes)
+    assert got == want and attrs.astuple(got) == attrs.astuple(want)
+
+
+def test_evolved_on_realistic_changes():
+    assert _evolved(_BASE_CLAIM, part_of_list=True) == attrs.evolve(_BASE_CLAIM, part_of_list=True)
+    assert _evolved(_BASE_CLAIM, low=4, stated=[4, 5], basis="sum") == attrs.evolve(_BASE_CLAIM, low=4, stated=[4, 5], basis="sum")
+    with pytest.raises(ValueError):
+        _evolved(_BASE_CLAIM, low=6)
