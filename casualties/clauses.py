@@ -59,8 +59,7 @@ _MODAL_ADVERBS = WORDS.set("modal_adverbs")
 _HARM_VERBS = WORDS.set("harm_verbs")
 _TOLL_VERBS = WORDS.set("toll_verbs")
 _SUCCUMB = WORDS.tuple("succumb")
-
-
+_REFLEXIVES = frozenset(("himself", "herself", "themselves"))  # "killed himself": the attacker's own death
 
 
 # --------------------------------------------------------------------------- patterns
@@ -488,7 +487,7 @@ class _Sentence(_SubjectReading, _ListReading, _ObjectReading, _AntecedentReadin
             if trig.kind == "multiple":
                 self._read_multiple(trig)
                 continue
-            if trig.category == "killed" and any(w in trig.word.split() for w in ("himself", "herself", "themselves")):
+            if trig.category == "killed" and not _REFLEXIVES.isdisjoint(trig.word.split()):
                 self.read_own_death(trig)
                 continue
             if trig.word == "death" and trig.first > 0 and toks[trig.first - 1].low == "to":
