@@ -15,7 +15,7 @@ import attrs
 from .lexicon import Lexicon
 from .text import Token
 
-__all__ = ["NumberPhrase", "number_at", "number_enders", "number_starters", "qualified_at", "interval", "round_half_up"]
+__all__ = ["NumberPhrase", "number_at", "number_enders", "number_inner_words", "number_starters", "qualified_at", "interval", "round_half_up"]
 
 #: Longest digit run read as a count; longer runs are identifiers, not casualty figures.
 MAX_DIGITS = 9
@@ -159,6 +159,24 @@ def number_enders(lex: Lexicon, vague_floors) -> frozenset:
         words = {p[-1] for table in (lex.exact_words, vague_floors, lex.qualifiers_after) for p in table} | \
             set(lex.units) | set(lex.tens) | set(lex.scales) | {"dozen", "hundred"}
         got = _ENDERS[key] = (lex, vague_floors, frozenset(words))
+    return got[2]
+
+
+_INNER: dict = {}
+
+
+def number_inner_words(lex: Lexicon, vague_floors) -> frozenset:
+    """Every word that can stand inside a qualified number phrase (a digit run aside): the words
+    of the exact, vague and qualifier phrase tables, number words, and the joiners
+    :func:`qualified_at` and the number readers take ("a", "and", "-", "to", "between", ...).  No
+    phrase of :func:`qualified_at` holds any other token.  Keyed like :func:`number_starters`."""
+    key = (id(lex), id(vague_floors))
+    got = _INNER.get(key)
+    if got is None or got[0] is not lex or got[1] is not vague_floors:
+        words = {w for table in (lex.exact_words, vague_floors, lex.qualifiers_before, lex.qualifiers_after)
+                 for p in table for w in p} | set(lex.units) | set(lex.tens) | set(lex.scales) | \
+            {"a", "an", "one", "dozen", "hundred", "and", "between", "from"} | _RANGE_JOINERS
+        got = _INNER[key] = (lex, vague_floors, frozenset(words))
     return got[2]
 
 

@@ -545,3 +545,23 @@ def test_evolved_on_realistic_changes():
     assert _evolved(_BASE_CLAIM, low=4, stated=[4, 5], basis="sum") == attrs.evolve(_BASE_CLAIM, low=4, stated=[4, 5], basis="sum")
     with pytest.raises(ValueError):
         _evolved(_BASE_CLAIM, low=6)
+
+
+from casualties.numbers import number_inner_words  # noqa: E402
+
+_QUALIFIER_WORDS = sorted({w for table in (LEX.qualifiers_before, LEX.qualifiers_after) for p in table for w in p})
+_HEDGED_RUNS = st.lists(st.sampled_from(_WORDS + _QUALIFIER_WORDS + ["between", "from", "–", "people", "said", "x"]),
+                        min_size=1, max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_HEDGED_RUNS, st.sampled_from(["design", "acled"]))
+def test_every_word_of_a_qualified_number_is_an_inner_word(words, policy):
+    # _number_ending_at tries no start before a word that no number phrase holds
+    toks = tokenize(" ".join(words))
+    floors = LEX.vague_floors(policy)
+    inner = number_inner_words(LEX, floors)
+    for k in range(len(toks)):
+        q = qualified_at(toks, k, LEX, floors)
+        if q is not None:
+            assert all(t.low[0].isdigit() or t.low in inner for t in toks[q.first:q.last]), toks[q.first:q.last]
