@@ -489,13 +489,14 @@ _SURVIVED_RE = re.compile(r"\bsurvived\b|\bexpected to (?:survive|recover|live|b
                           r"life[- ]threatening\b", re.IGNORECASE)
 
 
-def _group_survivors(text: str) -> List[Claim]:
+def _group_survivors(text: str, low: Optional[str] = None) -> List[Claim]:
     """ "All four victims are in stable condition", "the three other teens survived": a whole
     group named with its figure ("all N", "both", "the (other) N victims") and told to be alive
     in the same sentence, which tells of no death, was injured -- N people.
 
-    :func:`_group_survivors_reference` without its scan when no survivor's state can be found."""
-    low = text.lower()  # offsets index text too, unless lower-casing changed its length
+    :func:`_group_survivors_reference` without its scan when no survivor's state can be found
+    (``low``, when given, is ``text.lower()``)."""
+    low = text.lower() if low is None else low  # offsets index text too, unless lower-casing changed its length
     if not may_hold(text, low, _STATE_WORDS):
         return []
     if len(low) != len(text):
@@ -564,9 +565,9 @@ def _survivor_claims(text: str, matches) -> List[Claim]:
     return out
 
 
-def _with_group_survivors(text: str, claims: List[Claim], hits: List[bool]):
+def _with_group_survivors(text: str, claims: List[Claim], hits: List[bool], low: Optional[str] = None):
     """The claims with :func:`_group_survivors` added where no claim already covers their span."""
-    extra = [c for c in _group_survivors(text)
+    extra = [c for c in _group_survivors(text, low)
              if not any(x.start <= c.start < x.end or c.start <= x.start < c.end for x in claims)
              # "Five were shot ... both teens were in good condition": the pair is a part
              and not any(x.category == "injured" and x.counts and x.low > c.low for x in claims)]

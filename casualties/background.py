@@ -248,9 +248,10 @@ _RESPONSIBILITY_VERB_RE = re.compile(r"(?:claim(?:ed|s|ing)?|took|take|takes|tak
                                      re.IGNORECASE)
 
 
-def _responsibility_claims(text: str) -> List[int]:
-    """Offsets where the text says someone claimed an attack ("claimed responsibility")."""
-    low = text.lower()
+def _responsibility_claims(text: str, low: Optional[str] = None) -> List[int]:
+    """Offsets where the text says someone claimed an attack ("claimed responsibility");
+    ``low``, when given, is ``text.lower()``."""
+    low = text.lower() if low is None else low
     if "responsibility" not in low and "claim" not in low:
         return []  # the common case, found without the regex
     return _responsibility_in(text, low)

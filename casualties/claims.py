@@ -95,14 +95,15 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
     lex = load_lexicon()
     floors = lex.vague_floors(vague_policy)
     pub = _as_date(published)
-    responsibility = _responsibility_claims(text)
+    low = text.lower()  # for the whole-text scans of the field
+    responsibility = _responsibility_claims(text, low)
     out: List[Claim] = []
     additive: List[bool] = []
     hits: List[bool] = []  # "shot" figures, carried as injured until _resolve_hits decides
     done_until = -1
     seen_main = set()
     links = None  # the lines that link to other stories, found at the first claim
-    for hit_start, hit_end in trigger_spans(text):
+    for hit_start, hit_end in trigger_spans(text, low):
         if hit_start < done_until:
             continue
         s, e = sentence_bounds(text, hit_start, hit_end)
@@ -158,7 +159,7 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
     claims, hits = _additive_totals(text, out, additive, hits)
     claims, hits = _fold_singletons(claims, hits)
     claims, hits = sum_of_sides(text, claims, hits)
-    return _with_group_survivors(text, claims, hits)
+    return _with_group_survivors(text, claims, hits, low)
 
 
 def extract_report_claims(title: Optional[str], text: str, published=None, *,

@@ -71,12 +71,12 @@ def _lower_scan() -> re.Pattern:
     return re.compile(scan.pattern, scan.flags & ~re.IGNORECASE)
 
 
-def trigger_spans(text: str):
+def trigger_spans(text: str, low: Optional[str] = None):
     """``(start, end)`` of every category word or phrase in ``text``, in text order: the scan of
     the lower-cased text (:func:`_lower_spans`), or, where lower-casing changes the text's length
     (a few non-ASCII letters do), the case-folding scan of the text itself, so offsets always
-    index ``text``."""
-    low = text.lower()
+    index ``text``.  ``low``, when given, is ``text.lower()``, made once for the field's scans."""
+    low = text.lower() if low is None else low
     if len(low) == len(text):
         return _lower_spans(low)
     return (m.span() for m in _trigger_tables()[2].finditer(text))

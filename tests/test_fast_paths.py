@@ -437,6 +437,10 @@ def test_trigger_spans_equal_the_look_behind_scan(text):
 ])
 def test_trigger_spans_on_realistic_texts(text):
     assert list(trigger_spans(text)) == list(trigger_spans_reference(text))
+    # the field's one lower-cased copy, shared by its whole-text scans, reads the same
+    assert list(trigger_spans(text, text.lower())) == list(trigger_spans(text))
+    assert _group_survivors(text, text.lower()) == _group_survivors(text)
+    assert _responsibility_claims(text, text.lower()) == _responsibility_claims(text)
 
 
 def test_every_trigger_word_starts_and_ends_with_a_letter():
