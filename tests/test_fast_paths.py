@@ -569,3 +569,24 @@ def test_every_word_of_a_qualified_number_is_an_inner_word(words, policy):
         q = qualified_at(toks, k, LEX, floors)
         if q is not None:
             assert all(t.low[0].isdigit() or t.low in inner for t in toks[q.first:q.last]), toks[q.first:q.last]
+
+
+from casualties.accounting import _SURVIVAL_RE, _survival_told  # noqa: E402
+
+_SURVIVALISH = st.lists(st.sampled_from([
+    "Hospital", "hospitalized", "STABLE", "critical", "Condition", "treated", "injuries", "Wounded", "survived",
+    "life-threatening", "expected to live", "released from", "in the left arm", "in the back", "in the back yard",
+    "in the Side", "ſtable", "\u212a", "İ", "ı", " ", ". ", "x", "é",
+]), max_size=8).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_SURVIVALISH, _NO_LONG_S, st.text(max_size=30)))
+def test_survival_told_equals_the_case_folding_search(text):
+    assert _survival_told(text) == (_SURVIVAL_RE.search(text) is not None)
+
+
+@pytest.mark.parametrize("text", ["Two men were shot; one is in stable condition.", "He was hit IN THE LEFT ARM.",
+                                  "Shot in the back yard, he died.", "The ſurvivor", "No word of it here."])
+def test_survival_told_on_realistic_texts(text):
+    assert _survival_told(text) == (_SURVIVAL_RE.search(text) is not None)
