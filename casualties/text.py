@@ -99,18 +99,20 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> List[Token]:
     end = len(text) if end is None else max(end, 0)
     start = max(start, 0)  # as finditer's bounds: a negative offset is the text's start
     span = text[start:end]
-    parts = (_ASCII_SPLIT_RE if span.isascii() else _TOKEN_SPLIT_RE).split(span)
+    ascii_span = span.isascii()
+    parts = (_ASCII_SPLIT_RE if ascii_span else _TOKEN_SPLIT_RE).split(span)
     words = parts[1::2]
     offsets = list(accumulate(map(len, parts), initial=start))
     starts, ends = offsets[1::2], offsets[2::2]
     lows = list(map(str.lower, words))
-    if not _SPECIAL.isdisjoint(lows):
+    # every word of _SPECIAL holds a character outside ASCII or an apostrophe (a test checks it)
+    if (not ascii_span or "'" in span) and not _SPECIAL.isdisjoint(lows):
         for k, low in enumerate(lows):
             if low in _SPECIAL:
                 lows[k] = _special_low(text, starts[k], ends[k], low)
     out = list(map(tuple.__new__, repeat(Token), zip(starts, ends, words, lows)))
-    if not _CAPITAL_NAMES.keys().isdisjoint(words):
-        _read_capital_names(out)
+    if any(map(span.__contains__, _CAPITAL_NAMES)) and not _CAPITAL_NAMES.keys().isdisjoint(words):
+        _read_capital_names(out)  # (a name no word equals unless the span holds it)
     return out
 
 

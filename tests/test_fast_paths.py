@@ -590,3 +590,15 @@ def test_survival_told_equals_the_case_folding_search(text):
                                   "Shot in the back yard, he died.", "The ſurvivor", "No word of it here."])
 def test_survival_told_on_realistic_texts(text):
     assert _survival_told(text) == (_SURVIVAL_RE.search(text) is not None)
+
+
+def test_every_special_word_holds_a_character_outside_ascii_or_an_apostrophe():
+    # tokenize looks for them in an ASCII span only when it holds an apostrophe
+    from casualties.text import _SPECIAL
+    assert all(not w.isascii() or "'" in w for w in _SPECIAL)
+
+
+@pytest.mark.parametrize("text", ["Nobody's hurt, the IS said; noone's dead.", "ISIS and IS: THIS IS IT", "it's IS's",
+                                  "nobody’s hurt – a 20–year–old", "no apostrophe, no name here"])
+def test_tokenize_pre_tests_on_realistic_texts(text):
+    assert tokenize(text) == tokenize_reference(text)
