@@ -7,6 +7,7 @@ interval rules are those of docs/concepts.md (design §2) and live in :func:`int
 """
 from __future__ import annotations
 
+import operator
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Optional, Sequence
 
@@ -16,6 +17,9 @@ from .lexicon import Lexicon
 from .text import Token
 
 __all__ = ["NumberPhrase", "number_at", "number_enders", "number_inner_words", "number_starters", "qualified_at", "interval", "round_half_up"]
+
+#: A token's lower-cased word, mapped over token slices (cheaper than a generator per slice).
+_LOW = operator.attrgetter("low")
 
 #: Longest digit run read as a count; longer runs are identifiers, not casualty figures.
 MAX_DIGITS = 9
@@ -77,7 +81,7 @@ def _match_phrase(toks: Sequence[Token], i: int, phrases, max_len: int = 4):
     if toks[i].low not in _first_words(phrases):
         return None
     for n in range(min(max_len, len(toks) - i), 0, -1):
-        key = tuple(t.low for t in toks[i:i + n])
+        key = tuple(map(_LOW, toks[i:i + n]))
         if key in phrases:
             return key
     return None
@@ -262,14 +266,14 @@ def qualified_at(toks: Sequence[Token], i: int, lex: Lexicon, vague_floors,
         for n in (3, 2, 1):
             if i - n < 0:
                 continue
-            key = tuple(t.low for t in toks[i - n:i])
+            key = tuple(map(_LOW, toks[i - n:i]))
             if key in lex.qualifiers_before:
                 if not first.vague:
                     kind, start = lex.qualifiers_before[key], i - n
                 break
         # a span-only phrase before the hedge: "a total of at least ten"
         for n in (3, 2):
-            key = tuple(t.low for t in toks[max(0, start - n):start])
+            key = tuple(map(_LOW, toks[max(0, start - n):start]))
             if start - n >= 0 and lex.qualifiers_before.get(key) == "exact" and start < i:
                 start -= n
                 break
@@ -290,7 +294,7 @@ def qualified_at(toks: Sequence[Token], i: int, lex: Lexicon, vague_floors,
     if not first.vague:
         j = last + 1 if last < len(toks) and toks[last].low == "-" else last
         for n in (2, 1):
-            key = tuple(t.low for t in toks[j:j + n])
+            key = tuple(map(_LOW, toks[j:j + n]))
             if len(key) == n and key in lex.qualifiers_after:
                 if kind == "exact":
                     kind, last = lex.qualifiers_after[key], j + n

@@ -164,7 +164,7 @@ def _trigger_at(toks: Sequence[Token], i: int) -> Optional[_Trigger]:
     single, multi, _, multi_first = _trigger_tables()
     n = len(toks)
     for size in multi_first.get(toks[i].low, ()):
-        key = tuple(t.low for t in toks[i:i + size])
+        key = tuple(map(_LOW, toks[i:i + size]))
         if len(key) == size and key in multi:
             cat, kind = multi[key]
             return _Trigger(cat, kind, i, i + size, " ".join(key))
@@ -250,4 +250,4 @@ def _starts_trigger(toks: Sequence[Token], i: int) -> bool:
     w = toks[i].low
     if w in single:
         return True
-    return any(tuple(t.low for t in toks[i:i + n]) in multi for n in multi_first.get(w, ()))
+    return any(tuple(map(_LOW, toks[i:i + n])) in multi for n in multi_first.get(w, ()))
