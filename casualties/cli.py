@@ -221,16 +221,28 @@ def _sources_line(ids: str, quotes: dict) -> str:
     return "; ".join(parts)
 
 
+def _claims_by_incident(result) -> dict:
+    """``{incident_id: claims}``: the claims assigned to it, and the background claims of the
+    reports whose main incident it is (shown, not counted)."""
+    claims = result.claims
+    main_of = dict(zip(result.reports["report_id"], result.reports["incident_id"]))
+    home = [i if not pd.isna(i) else main_of.get(r) for i, r in zip(claims["incident_id"], claims["report_id"])]
+    return {iid: g for iid, g in claims.groupby(pd.Series(home, index=claims.index), sort=False)}
+
+
 def _print_incident(out, incident_id, reports: pd.DataFrame, claims: pd.DataFrame,
-                    ranges: pd.DataFrame, quotes: dict) -> None:
-    n_rep = len(reports)
+                    ranges: pd.DataFrame, quotes: dict, retold: Optional[dict] = None) -> None:
+    n_rep, retold = len(reports), retold or {}
     if n_rep == 1 and reports["report_id"].iat[0] == incident_id:
         r = reports.iloc[0]
         out.write(f"incident {_report_header(r['report_id'], r['source'], r['published'], int(r['n_claims']))}\n")
     else:
         out.write(f"incident {incident_id} | {n_rep} report{'' if n_rep == 1 else 's'}\n")
         for _, r in reports.iterrows():
-            out.write(f"  report {_report_header(r['report_id'], r['source'], r['published'], int(r['n_claims']))}\n")
+            opener = retold.get(r["report_id"])
+            told = f" | retold after {opener!r}" if opener is not None else ""
+            out.write(f"  report {_report_header(r['report_id'], r['source'], r['published'], int(r['n_claims']))}"
+                      f"{told}\n")
     if len(claims):
         out.write("  claims:\n")
         rows = [[c["claim_id"], c["category"], _interval(c["low"], c["high"]), _qualifier(c["qualifier"]),
@@ -288,17 +300,19 @@ def _cmd_reconcile(args) -> int:
 
     out = sys.stdout
     quotes = dict(zip(result.claims["claim_id"], result.claims["quote"]))
-    claims_by_report = {rid: g for rid, g in result.claims.groupby("report_id", sort=False)}
     ranges_by_incident = {iid: g for iid, g in result.ranges.groupby("incident_id", sort=False)}
-    reports_by_incident = {iid: g for iid, g in result.reports.groupby("incident_id", sort=False)}
+    claims_by_incident = _claims_by_incident(result)
+    pairs = result.report_incidents
+    reports = result.reports.set_index("report_id", drop=False)
     empty_claims, empty_ranges = result.claims.iloc[:0], result.ranges.iloc[:0]
     for k, iid in enumerate(result.incidents["incident_id"]):
-        reps = reports_by_incident.get(iid, result.reports.iloc[:0])
-        parts = [claims_by_report[r] for r in reps["report_id"] if r in claims_by_report]
-        claims = pd.concat(parts) if len(parts) > 1 else (parts[0] if parts else empty_claims)
+        mine = pairs[pairs["incident_id"] == iid]
+        reps = reports.loc[list(mine["report_id"])].reset_index(drop=True)
+        retold = dict(zip(mine["report_id"], [o if r == "other" else None for r, o in zip(mine["role"], mine["opener"])]))
         if k:
             out.write("\n")
-        _print_incident(out, iid, reps, claims, ranges_by_incident.get(iid, empty_ranges), quotes)
+        _print_incident(out, iid, reps, claims_by_incident.get(iid, empty_claims),
+                        ranges_by_incident.get(iid, empty_ranges), quotes, retold)
     n_rep, n_inc, n_cl, n_rg = len(result.reports), len(result.incidents), len(result.claims), len(result.ranges)
     if n_rep:
         out.write("\n")

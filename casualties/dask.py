@@ -42,7 +42,7 @@ from . import partitions as parts
 from .blocking import MAX_BLOCK
 from .compare import name_weights
 from .errors import InputTypeError, MissingDependencyError
-from .frames import PathLike, _format_extension, _require_pyarrow, write_frame
+from .frames import FRAME_KINDS, PathLike, _format_extension, _require_pyarrow, write_frame
 from .incidents import SCORE_FLOOR, dominant_countries
 from .reconcile import Result, check_policies
 from .reports import REPORT_COLUMNS, check_columns
@@ -77,16 +77,19 @@ class DaskResult:
     claims: Any
     incidents: Any
     ranges: Any
+    report_incidents: Any
     policy: str = "default"
 
     def compute(self) -> Result:
         """The :class:`~casualties.Result` that ``casualties.reconcile`` gives on pandas, collected
-        on the driver: computes the four frames together and sorts them as the pandas path does."""
+        on the driver: computes the frames together and sorts them as the pandas path does."""
         dask, _ = _dask()
-        reports, claims, incidents, ranges = _collect(dask, self.reports, self.claims, self.incidents, self.ranges)
+        reports, claims, incidents, ranges, pairs = _collect(
+            dask, self.reports, self.claims, self.incidents, self.ranges, self.report_incidents)
         return Result(reports=parts.sort_rows(reports, "report_id"), claims=parts.sort_rows(claims, "report_id"),
                       incidents=parts.sort_rows(incidents, "incident_id"),
-                      ranges=parts.sort_rows(ranges, "incident_id"), policy=self.policy)
+                      ranges=parts.sort_rows(ranges, "incident_id"),
+                      report_incidents=parts.sort_rows(pairs, "report_id"), policy=self.policy)
 
     def to_files(self, directory: PathLike, format: str = "parquet") -> Dict[str, List[Path]]:
         """Write the four frames partition by partition, on the workers, without collecting them:
@@ -108,7 +111,7 @@ class DaskResult:
         if ext == ".parquet":
             _require_pyarrow(directory / "reports")
         writes = []
-        for kind in ("reports", "claims", "incidents", "ranges"):
+        for kind in FRAME_KINDS:
             folder = directory / kind
             folder.mkdir(parents=True, exist_ok=True)
             for old in folder.glob(f"part-*{ext}"):
@@ -117,7 +120,7 @@ class DaskResult:
                 _write_part, str(folder), ext, meta=pd.DataFrame({"path": pd.Series([], dtype=object)})))
         written = dask.compute(*writes)
         return {kind: [Path(p) for p in frame["path"].tolist()]
-                for kind, frame in zip(("reports", "claims", "incidents", "ranges"), written)}
+                for kind, frame in zip(FRAME_KINDS, written)}
 
 
 def _collect(dask, *frames) -> List[pd.DataFrame]:
@@ -192,9 +195,11 @@ def reconcile_frames(reports, cluster: bool = True, policy: str = "default", *, 
         by_incident = assigned.shuffle("incident_id")
     return DaskResult(
         reports=assigned.map_partitions(parts.report_table, meta=parts.empty("reports")),
-        claims=by_incident.map_partitions(parts.claim_table, meta=parts.empty("claims")),
+        claims=by_incident.map_partitions(parts.claim_table, cluster, meta=parts.empty("claims")),
         incidents=by_incident.map_partitions(parts.incident_table, cluster, meta=parts.empty("incidents")),
-        ranges=by_incident.map_partitions(parts.range_table, policy, meta=parts.empty("ranges")),
+        ranges=by_incident.map_partitions(parts.range_table, policy, cluster, meta=parts.empty("ranges")),
+        report_incidents=assigned.map_partitions(parts.report_incident_table, cluster,
+                                                 meta=parts.empty("report_incidents")),
         policy=policy,
     )
 

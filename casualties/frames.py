@@ -28,7 +28,7 @@ import pandas as pd
 from ._util import is_missing as _missing
 from .errors import InvalidValueError, MissingColumnError, MissingDependencyError
 from .model import CATEGORIES
-from .reconcile import (CLAIM_COLUMNS, INCIDENT_COLUMNS, RANGE_COLUMNS, REPORT_FRAME_COLUMNS, Result, _COUNT_COLUMNS, _DATE_COLUMNS,
+from .reconcile import (CLAIM_COLUMNS, INCIDENT_COLUMNS, RANGE_COLUMNS, REPORT_FRAME_COLUMNS, REPORT_INCIDENT_COLUMNS, Result, _COUNT_COLUMNS, _DATE_COLUMNS,
                         _FLAG_COLUMNS, _frame)
 
 __all__ = [
@@ -46,7 +46,7 @@ TIMELINE_COLUMNS = [
 #: File types :func:`write_frame` and :func:`read_frame` handle, by extension.
 FRAME_FORMATS = (".csv", ".json", ".parquet")
 #: The frames of a :class:`~casualties.Result`, in the order :func:`write_result` writes them.
-FRAME_KINDS = ("reports", "claims", "incidents", "ranges")
+FRAME_KINDS = ("reports", "claims", "incidents", "ranges", "report_incidents")
 
 # reconcile() builds the reports frame from this literal list; test_frames checks they agree.
 _REPORT_COLUMNS = REPORT_FRAME_COLUMNS
@@ -56,7 +56,9 @@ _NEVER_MISSING_TEXT = {
     "claims": frozenset({"claim_id", "report_id", "category", "qualifier", "victim_group", "quote", "basis"}),
     "incidents": frozenset({"incident_id", "sources", "report_ids"}),
     "ranges": frozenset({"incident_id", "category", "best_policy", "best_basis", "low_claims", "best_claims",
-                         "high_claims", "claims", "sources", "cited_sources", "disagreeing_claims"}),
+                         "high_claims", "claims", "retold_claims", "sources", "cited_sources",
+                         "disagreeing_claims"}),
+    "report_incidents": frozenset({"report_id", "incident_id", "role", "opener", "date_basis"}),
 }
 _TRUE = frozenset({"true", "1", "yes"})
 _FALSE = frozenset({"false", "0", "no"})
@@ -70,7 +72,7 @@ def frame_columns(kind: str) -> List[str]:
     InvalidValueError: ``kind`` is not one of :data:`FRAME_KINDS`.
     """
     columns = {"reports": _REPORT_COLUMNS, "claims": CLAIM_COLUMNS, "incidents": INCIDENT_COLUMNS,
-               "ranges": RANGE_COLUMNS}
+               "ranges": RANGE_COLUMNS, "report_incidents": REPORT_INCIDENT_COLUMNS}
     if kind not in columns:
         raise InvalidValueError(f"kind={kind!r} is not one of {FRAME_KINDS}")
     return list(columns[kind])
@@ -428,7 +430,7 @@ def read_frame(path: PathLike, kind: str) -> pd.DataFrame:
     ----------
     path: a ``.csv``, ``.json`` or ``.parquet`` file (the extension chooses the format).
     kind: which frame of a :class:`~casualties.Result` the file holds, one of
-        :data:`FRAME_KINDS` ("reports", "claims", "incidents", "ranges").
+        :data:`FRAME_KINDS` ("reports", "claims", "incidents", "ranges", "report_incidents").
 
     Returns
     -------
@@ -475,8 +477,8 @@ def _format_extension(format: str) -> str:
 
 
 def write_result(result: Result, directory: PathLike, format: str = "csv") -> Dict[str, Path]:
-    """Write the four frames of ``result`` to ``directory``: ``reports``, ``claims``,
-    ``incidents`` and ``ranges``, each as ``<directory>/<kind>.<format>``.
+    """Write the frames of ``result`` to ``directory``: ``reports``, ``claims``, ``incidents``,
+    ``ranges`` and ``report_incidents``, each as ``<directory>/<kind>.<format>``.
 
     Parameters
     ----------
@@ -487,7 +489,7 @@ def write_result(result: Result, directory: PathLike, format: str = "csv") -> Di
 
     Returns
     -------
-    ``{kind: path}`` for the four files, in the order of :data:`FRAME_KINDS`.
+    ``{kind: path}`` for the files, in the order of :data:`FRAME_KINDS`.
 
     Raises
     ------
@@ -516,7 +518,7 @@ def read_result(directory: PathLike, format: str = "csv") -> Result:
     ------
     InvalidValueError: unknown ``format``, or a bad value in a file.
     MissingColumnError: a file lacks a column.
-    FileNotFoundError: one of the four files is missing.
+    FileNotFoundError: one of the files is missing.
     """
     ext = _format_extension(format)
     directory = Path(directory)

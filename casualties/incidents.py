@@ -151,6 +151,26 @@ def _mode(values):
     return min(v for v, k in counts.items() if k == top)
 
 
+def agreed_place(cues: Sequence[ReportCues]) -> List[ReportCues]:
+    """The cues that give an incident's place: the most precise place its reports agree on.
+
+    The place most reports name wins; when that is a province (or state) and some reports name a
+    town in it, the town most of them name is more precise and agrees with the rest ("Hasakah
+    Governorate" and "Qamishli" -> Qamishli, in Hasakah).  Ties go to the alphabetically first
+    name.  Returns the cues naming that place ([] when no report names one)."""
+    top = _mode(c.place for c in cues)
+    if top is None:
+        return []
+    at_top = [c for c in cues if c.place == top]
+    region = at_top[0]
+    if region.place_key and region.place_key.startswith("admin1:"):
+        towns = [c for c in cues if c.place_key and c.place_key.startswith("city:") and c.admin1 == region.admin1]
+        if towns:
+            town = _mode(c.place for c in towns)
+            return [c for c in towns if c.place == town]
+    return at_top
+
+
 def incident_rows(incident_of: Mapping[str, str], cues: Mapping[str, ReportCues],
                   reports: Sequence[Report]) -> List[dict]:
     """One row per incident of ``reports`` (all of its reports): its date, place, kind,
@@ -162,8 +182,9 @@ def incident_rows(incident_of: Mapping[str, str], cues: Mapping[str, ReportCues]
     for iid in sorted(members):
         reps = sorted(members[iid], key=lambda r: r.report_id)
         cs = [cues[r.report_id] for r in reps]
-        place = _mode(c.place for c in cs)
-        at_place = [c for c in cs if c.place == place] or cs
+        at_place = agreed_place(cs)
+        place = at_place[0].place if at_place else None
+        at_place = at_place or cs
         rows.append({
             "incident_id": iid,
             "date": _mode(c.event_date for c in cs),

@@ -55,9 +55,10 @@ from .compare import SAME_INCIDENT, name_weights, pair_score
 from .cues import ReportCues
 from .incidents import (SCORE_FLOOR, dominant_countries, first_cues as _first_cues, incident_id_for, incident_ids,
                         incident_rows, lower_case_words, settled_cues)
+from .events import report_events
 from .reconcile import (_COUNT_COLUMNS, _DATE_COLUMNS, _FLAG_COLUMNS, CLAIM_COLUMNS, INCIDENT_COLUMNS, RANGE_COLUMNS,
-                        REPORT_FRAME_COLUMNS, _frame, _ranges, report_and_claim_rows, shot_who_died_elsewhere,
-                        solo_incident_row)
+                        REPORT_FRAME_COLUMNS, REPORT_INCIDENT_COLUMNS, _frame, _ranges, main_claims, main_event_report,
+                        other_incident_rows, report_and_claim_rows, shot_who_died_elsewhere, solo_incident_row)
 from .reports import collapse_repeats, duplicate_error, validated_reports
 
 __all__ = [
@@ -85,7 +86,7 @@ _TYPES = {"row": "int64", "n_input_rows": "int64", "conflicting_rows": "int64", 
           "report": "bytes", "claims": "bytes", "cues": "bytes"}
 #: The frames of a Result, by name.
 _RESULT_COLUMNS = {"reports": REPORT_FRAME_COLUMNS, "claims": CLAIM_COLUMNS, "incidents": INCIDENT_COLUMNS,
-                   "ranges": RANGE_COLUMNS}
+                   "ranges": RANGE_COLUMNS, "report_incidents": REPORT_INCIDENT_COLUMNS}
 
 # Separators inside a block key's text and between the keys of one report: control characters
 # no region code, town key or name word contains.
@@ -183,12 +184,26 @@ def check_conflicts(conflicting: pd.DataFrame) -> None:
 
 
 def extract(frame: pd.DataFrame, vague_policy: str = "design") -> pd.DataFrame:
-    """Adds ``claims``: the claims of each report's headline and text (pickled pair of lists)."""
-    claims = [_dump(extract_report_claims(r.title, r.text, r.published, vague_policy=vague_policy))
-              for r in _objects(frame, "report")]
+    """Adds ``claims``: the claims of each report's headline and text, the events its text tells
+    of and each text claim's event (:func:`casualties.events.report_events`), pickled together."""
+    claims = [_dump(_extracted(r, vague_policy)) for r in _objects(frame, "report")]
     return _table("extracted", {"report_id": _column(frame, "report_id"),
                                 "n_input_rows": _column(frame, "n_input_rows"),
                                 "report": _column(frame, "report"), "claims": claims})
+
+
+def _extracted(report, vague_policy: str) -> tuple:
+    """(title claims, text claims, events, event of each text claim) of ``report``."""
+    title_claims, claims = extract_report_claims(report.title, report.text, report.published,
+                                                 vague_policy=vague_policy)
+    return (title_claims, claims) + tuple(report_events(report.text, report.published, claims))
+
+
+def _main_view(report, extracted) -> tuple:
+    """(``report`` as its main event's cues read it, those claims): see
+    :func:`casualties.reconcile.main_event_report` and :func:`casualties.reconcile.main_claims`."""
+    _, claims, events, event_of = extracted
+    return main_event_report(report, events), main_claims(claims, event_of)
 
 
 # --------------------------------------------------------------------------- cues
@@ -196,7 +211,7 @@ def extract(frame: pd.DataFrame, vague_policy: str = "design") -> pd.DataFrame:
 
 def first_cues(frame: pd.DataFrame) -> pd.DataFrame:
     """Adds ``cues`` (:func:`casualties.incidents.first_cues`) and their ``country``."""
-    cues = [_first_cues(r, claims) for r, (_, claims) in zip(_objects(frame, "report"), _objects(frame, "claims"))]
+    cues = [_first_cues(*_main_view(r, x)) for r, x in zip(_objects(frame, "report"), _objects(frame, "claims"))]
     data = {c: _column(frame, c) for c in COLUMNS["extracted"]}
     return _table("first_cues", dict(data, cues=[_dump(c) for c in cues], country=[c.country for c in cues]))
 
@@ -205,8 +220,8 @@ def vocabulary(frame: pd.DataFrame) -> pd.DataFrame:
     """The distinct words the partition's texts write in lower case (``word``); their union over
     the corpus is the vocabulary :func:`settle_cues` needs."""
     words = set()
-    for r in _objects(frame, "report"):
-        words |= lower_case_words(r.text)
+    for r, x in zip(_objects(frame, "report"), _objects(frame, "claims")):
+        words |= lower_case_words(_main_view(r, x)[0].text)
     return _table("vocabulary", {"word": sorted(words)})
 
 
@@ -216,7 +231,7 @@ def settle_cues(frame: pd.DataFrame, dominant: Sequence[str], vocabulary: Iterab
     reports per ``country``) and its ``vocabulary`` (the union of :func:`vocabulary`)."""
     dominant = tuple(dominant)
     vocabulary = vocabulary if isinstance(vocabulary, (set, frozenset)) else frozenset(vocabulary)
-    cues = [_dump(settled_cues(r, claims, c, dominant, vocabulary)) for r, (_, claims), c in
+    cues = [_dump(settled_cues(*_main_view(r, x), c, dominant, vocabulary)) for r, x, c in
             zip(_objects(frame, "report"), _objects(frame, "claims"), _objects(frame, "cues"))]
     data = {c: _column(frame, c) for c in COLUMNS["extracted"]}
     return _table("settled", dict(data, cues=cues))
@@ -332,44 +347,60 @@ def assign_incidents(frame: pd.DataFrame, incident_of: Optional[Mapping[str, str
 
 
 def _rows(frame: pd.DataFrame):
-    """(report, title claims, text claims, n_input_rows, incident_id) per report, by report id."""
+    """(report, title claims, text claims, n_input_rows, incident_id, events, event of each text
+    claim) per report, by report id."""
     frame = sort_rows(frame, "report_id")
-    for rep, (title_claims, claims), n, iid in zip(_objects(frame, "report"), _objects(frame, "claims"),
-                                                  _column(frame, "n_input_rows"), _column(frame, "incident_id")):
-        yield rep, title_claims, claims, int(n), iid
+    for rep, (title_claims, claims, events, event_of), n, iid in zip(
+            _objects(frame, "report"), _objects(frame, "claims"), _column(frame, "n_input_rows"),
+            _column(frame, "incident_id")):
+        yield rep, title_claims, claims, int(n), iid, events, event_of
+
+
+def _report_rows(frame: pd.DataFrame, cluster: bool = True):
+    """:func:`casualties.reconcile.report_and_claim_rows` of each report of ``frame``."""
+    for rep, tc, c, n, iid, events, event_of in _rows(frame):
+        yield report_and_claim_rows(rep, iid, tc, c, n, events, event_of, cluster)
 
 
 def report_table(frame: pd.DataFrame) -> pd.DataFrame:
     """``Result.reports`` rows of the partition's reports (:func:`assign_incidents` rows)."""
-    rows = [report_and_claim_rows(rep, iid, tc, c, n)[0] for rep, tc, c, n, iid in _rows(frame)]
-    return _frame(rows, REPORT_FRAME_COLUMNS)
+    return _frame([rows[0] for rows in _report_rows(frame)], REPORT_FRAME_COLUMNS)
 
 
-def _claim_rows(frame: pd.DataFrame) -> List[dict]:
+def report_incident_table(frame: pd.DataFrame, cluster: bool = True) -> pd.DataFrame:
+    """``Result.report_incidents`` rows of the partition's reports (:func:`assign_incidents` rows)."""
+    return _frame([row for rows in _report_rows(frame, cluster) for row in rows[2]], REPORT_INCIDENT_COLUMNS)
+
+
+def _claim_rows(frame: pd.DataFrame, cluster: bool = True) -> List[dict]:
     """Claim rows of the reports in ``frame``, which holds every report of their incidents (a
     claim's ``counted`` may depend on another report: :func:`shot_who_died_elsewhere`)."""
-    return shot_who_died_elsewhere(
-        [row for rep, tc, c, n, iid in _rows(frame) for row in report_and_claim_rows(rep, iid, tc, c, n)[1]])
+    return shot_who_died_elsewhere([row for rows in _report_rows(frame, cluster) for row in rows[1]])
 
 
-def claim_table(frame: pd.DataFrame) -> pd.DataFrame:
+def claim_table(frame: pd.DataFrame, cluster: bool = True) -> pd.DataFrame:
     """``Result.claims`` rows of the incidents in ``frame``, which holds every report of them."""
-    return _frame(_claim_rows(frame), CLAIM_COLUMNS)
+    return _frame(_claim_rows(frame, cluster), CLAIM_COLUMNS)
 
 
 def incident_table(frame: pd.DataFrame, cluster: bool = True) -> pd.DataFrame:
     """``Result.incidents`` rows of the incidents in ``frame``, which holds every report of
-    them (:func:`assign_incidents` rows, shuffled or grouped on ``incident_id``).  ``cluster``:
-    as given to :func:`casualties.reconcile` (False: each report its own incident, no cues)."""
+    them (:func:`assign_incidents` rows, shuffled or grouped on ``incident_id``), and of the other
+    events those reports retell (each its own incident).  ``cluster``: as given to
+    :func:`casualties.reconcile` (False: each report its own incident, no cues)."""
     reports = _objects(frame, "report")
     if not cluster:
-        return _frame([solo_incident_row(r) for r in sorted(reports, key=lambda r: r.report_id)], INCIDENT_COLUMNS)
-    incident_of = dict(zip(_column(frame, "report_id"), _column(frame, "incident_id")))
-    cues = {r.report_id: cues for r, cues in zip(reports, _objects(frame, "cues"))}
-    return _frame(incident_rows(incident_of, cues, reports), INCIDENT_COLUMNS)
+        rows = [solo_incident_row(r) for r in reports]
+    else:
+        incident_of = dict(zip(_column(frame, "report_id"), _column(frame, "incident_id")))
+        cues = {r.report_id: cues for r, cues in zip(reports, _objects(frame, "cues"))}
+        rows = incident_rows(incident_of, cues, reports)
+    for rep, x in zip(reports, _objects(frame, "claims")):
+        rows.extend(other_incident_rows(rep, x[2], cluster))
+    return _frame(sorted(rows, key=lambda r: r["incident_id"]), INCIDENT_COLUMNS)
 
 
-def range_table(frame: pd.DataFrame, policy: str = "default") -> pd.DataFrame:
+def range_table(frame: pd.DataFrame, policy: str = "default", cluster: bool = True) -> pd.DataFrame:
     """``Result.ranges`` rows of the incidents in ``frame``, which holds every report of them,
     under the best ``policy``."""
-    return _frame(_ranges(_claim_rows(frame), policy), RANGE_COLUMNS)
+    return _frame(_ranges(_claim_rows(frame, cluster), policy), RANGE_COLUMNS)

@@ -15,6 +15,7 @@ import attrs
 import pandas as pd
 
 from .claims import NO_DEATH_REPORTED, extract_report_claims
+from .events import MAIN, OTHER, ReportEvent, main_event_text, report_events
 from .errors import InvalidValueError
 from .lexicon import load_lexicon
 from .model import Claim
@@ -27,17 +28,18 @@ __all__ = ["reconcile", "Result", "BEST_POLICIES", "best_figure"]
 BEST_POLICIES = ("default", "ibc", "acled", "ucdp", "latest")
 
 CLAIM_COLUMNS = [
-    "claim_id", "report_id", "incident_id", "field", "category", "low", "high", "value", "qualifier",
+    "claim_id", "report_id", "incident_id", "role", "field", "category", "low", "high", "value", "qualifier",
     "victims", "victim_group", "start", "end", "quote", "source", "cited_source", "published",
     "background", "subset", "part_of_list", "perpetrator_claim", "counted", "basis",
 ]
 RANGE_COLUMNS = [
     "incident_id", "category", "victims", "low", "best", "high", "consensus_low", "consensus_high",
     "consistent", "n_claims", "n_sources", "best_policy", "best_basis", "low_claims", "best_claims",
-    "high_claims", "claims", "sources", "cited_sources", "disagreeing_claims",
+    "high_claims", "claims", "retold_claims", "sources", "cited_sources", "disagreeing_claims",
 ]
 _INT_COLUMNS = ("low", "high", "value", "start", "end")
 REPORT_FRAME_COLUMNS = ["report_id", "incident_id", "source", "published", "n_claims", "n_input_rows"]
+REPORT_INCIDENT_COLUMNS = ["report_id", "incident_id", "role", "event", "opener", "date", "date_basis", "n_claims"]
 INCIDENT_COLUMNS = ["incident_id", "date", "place", "admin1", "country", "kind", "perpetrator", "n_reports",
                     "sources", "report_ids"]
 
@@ -53,12 +55,16 @@ class Result:
     - ``incidents``: incident_id, date, n_reports, sources.
     - ``ranges``: per incident x category, an all-victims row (``victims`` missing) and one row
       per normalised victim group, with low / best / high and attribution.
+    - ``report_incidents``: every (report, incident, role) pair: each report's main event
+      (role "main", the incident of ``reports``) and each other event it retells (role
+      "other", :mod:`casualties.events`), with the opener and date that set it apart.
     """
 
     reports: pd.DataFrame
     claims: pd.DataFrame
     incidents: pd.DataFrame
     ranges: pd.DataFrame
+    report_incidents: pd.DataFrame
     policy: str = "default"
 
     def __repr__(self) -> str:
@@ -190,6 +196,7 @@ def _range_row(incident_id, category, victims, rows, policy) -> dict:
         "best_policy": policy, "best_basis": basis,
         "low_claims": ids_at(low), "best_claims": ";".join(best_ids), "high_claims": ids_at(high),
         "claims": ";".join(r["claim_id"] for r in rows),
+        "retold_claims": ";".join(r["claim_id"] for r in rows if r["role"] == OTHER),
         "sources": "; ".join(sources), "cited_sources": "; ".join(cited),
         "disagreeing_claims": ";".join(sorted(set(disagree))),
     }
@@ -256,10 +263,11 @@ def _perpetrator_claims_alone(claim_rows: List[dict], groups: Dict[tuple, List[d
             rows.append(r)
 
 
-def _claim_row(report: Report, incident_id, k: int, c: Claim, field: str = "text") -> dict:
+def _claim_row(report: Report, incident_id, k: int, c: Claim, field: str = "text", role=MAIN) -> dict:
     return {
         "claim_id": f"{report.report_id}:{k}" if field == "text" else f"{report.report_id}:{field}:{k}",
-        "report_id": report.report_id, "incident_id": None if c.background else incident_id, "field": field,
+        "report_id": report.report_id, "incident_id": None if c.background else incident_id,
+        "role": None if c.background else role, "field": field,
         "category": c.category, "low": c.low, "high": c.high, "value": c.value,
         "qualifier": c.qualifier, "victims": c.victims, "victim_group": c.victim_group,
         "start": c.start, "end": c.end, "quote": c.quote, "source": report.source,
@@ -270,15 +278,66 @@ def _claim_row(report: Report, incident_id, k: int, c: Claim, field: str = "text
     }
 
 
+def other_incident_id(report_id: str, event: int, cluster: bool = True) -> str:
+    """The incident of the ``event``-th other event a report retells, when no other report's
+    incident is assigned to it: "inc-<report>#<n>" ("<report>#<n>" with ``cluster=False``)."""
+    return f"inc-{report_id}#{event}" if cluster else f"{report_id}#{event}"
+
+
+def main_event_report(report: Report, events: Sequence[ReportEvent]) -> Report:
+    """``report`` as its main event's cues read it: the frames of the events it retells blanked
+    (:func:`casualties.events.main_event_text`)."""
+    text = main_event_text(report.text, events)
+    return report if text is report.text else attrs.evolve(report, text=text)
+
+
+def main_claims(claims: Sequence[Claim], event_of: Sequence[Optional[int]]) -> List[Claim]:
+    """The claims of a report's main event and its background claims: what its cues read."""
+    return [c for c, e in zip(claims, event_of) if not e]
+
+
 def report_and_claim_rows(report: Report, incident_id: str, title_claims: Sequence[Claim],
-                          claims: Sequence[Claim], n_input_rows: int) -> Tuple[dict, List[dict]]:
-    """The row of ``report`` in ``Result.reports`` and the rows of its claims (headline first)."""
+                          claims: Sequence[Claim], n_input_rows: int, events: Sequence[ReportEvent] = (),
+                          event_of: Optional[Sequence[Optional[int]]] = None, cluster: bool = True
+                          ) -> Tuple[dict, List[dict], List[dict]]:
+    """The row of ``report`` in ``Result.reports``, the rows of its claims (headline first) and its
+    rows of ``Result.report_incidents``.  ``events`` / ``event_of``: :func:`casualties.events.report_events`
+    of its text (without them every claim is the main event's)."""
     report_row = {"report_id": report.report_id, "incident_id": incident_id, "source": report.source,
                   "published": report.published, "n_claims": len(claims) + len(title_claims),
                   "n_input_rows": n_input_rows}
+    event_of = event_of if event_of is not None else (0,) * len(claims)
+    incident_of_event = {0: incident_id}
+    incident_of_event.update({e.index: other_incident_id(report.report_id, e.index, cluster) for e in events if e.index})
     claim_rows = [_claim_row(report, incident_id, k, c, "title") for k, c in enumerate(title_claims)]
-    claim_rows.extend(_claim_row(report, incident_id, k, c) for k, c in enumerate(claims))
-    return report_row, claim_rows
+    claim_rows.extend(_claim_row(report, incident_of_event[e or 0], k, c, role=OTHER if e else MAIN)
+                      for k, (c, e) in enumerate(zip(claims, event_of)))
+    pair_rows = [{"report_id": report.report_id, "incident_id": incident_id, "role": MAIN, "event": 0, "opener": "",
+                  "date": None, "date_basis": "", "n_claims": len(title_claims) + sum(1 for e in event_of if e == 0)}]
+    pair_rows.extend({"report_id": report.report_id, "incident_id": incident_of_event[e.index], "role": OTHER,
+                      "event": e.index, "opener": e.opener, "date": e.date, "date_basis": e.date_basis,
+                      "n_claims": len(e.claims)} for e in events if e.index)
+    return report_row, claim_rows, pair_rows
+
+
+def other_incident_rows(report: Report, events: Sequence[ReportEvent], cluster: bool = True) -> List[dict]:
+    """The ``Result.incidents`` rows of the other events a report retells, each its own incident:
+    the event's date (None when its opener names no day); with ``cluster``, the place, kind and
+    perpetrator read from its frame (:func:`casualties.cues.report_cues` of the frame's text)."""
+    from .cues import report_cues
+
+    rows = []
+    for e in events:
+        if not e.index:
+            continue
+        iid = other_incident_id(report.report_id, e.index, cluster)
+        row = dict(solo_incident_row(report), incident_id=iid, date=e.date)
+        if cluster:
+            cues = report_cues(iid, report.text[e.start:e.end], report.published, ())
+            row.update(place=cues.place, admin1=cues.admin1_name if cues.place else None,
+                       country=cues.country, kind=cues.kind, perpetrator=cues.perpetrator)
+        rows.append(row)
+    return rows
 
 
 def solo_incident_row(report: Report) -> dict:
@@ -289,7 +348,7 @@ def solo_incident_row(report: Report) -> dict:
 
 
 _COUNT_COLUMNS = frozenset(_INT_COLUMNS) | {"best", "consensus_low", "consensus_high", "n_claims", "n_sources",
-                                           "n_reports", "n_input_rows"}
+                                           "n_reports", "n_input_rows", "event"}
 _FLAG_COLUMNS = frozenset({"background", "subset", "part_of_list", "perpetrator_claim", "counted", "consistent"})
 _DATE_COLUMNS = frozenset({"published", "date"})
 
@@ -342,28 +401,34 @@ def reconcile(reports, cluster: bool = True, policy: str = "default", *,
         return reconcile_frames(reports, cluster, policy, vague_policy=vague_policy, progress=progress).compute()
     rows, input_rows = _normalize(reports)
     rows = sorted(rows, key=lambda r: r.report_id)  # every output is independent of input order
-    claims_of, title_claims_of = {}, {}
+    claims_of, title_claims_of, events_of = {}, {}, {}
     for n, rep in enumerate(rows, 1):
         # a headline ("4 shot, one fatally, on St. Louis street") states figures too; their
         # spans are offsets into the title, and the claims say field="title"
         title_claims_of[rep.report_id], claims_of[rep.report_id] = extract_report_claims(
             rep.title, rep.text, rep.published, vague_policy=vague_policy)
+        events_of[rep.report_id] = report_events(rep.text, rep.published, claims_of[rep.report_id])
         if progress is not None:
             progress(n)
     if cluster:
-        grouping = group_reports(rows, claims_of)
+        mains = [main_event_report(r, events_of[r.report_id][0]) for r in rows]
+        grouping = group_reports(mains, {rid: main_claims(c, events_of[rid][1]) for rid, c in claims_of.items()})
         incident_of = grouping.incident_of
         incidents = incident_rows(incident_of, grouping.cues, rows)
     else:
         incident_of = {rep.report_id: rep.report_id for rep in rows}
         incidents = [solo_incident_row(rep) for rep in rows]
-    report_rows, claim_rows = [], []
+    report_rows, claim_rows, pair_rows = [], [], []
     for rep in rows:
-        report_row, rep_claim_rows = report_and_claim_rows(
+        events, event_of = events_of[rep.report_id]
+        report_row, rep_claim_rows, rep_pairs = report_and_claim_rows(
             rep, incident_of[rep.report_id], title_claims_of[rep.report_id], claims_of[rep.report_id],
-            input_rows[rep.report_id])
+            input_rows[rep.report_id], events, event_of, cluster)
         report_rows.append(report_row)
         claim_rows.extend(rep_claim_rows)
+        pair_rows.extend(rep_pairs)
+        incidents.extend(other_incident_rows(rep, events, cluster))
+    incidents.sort(key=lambda r: r["incident_id"])
     claim_rows = shot_who_died_elsewhere(claim_rows)
     ranges = _ranges(claim_rows, policy)
     return Result(
@@ -371,6 +436,7 @@ def reconcile(reports, cluster: bool = True, policy: str = "default", *,
         claims=_frame(claim_rows, CLAIM_COLUMNS),
         incidents=_frame(incidents, INCIDENT_COLUMNS),
         ranges=_frame(ranges, RANGE_COLUMNS),
+        report_incidents=_frame(pair_rows, REPORT_INCIDENT_COLUMNS),
         policy=policy,
     )
 

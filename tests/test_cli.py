@@ -81,7 +81,7 @@ def test_reconcile_printout(capsys):
     assert row.split()[2:5] == ["44", "50", "50"] and "yes" in row
     assert '"killed at least 44 people"' in block and '"At least 50 people were killed"' in block
     assert out.rstrip().endswith("(best policy default, vague words design)")
-    assert "5 reports, 4 incidents" in out
+    assert "5 reports, 8 incidents" in out
 
 
 def test_reconcile_no_cluster_and_policy(capsys, tmp_path):

@@ -31,6 +31,8 @@ import casualties
 import casualties.dask as cdask
 from casualties import partitions as parts
 from casualties import strategies as cst
+from casualties.events import report_events
+from casualties.reconcile import main_claims, main_event_report
 from casualties.blocking import DATE_WINDOW_DAYS, build_blocks, name_frequencies
 from casualties.compare import name_weights, pair_score
 from casualties.errors import (DuplicateReportError, InputTypeError, InvalidValueError, MissingColumnError)
@@ -214,8 +216,15 @@ def test_drawn_corpora_give_the_pandas_result(drawn, npartitions, policy):
 
 
 def _reports_and_claims(df):
-    reports = normalize_reports(df)
-    return reports, {r.report_id: casualties.extract_claims(r.text, r.published) for r in reports}
+    """The reports and claims the pandas path clusters: each report's main event's
+    (:func:`casualties.reconcile.main_event_report`, :func:`casualties.reconcile.main_claims`)."""
+    reports, out, claims_of = normalize_reports(df), [], {}
+    for r in reports:
+        claims = casualties.extract_claims(r.text, r.published)
+        events, event_of = report_events(r.text, r.published, claims)
+        out.append(main_event_report(r, events))
+        claims_of[r.report_id] = main_claims(claims, event_of)
+    return out, claims_of
 
 
 def _settled(df, npartitions):
@@ -343,7 +352,7 @@ def test_frames_written_part_by_part_read_back_to_the_pandas_result(corpus, tmp_
     for kind in FRAME_KINDS:
         assert len(paths[kind]) == getattr(frames, kind).npartitions
         back = pd.concat([read_frame(p, kind) for p in paths[kind]], ignore_index=True)
-        column = "report_id" if kind in ("reports", "claims") else "incident_id"
+        column = "report_id" if kind in ("reports", "claims", "report_incidents") else "incident_id"
         pd.testing.assert_frame_equal(parts.sort_rows(back, column), getattr(expected, kind), obj=kind)
 
 

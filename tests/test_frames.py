@@ -62,7 +62,8 @@ def hand_result(rows) -> Result:
     incidents = [{"incident_id": "i1", "date": dt.date(2020, 1, 1), "place": "Kirkuk", "n_reports": 1,
                   "sources": "", "report_ids": ""}]
     return Result(reports=_frame([], frames.frame_columns("reports")), claims=_frame(rows, CLAIM_COLUMNS),
-                  incidents=_frame(incidents, INCIDENT_COLUMNS), ranges=_frame([], RANGE_COLUMNS))
+                  incidents=_frame(incidents, INCIDENT_COLUMNS), ranges=_frame([], RANGE_COLUMNS),
+                  report_incidents=_frame([], frames.frame_columns("report_incidents")))
 
 
 # --------------------------------------------------------------------------- columns
@@ -77,13 +78,13 @@ def test_frame_columns_match_reconcile(seeds_result):
 # --------------------------------------------------------------------------- timeline
 
 def test_timeline_columns_dtypes_and_membership(seeds_result):
-    tl = frames.timeline(seeds_result, "inc-seed-003")
+    tl = frames.timeline(seeds_result, "inc-seed-003#1")  # the Palmyra kidnapping seed 003 retells
     assert list(tl.columns) == frames.TIMELINE_COLUMNS
     for col in frames.TIMELINE_COLUMNS[:-1]:
         assert tl[col].dtype == seeds_result.claims[col].dtype, col
     assert tl["superseded"].dtype == bool
     c = seeds_result.claims
-    expected = c[(c["incident_id"] == "inc-seed-003").fillna(False) & ~c["background"]]["claim_id"]
+    expected = c[(c["incident_id"] == "inc-seed-003#1").fillna(False) & ~c["background"]]["claim_id"]
     assert sorted(tl["claim_id"]) == sorted(expected)
     assert not tl["counted"].all()  # subsets are kept, flagged as not counted
     assert list(tl.index) == list(range(len(tl)))
@@ -148,7 +149,7 @@ def test_timeline_bad_arguments(seeds_result):
 
 def test_result_html_summary(seeds_result):
     out = frames.result_html(seeds_result)
-    assert "5 reports, 4 incidents" in out and f"{len(seeds_result.claims)} claims" in out and "default" in out
+    assert "5 reports, 8 incidents" in out and f"{len(seeds_result.claims)} claims" in out and "default" in out
     row = next(line for line in out.splitlines() if "<td>inc-seed-000</td>" in line)
     r = seeds_result.ranges
     killed = r[(r["incident_id"] == "inc-seed-000") & (r["category"] == "killed") & r["victims"].isna()].iloc[0]
@@ -156,7 +157,7 @@ def test_result_html_summary(seeds_result):
     assert killed["low"] < killed["high"]
     assert "<td>2016-07-27</td>" in row
     assert f"<td>{killed['low']}&ndash;{killed['high']}</td><td>{killed['best']}</td><td>{flag}</td>" in row
-    assert out.count("<tr><td>") == 4 and "more incident" not in out
+    assert out.count("<tr><td>") == 8 and "more incident" not in out  # 4 main incidents, 4 retold
 
 
 def test_result_html_truncates_and_escapes():

@@ -49,10 +49,51 @@ def test_qamishli_killed_range_attributes_both_reports(seeds_result):
 def test_every_report_exactly_once_and_incidents_described(seeds_result):
     assert sorted(seeds_result.reports["report_id"]) == [f"seed-00{i}" for i in range(5)]
     inc = seeds_result.incidents
-    assert set(inc["incident_id"]) == set(seeds_result.reports["incident_id"])
-    assert inc["n_reports"].sum() == 5
+    pairs = seeds_result.report_incidents
+    assert set(inc["incident_id"]) == set(pairs["incident_id"])
+    mains = pairs[pairs["role"] == "main"]
+    assert list(mains["report_id"]) == sorted(seeds_result.reports["report_id"])  # one main event each
+    assert set(mains["incident_id"]) == set(seeds_result.reports["incident_id"])
+    assert inc[inc["incident_id"].isin(mains["incident_id"])]["n_reports"].sum() == 5
     q = inc[inc["n_reports"] == 2].iloc[0]
     assert q["country"] == "SY" and q["date"] in (dt.date(2016, 7, 27), dt.date(2016, 7, 28))
+    assert q["place"] == "Qamishli" and q["admin1"] == "Hasakah"  # the town, not its province
+
+
+def _killed(result, incident_id):
+    r = result.ranges
+    row = r[(r["incident_id"] == incident_id) & (r["category"] == "killed") & r["victims"].isna()].iloc[0]
+    return row["low"], row["best"], row["high"]
+
+
+def test_seed_003_tells_of_the_sukhna_attack_and_retells_the_palmyra_kidnapping(seeds_result):
+    inc = seeds_result.incidents.set_index("incident_id")
+    pairs = seeds_result.report_incidents
+    mine = pairs[pairs["report_id"] == "seed-003"].set_index("event")
+    main = mine.loc[0, "incident_id"]
+    assert inc.loc[main, "date"] == dt.date(2023, 2, 17) and inc.loc[main, "place"] == "Sukhna"
+    claims = seeds_result.claims
+    sixteen = claims[claims["quote"] == "At least 16 people were killed"].iloc[0]
+    assert sixteen["incident_id"] != main and sixteen["role"] == "other"
+    kidnapped = claims[claims["quote"] == "kidnapped about 75 truffle hunters"].iloc[0]
+    assert kidnapped["incident_id"] == sixteen["incident_id"]
+    assert inc.loc[sixteen["incident_id"], "date"] == dt.date(2023, 2, 11)
+    assert 16 not in _killed(seeds_result, main)
+    assert mine.loc[1, "opener"] == "On February 11"
+
+
+def test_seed_001_gives_kobane_and_the_hasaka_fighting_apart(seeds_result):
+    inc = seeds_result.incidents.set_index("incident_id")
+    pairs = seeds_result.report_incidents
+    mine = pairs[pairs["report_id"] == "seed-001"].set_index("event")
+    assert list(mine["role"]) == ["main", "other"]
+    kobane, hasaka = mine.loc[0, "incident_id"], mine.loc[1, "incident_id"]
+    assert inc.loc[kobane, "place"] == "Kobane" and inc.loc[hasaka, "place"] == "Hasakah"
+    assert _killed(seeds_result, hasaka) == (52, 52, 52)
+    assert _killed(seeds_result, kobane)[0] == 13
+    ranges = seeds_result.ranges
+    retold = ranges[(ranges["incident_id"] == hasaka) & ranges["victims"].isna()].iloc[0]["retold_claims"]
+    assert retold == "seed-001:5"  # the attribution says the figure came from a retelling
 
 
 def test_input_order_does_not_change_the_incidents():

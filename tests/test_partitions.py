@@ -71,6 +71,8 @@ def spark_like(reports: pd.DataFrame, policy: str = "default") -> casualties.Res
         claims=cp.sort_rows(map_in_pandas(assigned, "claims", cp.claim_table), "report_id"),
         incidents=cp.sort_rows(apply_in_pandas(assigned, "incident_id", "incidents", cp.incident_table), "incident_id"),
         ranges=cp.sort_rows(apply_in_pandas(assigned, "incident_id", "ranges", cp.range_table, policy), "incident_id"),
+        report_incidents=cp.sort_rows(map_in_pandas(assigned, "report_incidents", cp.report_incident_table),
+                                      "report_id"),
         policy=policy)
 
 

@@ -81,7 +81,7 @@ def test_one_artist_per_counted_claim_and_the_range_band(seeds_result, incident_
 
 def test_title_legend_and_dates(seeds_result):
     ax = plot(seeds_result, "inc-seed-000")
-    assert "Hasakah Governorate" in ax.get_title() and "2016-07-27" in ax.get_title()
+    assert "Qamishli" in ax.get_title() and "2016-07-27" in ax.get_title()
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert "AP wire copy (republisher unknown)" in legend and "unknown blog" in legend
     rng = all_victims(seeds_result, "inc-seed-000", "killed")
