@@ -602,3 +602,28 @@ def test_every_special_word_holds_a_character_outside_ascii_or_an_apostrophe():
                                   "nobody’s hurt – a 20–year–old", "no apostrophe, no name here"])
 def test_tokenize_pre_tests_on_realistic_texts(text):
     assert tokenize(text) == tokenize_reference(text)
+
+
+# --------------------------------------------------------------------------- events: date mentions found once
+
+from casualties.dates import event_date, find_dates  # noqa: E402
+
+_DATEISH = st.lists(st.sampled_from([
+    "On", "Tuesday", "March", "23", ",", "2014", "killed", "3", "people", ".", "Last", "week", "police", "said",
+    "Posted:", "8:18", "PM", "01/31/15", "born", "June", "25", "yesterday", "In", "a", "separate", "attack",
+]), max_size=20).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DATEISH, st.one_of(st.none(), st.dates(_dt.date(2012, 1, 1), _dt.date(2026, 12, 31))), st.data())
+def test_event_date_with_the_mentions_found_equals_finding_them(text, published, data):
+    anchors = data.draw(st.lists(st.integers(0, len(text)), max_size=3))
+    assert event_date(text, published, anchors, find_dates(text, published)) == event_date(text, published, anchors)
+
+
+def test_event_date_with_the_mentions_found_on_a_realistic_text():
+    text = "Posted: Tuesday, January 28, 2014 8:18 PM. On Monday, gunmen killed 3 people, police said Tuesday."
+    pub = _dt.date(2014, 1, 28)
+    anchors = [text.index("killed")]
+    assert event_date(text, pub, anchors, find_dates(text, pub)) == event_date(text, pub, anchors)
+    assert event_date(text, pub, anchors)[0] == _dt.date(2014, 1, 27)
