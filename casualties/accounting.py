@@ -20,11 +20,10 @@ from __future__ import annotations
 import re
 from typing import List, Optional
 
-import attrs
 
-from ._util import may_hold
+from ._util import FOLDS_TO_ASCII, may_hold
 from .lexicon import HIT, load_lexicon
-from .model import Claim
+from .model import Claim, _evolved as _evolve
 from .numbers import number_at
 from .text import sentence_bounds
 from .words import WORDS
@@ -56,7 +55,7 @@ def _hedge_bare_repeats(claims: List[Claim]) -> List[Claim]:
     for c in claims:
         h = hedged.get((c.category, c.value))
         if h is not None and c.qualifier == "exact" and not c.background and not c.basis:
-            c = attrs.evolve(c, qualifier=h.qualifier, low=h.low, high=h.high,
+            c = _evolve(c, qualifier=h.qualifier, low=h.low, high=h.high,
                              basis=f"repeats {h.quote!r} (at {h.start}) without its hedge")
         out.append(c)
     return out
@@ -196,9 +195,9 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
     else:  # "... killed 13, including the gunman": the attacker is in the figures already
         for i, a in enumerate(additive):
             if a == "self_death":
-                out[i] = attrs.evolve(out[i], part_of_list=True)
+                out[i] = _evolve(out[i], part_of_list=True)
     for idx in deferred[1:]:
-        out[idx] = attrs.evolve(out[idx], part_of_list=True)  # one attacker, told twice
+        out[idx] = _evolve(out[idx], part_of_list=True)  # one attacker, told twice
     for idx in order + deferred[:1]:
         c, add = claims[idx], bool(additive[idx])
         if not c.counts:
@@ -224,13 +223,13 @@ def _additive_totals(text: str, claims: List[Claim], additive: List, hits: List[
                  _completes_shot_figure(out, running, idx, prev, hits[idx] and not on_dead)):
             # "3 dead, 7 hurt ... Seven others were injured": the same figure again, not more;
             # "three others were injured ... another is hospitalized": one of the three, most often
-            out[idx] = attrs.evolve(c, basis=(c.basis + "; " if c.basis else "") +
+            out[idx] = _evolve(c, basis=(c.basis + "; " if c.basis else "") +
                                     f"restates {out[prev].quote!r} (at {out[prev].start}), not added")
             continue
         a = out[prev]
         if not on_dead:
-            out[prev] = attrs.evolve(a, part_of_list=True)
-        out[idx] = attrs.evolve(c, part_of_list=True)
+            out[prev] = _evolve(a, part_of_list=True)
+        out[idx] = _evolve(c, part_of_list=True)
         high = None if a.high is None or c.high is None else a.high + c.high
         quals = {a.qualifier, c.qualifier}
         qual = "exact" if quals == {"exact"} else ("at_least" if high is None else "between")
@@ -319,7 +318,7 @@ def _victims_without_attacker(claims: List[Claim], selves: List[Claim]) -> List[
     out = []
     for c in claims:
         if c.category == "killed" and c.counts and c.value and c.value + 1 in totals and not c.basis.startswith("implicit"):
-            c = attrs.evolve(c, part_of_list=True, basis=(c.basis + "; " if c.basis else "") +
+            c = _evolve(c, part_of_list=True, basis=(c.basis + "; " if c.basis else "") +
                              f"the victims of the total {c.value + 1}, without the attacker's own death")
         out.append(c)
     return out
@@ -353,7 +352,7 @@ def _fold_singletons(claims: List[Claim], hits: List[bool]):
     for c, h in zip(claims, hits):
         t = totals.get((c.category, h))
         if t is not None and c.counts and c.value == 1 and c.basis.startswith("implicit"):
-            c = attrs.evolve(c, part_of_list=True, basis=f"{c.basis}; one of the {t.value} in {t.quote!r} (at {t.start})")
+            c = _evolve(c, part_of_list=True, basis=f"{c.basis}; one of the {t.value} in {t.quote!r} (at {t.start})")
         out.append(c)
     return out, hits
 #: Charges and legal terms that hold a death word but tell of no death: "charged with attempted
@@ -397,6 +396,20 @@ _SURVIVAL_RE = re.compile(r"\b(?:hospital\w*|stable|critical|condition|treated|t
                           r"in the (?:lower |upper )?(?:back|side)\b(?! (?:yard|seat|door|porch|room|of)\b))", re.IGNORECASE)
 
 
+#: ``_SURVIVAL_RE`` for lower-cased text: case folding inside the engine costs it about 60 %.
+_SURVIVAL_LOW_RE = re.compile(_SURVIVAL_RE.pattern)
+
+
+def _survival_told(text: str) -> bool:
+    """Whether ``_SURVIVAL_RE`` finds a survivor's word in ``text``: searched in the lower-cased
+    text without case folding where that finds the same (as for the responsibility scan, lower-
+    casing keeps the length and no character folds to an ASCII letter only inside the engine)."""
+    low = text.lower()
+    if len(low) != len(text) or (not text.isascii() and any(c in text for c in FOLDS_TO_ASCII)):
+        return _SURVIVAL_RE.search(text) is not None
+    return _SURVIVAL_LOW_RE.search(low) is not None
+
+
 #: The basis of an injured figure read from "N shot" in a report that tells of no death; other
 #: reports of the incident may tell that those shot died (:mod:`casualties.reconcile`).
 NO_DEATH_REPORTED = "shot, no death reported"
@@ -436,7 +449,7 @@ def _resolve_hits(text: str, claims: List[Claim], hits: List[bool], in_title: in
         return dropped
     death_told = _death_told(text)
     headline = any(i < in_title and claims[i].low >= 2 for i in shot)
-    told = _SURVIVAL_RE.search(text) or (not death_told and (len(text) >= FULL_STORY_CHARS or headline))
+    told = _survival_told(text) or (not death_told and (len(text) >= FULL_STORY_CHARS or headline))
     if not killed and (not told or top.low == 1 and death_told):
         # "A policeman was shot in Baghdad": the outcome is not told, so neither figure is;
         # "the fatal shooting of Braxton ... Bourda was shot": the one shot is the one who died
@@ -444,7 +457,7 @@ def _resolve_hits(text: str, claims: List[Claim], hits: List[bool], in_title: in
     basis = (f"{top.low} shot minus {dead} killed" if killed else f"{top.low} {NO_DEATH_REPORTED}")
     if top.basis:
         basis = f"{basis} ({top.basis})"
-    dropped[at] = attrs.evolve(top, low=n, high=high, value=n if top.value is not None else None,
+    dropped[at] = _evolve(top, low=n, high=high, value=n if top.value is not None else None,
                                stated=(n,) if top.stated else (), basis=basis)
     return dropped
 
@@ -490,16 +503,46 @@ _SURVIVED_RE = re.compile(r"\bsurvived\b|\bexpected to (?:survive|recover|live|b
                           r"life[- ]threatening\b", re.IGNORECASE)
 
 
-def _group_survivors(text: str) -> List[Claim]:
+def _group_survivors(text: str, low: Optional[str] = None) -> List[Claim]:
     """ "All four victims are in stable condition", "the three other teens survived": a whole
     group named with its figure ("all N", "both", "the (other) N victims") and told to be alive
     in the same sentence, which tells of no death, was injured -- N people.
 
-    :func:`_group_survivors_reference` without its scan when no survivor's state can be found."""
-    low = text.lower()  # offsets index text too, unless lower-casing changed its length
+    :func:`_group_survivors_reference` without its scan when no survivor's state can be found
+    (``low``, when given, is ``text.lower()``)."""
+    low = text.lower() if low is None else low  # offsets index text too, unless lower-casing changed its length
     if not may_hold(text, low, _STATE_WORDS):
         return []
-    return _group_survivors_reference(text, low)
+    if len(low) != len(text):
+        return _group_survivors_reference(text, low)
+    return _survivor_claims(text, _group_matches(low))
+
+
+#: ``_GROUP_SURVIVORS_LOW_RE`` without its leading ``\b`` and opening with one character class
+#: (the first letter of "both", "all", "the"), each alternative looking back at it: the regex
+#: engine skips to those letters instead of trying the pattern everywhere.  The same matches
+#: where a word boundary stands before them (:func:`_group_matches`; a test holds them against
+#: each other); group ``both`` holds "oth".
+_GROUP_SURVIVORS_FAST_RE = re.compile(
+    r"[abt](?:(?<=b)(?P<both>oth)(?: of)?(?: the)?|(?:(?<=a)ll(?: of)?(?: the)?|(?<=t)he) (?P<n>\d+|[a-z]+)"
+    + _GROUP_SURVIVORS_RE.pattern[_GROUP_SURVIVORS_RE.pattern.index("(?: of the)?) "):])
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _group_matches(low: str):
+    """The matches of ``_GROUP_SURVIVORS_LOW_RE`` in ``low``, found with the faster
+    ``_GROUP_SURVIVORS_FAST_RE``: a candidate after a word character (no boundary) is dropped and
+    the search goes on from the next character, as the leading ``\b`` would have it."""
+    search, pos = _GROUP_SURVIVORS_FAST_RE.search, 0
+    while True:
+        m = search(low, pos)
+        if m is None:
+            return
+        if m.start() > 0 and _WORD_CHAR.match(low, m.start() - 1):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 #: Every match of ``_SURVIVOR_STATE_RE`` and of ``_SURVIVED_RE`` holds one of these.
@@ -508,9 +551,14 @@ _STATE_WORDS = ("condition", "threatening", "treated and released", "expected to
 
 def _group_survivors_reference(text: str, low: str) -> List[Claim]:
     """:func:`_group_survivors` in full (``low`` is ``text.lower()``)."""
+    matches = _GROUP_SURVIVORS_LOW_RE.finditer(low) if len(low) == len(text) else _GROUP_SURVIVORS_RE.finditer(text)
+    return _survivor_claims(text, matches)
+
+
+def _survivor_claims(text: str, matches) -> List[Claim]:
+    """The claims of :func:`_group_survivors` from the ``matches`` of its group pattern."""
     lex = load_lexicon()
     out = []
-    matches = _GROUP_SURVIVORS_LOW_RE.finditer(low) if len(low) == len(text) else _GROUP_SURVIVORS_RE.finditer(text)
     for m in matches:
         word = "two" if m.group("both") else m.group("n").lower()
         n = int(word) if word.isdigit() else lex.units.get(word)
@@ -531,9 +579,9 @@ def _group_survivors_reference(text: str, low: str) -> List[Claim]:
     return out
 
 
-def _with_group_survivors(text: str, claims: List[Claim], hits: List[bool]):
+def _with_group_survivors(text: str, claims: List[Claim], hits: List[bool], low: Optional[str] = None):
     """The claims with :func:`_group_survivors` added where no claim already covers their span."""
-    extra = [c for c in _group_survivors(text)
+    extra = [c for c in _group_survivors(text, low)
              if not any(x.start <= c.start < x.end or c.start <= x.start < c.end for x in claims)
              # "Five were shot ... both teens were in good condition": the pair is a part
              and not any(x.category == "injured" and x.counts and x.low > c.low for x in claims)]

@@ -19,7 +19,7 @@ import bisect
 import datetime as _dt
 import operator
 import re
-from itertools import compress, islice
+from itertools import compress, islice, repeat
 from typing import List, Optional, Sequence, Tuple
 
 from ._util import FOLDS_TO_ASCII
@@ -73,9 +73,10 @@ class _Cues:
     """Where background cues can be in one sentence's tokens, found once for all its figures:
     ``at``, the tokens that open a cue phrase of any table or name a month (a one-word cue, or
     the first two words of a longer one), and ``digits``, the tokens that are digit runs (a year
-    can only be one).  No cue phrase starts at any other token."""
+    can only be one).  No cue phrase starts at any other token.  ``tally``: whether a tally
+    phrase lies anywhere in the sentence, which is the same for all its figures."""
 
-    __slots__ = ("at", "digits")
+    __slots__ = ("at", "digits", "tally")
 
     def __init__(self, toks: Sequence):
         lows = list(map(_LOW, toks))
@@ -86,6 +87,7 @@ class _Cues:
         if n and lows[-1] in _CUE_SINGLE:  # the pairs stop one short: the last token opens one-word cues only
             self.at.append(n - 1)
         self.digits = list(compress(range(n), map(str.isdigit, lows)))
+        self.tally = _has_phrase(toks, 0, n, _TALLY, cues=self)
 
     def between(self, a: int, b: int):
         """The cue positions in ``[a, b)``, in order."""
@@ -146,29 +148,35 @@ def _phrases_in(toks, a, b, phrases, cues: Optional[_Cues] = None) -> set:
 _CITE_STARTS = frozenset({"according"}) | _REPORT_VERBS
 
 
-def _cited_source(text, toks, claim_first, claim_last) -> Optional[str]:
+def _cited_source(text, toks, claim_first, claim_last, sources: Optional[list] = None) -> Optional[str]:
     """The body a figure is attributed to in its sentence, if any: :func:`_cited_source_reference`
-    read only at the tokens that can open a citation ("according", a report verb), found by a
-    set lookup mapped over the words; :func:`_source_at` finds nothing at the others."""
-    starts = compress(range(len(toks)), map(_CITE_STARTS.__contains__, map(_LOW, toks)))
-    return _source_text(text, _nearest_source(toks, starts, claim_first))
+    read only at the tokens that can open a citation (:func:`_sources_in`; ``sources``, when
+    given, is what it gives for these tokens, found once for all the sentence's figures)."""
+    return _source_text(text, _nearest_source(_sources_in(toks) if sources is None else sources, claim_first))
+
+
+def _sources_in(toks) -> list:
+    """``(token, span)`` of every cited body in a sentence, in order: :func:`_source_at` read only
+    at the tokens that can open a citation ("according", a report verb), found by a set lookup
+    mapped over the words; it finds nothing at the others."""
+    starts = list(compress(range(len(toks)), map(_CITE_STARTS.__contains__, map(_LOW, toks))))
+    return [(i, cand) for i, cand in zip(starts, map(_source_at, repeat(toks), starts)) if cand is not None]
 
 
 def _cited_source_reference(text, toks, claim_first, claim_last) -> Optional[str]:
     """:func:`_cited_source` token by token: the slow, obvious reading tests hold it against."""
-    return _source_text(text, _nearest_source(toks, range(len(toks)), claim_first))
+    found = [(i, _source_at(toks, i)) for i in range(len(toks))]
+    return _source_text(text, _nearest_source([(i, c) for i, c in found if c is not None], claim_first))
 
 
-def _nearest_source(toks, positions, claim_first):
-    """The cited body found at ``positions`` nearest the claim's first token (the first of two
-    as near), or ``None``."""
+def _nearest_source(found, claim_first):
+    """Of the ``(token, span)`` cited bodies ``found`` (in token order), the span of the one
+    nearest the claim's first token (the first of two as near), or ``None``."""
     best, best_dist = None, None
-    for i in positions:
-        cand = _source_at(toks, i)
-        if cand is not None:
-            dist = abs(i - claim_first)
-            if best_dist is None or dist < best_dist:
-                best, best_dist = cand, dist
+    for i, cand in found:
+        dist = abs(i - claim_first)
+        if best_dist is None or dist < best_dist:
+            best, best_dist = cand, dist
     return best
 
 
@@ -240,9 +248,10 @@ _RESPONSIBILITY_VERB_RE = re.compile(r"(?:claim(?:ed|s|ing)?|took|take|takes|tak
                                      re.IGNORECASE)
 
 
-def _responsibility_claims(text: str) -> List[int]:
-    """Offsets where the text says someone claimed an attack ("claimed responsibility")."""
-    low = text.lower()
+def _responsibility_claims(text: str, low: Optional[str] = None) -> List[int]:
+    """Offsets where the text says someone claimed an attack ("claimed responsibility");
+    ``low``, when given, is ``text.lower()``."""
+    low = text.lower() if low is None else low
     if "responsibility" not in low and "claim" not in low:
         return []  # the common case, found without the regex
     return _responsibility_in(text, low)
@@ -386,8 +395,7 @@ def _is_background(toks, raw: _Raw, published: Optional[_dt.date], first_claim: 
     the tokens are read does not matter."""
     a, b = 0, raw.first
     after_end = _after_figure_end(toks, raw.last)
-    if _has_phrase(toks, 0, len(toks), _TALLY, cues=cues) or \
-            _has_phrase(toks, a, b, _BEFORE_FIGURE, skip_definite=True, cues=cues) or \
+    if cues.tally or _has_phrase(toks, a, b, _BEFORE_FIGURE, skip_definite=True, cues=cues) or \
             _has_phrase(toks, raw.last, after_end, _AFTER_FIGURE, cues=cues):
         return True
     for i in cues.between(raw.last, min(after_end, len(toks) - 1)):

@@ -36,7 +36,7 @@ from .text import sentence_bounds, tokenize
 from .words import WORDS
 from .mentions import _triggers_in, _victim_group, trigger_spans
 from .background import (
-    _Cues, _cited_source, _continues_other_time, _in_spans, _is_background, _is_perpetrator_claim, _link_lines,
+    _Cues, _cited_source, _continues_other_time, _sources_in, _in_spans, _is_background, _is_perpetrator_claim, _link_lines,
     _responsibility_claims,
 )
 from .accounting import (  # FULL_STORY_CHARS, NO_DEATH_REPORTED: re-exported (reconcile imports them here)
@@ -57,6 +57,8 @@ __all__ = ["extract_claims"]
 # --------------------------------------------------------------------------- public
 
 def _as_date(published) -> Optional[_dt.date]:
+    if published is None or type(published) is _dt.date:
+        return published  # what parse_published returns for these, without its missing-value test
     from .reports import parse_published  # local import: reports imports this module
     return parse_published(published, field="published")
 
@@ -93,14 +95,15 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
     lex = load_lexicon()
     floors = lex.vague_floors(vague_policy)
     pub = _as_date(published)
-    responsibility = _responsibility_claims(text)
+    low = text.lower()  # for the whole-text scans of the field
+    responsibility = _responsibility_claims(text, low)
     out: List[Claim] = []
     additive: List[bool] = []
     hits: List[bool] = []  # "shot" figures, carried as injured until _resolve_hits decides
     done_until = -1
     seen_main = set()
     links = None  # the lines that link to other stories, found at the first claim
-    for hit_start, hit_end in trigger_spans(text):
+    for hit_start, hit_end in trigger_spans(text, low):
         if hit_start < done_until:
             continue
         s, e = sentence_bounds(text, hit_start, hit_end)
@@ -114,6 +117,8 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
         raws = sent.run(triggers)
         raws.sort(key=lambda r: (r.first, r.last))
         cues = _Cues(toks) if raws else None  # where background cues can be, for all the sentence's figures
+        sources = _sources_in(toks) if raws else None  # the bodies cited in it, for all its figures
+        other_time = None  # _continues_other_time, read at the sentence's first figure that asks
         several_events = bool(raws) and adds_up_several_events(toks, lex, floors)  # "in total ... in the bombings"
         for r in raws:
             start, end = toks[r.first].start, toks[r.last - 1].end
@@ -133,15 +138,18 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
             if links is None:
                 links = _link_lines(text)
             background = several_events or _in_spans(links, toks[r.first].start) or \
-                _is_background(toks, r, pub, first_claim, cues) or \
-                (not first_claim and _continues_other_time(text, s, toks, pub))
+                _is_background(toks, r, pub, first_claim, cues)
+            if not background and not first_claim:
+                if other_time is None:
+                    other_time = _continues_other_time(text, s, toks, pub)
+                background = other_time
             if not background and not r.subset:
                 seen_main.add(r.category)
             hits.append(r.category == HIT)
             out.append(_checked_claim(  # Claim(...), validated inline (model._checked_claim)
                 "injured" if r.category == HIT else r.category, r.low, r.high, r.value, r.qualifier,
                 start, end, text[start:end], r.stated, victims, group,
-                _cited_source(text, toks, r.first, r.last),
+                _cited_source(text, toks, r.first, r.last, sources),
                 _is_perpetrator_claim(toks, r, bool(responsibility) and responsibility[0] < s),
                 background, r.subset, r.part_of_list and r.list_id != -1, r.basis,
             ))
@@ -151,7 +159,7 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
     claims, hits = _additive_totals(text, out, additive, hits)
     claims, hits = _fold_singletons(claims, hits)
     claims, hits = sum_of_sides(text, claims, hits)
-    return _with_group_survivors(text, claims, hits)
+    return _with_group_survivors(text, claims, hits, low)
 
 
 def extract_report_claims(title: Optional[str], text: str, published=None, *,
@@ -166,6 +174,7 @@ def extract_report_claims(title: Optional[str], text: str, published=None, *,
         return [], extract_claims(text, published, vague_policy=vague_policy)
     if not isinstance(title, str):
         raise InputTypeError(f"extract_report_claims(title=...): expected str, got {type(title).__name__}")
+    published = _as_date(published)  # once for both fields (the text's reading then takes it as it is)
     title_claims, title_hits = _field_claims(title, published, vague_policy)
     text_claims, text_hits = _field_claims(text, published, vague_policy)
     both, hits = _fold_singletons(title_claims + text_claims, title_hits + text_hits)

@@ -24,7 +24,7 @@ from typing import List, Optional, Sequence, Tuple
 import attrs
 
 from .lexicon import HIT
-from .numbers import number_at, qualified_at
+from .numbers import number_at, number_starters, qualified_at
 from .words import WORDS
 from .mentions import (
     _ANIMALS, _NON_PERSONS,
@@ -59,8 +59,7 @@ _MODAL_ADVERBS = WORDS.set("modal_adverbs")
 _HARM_VERBS = WORDS.set("harm_verbs")
 _TOLL_VERBS = WORDS.set("toll_verbs")
 _SUCCUMB = WORDS.tuple("succumb")
-
-
+_REFLEXIVES = frozenset(("himself", "herself", "themselves"))  # "killed himself": the attacker's own death
 
 
 # --------------------------------------------------------------------------- patterns
@@ -404,7 +403,10 @@ class _Sentence(_SubjectReading, _ListReading, _ObjectReading, _AntecedentReadin
             return None
         # "killed 15-year-old Marcus": the age is no figure; the implicit reading below takes it
         figure_reach = j if _age_at(toks, j) else min(j + 7, len(toks))
+        starters = number_starters(lex, floors)
         for k in range(j, figure_reach):
+            if not toks[k].low[0].isdigit() and toks[k].low not in starters:
+                continue  # no number starts here: qualified_at finds none (as in qualified_from)
             q = qualified_at(toks, k, lex, floors)
             if q is None or q.first != j:
                 continue
@@ -485,7 +487,7 @@ class _Sentence(_SubjectReading, _ListReading, _ObjectReading, _AntecedentReadin
             if trig.kind == "multiple":
                 self._read_multiple(trig)
                 continue
-            if trig.category == "killed" and any(w in trig.word.split() for w in ("himself", "herself", "themselves")):
+            if trig.category == "killed" and not _REFLEXIVES.isdisjoint(trig.word.split()):
                 self.read_own_death(trig)
                 continue
             if trig.word == "death" and trig.first > 0 and toks[trig.first - 1].low == "to":

@@ -500,7 +500,7 @@ def _article_date_cue(text: str, mention: DateMention) -> str:
     return ""
 
 
-def event_date(text: str, published=None, anchors: Sequence[int] = ()
+def event_date(text: str, published=None, anchors: Sequence[int] = (), found: Optional[List[DateMention]] = None
                ) -> Tuple[Optional[_dt.date], Optional[DateMention]]:
     """The date of the report's main incident, and the mention it comes from.
 
@@ -518,10 +518,12 @@ def event_date(text: str, published=None, anchors: Sequence[int] = ()
     2. Otherwise (no anchors, or none has a mention nearby): the first mention that starts in
        the first :data:`EVENT_WINDOW_CHARS` (600) characters.
     3. Otherwise ``(None, None)``: the caller falls back to ``published``.
+
+    ``found``, when given, is ``find_dates(text, published)``, which the caller has already.
     """
     pub = _as_date(published)
     limit = _shift(pub, FUTURE_TOLERANCE_DAYS) if pub is not None else None
-    mentions = [d for d in find_dates(text, pub)
+    mentions = [d for d in (find_dates(text, pub) if found is None else found)
                 if d.precision == "day" and (limit is None or d.date <= limit)
                 and not _article_date_cue(text, d)]
     if not mentions:

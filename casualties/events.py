@@ -175,9 +175,9 @@ def _opener_at(text: str, s: int, e: int, mentions, mention_starts) -> Optional[
     return _Frame(s, e, kind, text[s:stop].strip(), best, subject)
 
 
-def _frames(text: str, published) -> List[_Frame]:
-    """The frames of ``text`` in order: the lead's, then one per opening sentence."""
-    mentions = find_dates(text, published)
+def _frames(text: str, published, mentions) -> List[_Frame]:
+    """The frames of ``text`` in order: the lead's, then one per opening sentence (``mentions``:
+    ``find_dates(text, published)``)."""
     mention_starts = [m.start for m in mentions]
     paragraphs = _paragraph_starts(text)
     starts = sorted(set(_sentence_starts(text, len(text))) | set(paragraphs))
@@ -221,16 +221,21 @@ def _refers_back(text: str, frame: _Frame) -> bool:
                for k, x in enumerate(words))
 
 
-def _main_day(text: str, published, frames: List[_Frame], frame_of: List[int], claims: Sequence[Claim]):
+def _main_day(text: str, published, frames: List[_Frame], frame_of: List[int], claims: Sequence[Claim],
+              mentions=None):
     """The main event's day: its lead's opener's, else the day nearest the lead's counted claims
-    (:func:`casualties.dates.event_date`), else None."""
+    (:func:`casualties.dates.event_date`), else None.  ``mentions``: ``find_dates(text,
+    published)``, reused when the lead is the whole text."""
     lead = frames[0]
     if lead.mention is not None and lead.mention.precision == "day":
         return lead.mention.date
     anchors = [c.start for c, f in zip(claims, frame_of) if f == 0 and c.counts]
     if not anchors:
         return None
-    date, _ = event_date(text[:frames[1].start] if len(frames) > 1 else text, published, anchors)
+    if len(frames) > 1:
+        date, _ = event_date(text[:frames[1].start], published, anchors)
+    else:
+        date, _ = event_date(text, published, anchors, mentions)
     return date
 
 
@@ -257,9 +262,9 @@ def _same_time(frame: _Frame, day: Optional[_dt.date]) -> bool:
     return m.date.year == day.year
 
 
-def _main_frames(text, published, frames, frame_of, claims) -> set:
+def _main_frames(text, published, frames, frame_of, claims, mentions=None) -> set:
     """Indexes of the frames that are the main event's (see the module's rule 2)."""
-    day = _main_day(text, published, frames, frame_of, claims)
+    day = _main_day(text, published, frames, frame_of, claims, mentions)
     pub = _as_date(published)
     if day is None and pub is not None:
         # the lead names no day: the latest recent dated frame with a counted claim gives it
@@ -335,10 +340,11 @@ def report_events(text: str, published, claims: Sequence[Claim]
     """The events ``text`` tells of (the main one first) and, for each of its ``claims`` (as
     extracted from ``text``, headline claims apart), the index of its event, or None for a
     background claim."""
-    frames = _frames(text, published)
+    mentions = find_dates(text, published)  # found once: the frames' openers and the lead's day read them
+    frames = _frames(text, published, mentions)
     starts = [f.start for f in frames]
     frame_of = [_frame_at(frames, starts, c.start) for c in claims]
-    main = _main_frames(text, published, frames, frame_of, claims)
+    main = _main_frames(text, published, frames, frame_of, claims, mentions)
     told = [_told_in(text, frames[f], c, f in main) for c, f in zip(claims, frame_of)]
     event_of_frame, events = {}, []
     for k in sorted({f for f, t in zip(frame_of, told) if t == OTHER}):

@@ -23,7 +23,7 @@ from typing import List, Optional, Sequence
 import attrs
 
 from .lexicon import Lexicon, load_lexicon
-from .numbers import Qualified, interval, number_at, number_enders, number_starters, qualified_at
+from .numbers import Qualified, interval, number_at, number_enders, number_inner_words, number_starters, qualified_at
 from .text import Token
 from .words import WORDS
 from .triggers import (  # re-exported: the stages import the triggers from here
@@ -98,11 +98,11 @@ def _np_word(tok: Token, lex: Lexicon, floors) -> bool:
 
 
 def _age_at(toks, i) -> int:
-    """5 when tokens ``i..i+4`` are an age compound "12-year-old", else 0."""
-    if i >= 0 and i + 5 <= len(toks) and (toks[i].low[:1].isdigit() or toks[i].low in load_lexicon().units
-                                          or toks[i].low in load_lexicon().tens) and toks[i + 1].low == "-" \
+    """5 when tokens ``i..i+4`` are an age compound "12-year-old", else 0 (the words after the
+    number are read first: they rule out most tokens without a lexicon look-up)."""
+    if i >= 0 and i + 5 <= len(toks) and toks[i + 1].low == "-" and toks[i + 4].low == "old" \
             and toks[i + 2].low in ("year", "month", "week", "day") and toks[i + 3].low == "-" \
-            and toks[i + 4].low == "old":
+            and (toks[i].low[:1].isdigit() or toks[i].low in load_lexicon().units or toks[i].low in load_lexicon().tens):
         return 5
     return 0
 
@@ -364,21 +364,33 @@ _MAX_NUMBER_TOKENS = 10
 def _number_ending_at(toks, end, lex, floors) -> Optional[Qualified]:
     """The qualified number phrase whose last token is ``end - 1``: none when that token can
     close no number phrase (:func:`~casualties.numbers.number_enders`), else
-    :func:`_number_ending_at_reference`."""
+    :func:`_number_ending_at_reference` tried only from the starts after which every token can
+    be inside a number phrase (:func:`~casualties.numbers.number_inner_words`)."""
     if end < 1 or end > len(toks):
         return _number_ending_at_reference(toks, end, lex, floors)
     low = toks[end - 1].low
     if not low[0].isdigit() and low not in number_enders(lex, floors):
         return None  # the common case: the word before is no number's last
-    return _number_ending_at_reference(toks, end, lex, floors)
+    # a phrase that ends at ``end`` holds only words that can be inside one: no start before them
+    inner = number_inner_words(lex, floors)
+    first, lo = end - 1, max(0, end - _MAX_NUMBER_TOKENS)
+    while first > lo and (toks[first - 1].low[0].isdigit() or toks[first - 1].low in inner):
+        first -= 1
+    return _number_ending_from(toks, first, end, lex, floors)
 
 
 def _number_ending_at_reference(toks, end, lex, floors) -> Optional[Qualified]:
     """:func:`_number_ending_at` trying every start: the reading tests hold it against."""
+    return _number_ending_from(toks, max(0, end - _MAX_NUMBER_TOKENS), end, lex, floors)
+
+
+def _number_ending_from(toks, first: int, end: int, lex, floors) -> Optional[Qualified]:
+    """The qualified number phrase whose last token is ``end - 1``, tried from every start in
+    ``[first, end)``."""
     # the longest phrase wins: "One hundred and eighty-nine" (6 tokens), "between five and
     # thirty-eight", not their last words
     starters = number_starters(lex, floors)
-    for start in range(max(0, end - _MAX_NUMBER_TOKENS), end):
+    for start in range(first, end):
         low = toks[start].low
         if not low[0].isdigit() and low not in starters:
             continue  # no number phrase starts here (what qualified_at would find, without the call)

@@ -7,6 +7,7 @@ interval rules are those of docs/concepts.md (design §2) and live in :func:`int
 """
 from __future__ import annotations
 
+import operator
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Optional, Sequence
 
@@ -15,7 +16,10 @@ import attrs
 from .lexicon import Lexicon
 from .text import Token
 
-__all__ = ["NumberPhrase", "number_at", "number_enders", "number_starters", "qualified_at", "interval", "round_half_up"]
+__all__ = ["NumberPhrase", "number_at", "number_enders", "number_inner_words", "number_starters", "qualified_at", "interval", "round_half_up"]
+
+#: A token's lower-cased word, mapped over token slices (cheaper than a generator per slice).
+_LOW = operator.attrgetter("low")
 
 #: Longest digit run read as a count; longer runs are identifiers, not casualty figures.
 MAX_DIGITS = 9
@@ -77,7 +81,7 @@ def _match_phrase(toks: Sequence[Token], i: int, phrases, max_len: int = 4):
     if toks[i].low not in _first_words(phrases):
         return None
     for n in range(min(max_len, len(toks) - i), 0, -1):
-        key = tuple(t.low for t in toks[i:i + n])
+        key = tuple(map(_LOW, toks[i:i + n]))
         if key in phrases:
             return key
     return None
@@ -159,6 +163,24 @@ def number_enders(lex: Lexicon, vague_floors) -> frozenset:
         words = {p[-1] for table in (lex.exact_words, vague_floors, lex.qualifiers_after) for p in table} | \
             set(lex.units) | set(lex.tens) | set(lex.scales) | {"dozen", "hundred"}
         got = _ENDERS[key] = (lex, vague_floors, frozenset(words))
+    return got[2]
+
+
+_INNER: dict = {}
+
+
+def number_inner_words(lex: Lexicon, vague_floors) -> frozenset:
+    """Every word that can stand inside a qualified number phrase (a digit run aside): the words
+    of the exact, vague and qualifier phrase tables, number words, and the joiners
+    :func:`qualified_at` and the number readers take ("a", "and", "-", "to", "between", ...).  No
+    phrase of :func:`qualified_at` holds any other token.  Keyed like :func:`number_starters`."""
+    key = (id(lex), id(vague_floors))
+    got = _INNER.get(key)
+    if got is None or got[0] is not lex or got[1] is not vague_floors:
+        words = {w for table in (lex.exact_words, vague_floors, lex.qualifiers_before, lex.qualifiers_after)
+                 for p in table for w in p} | set(lex.units) | set(lex.tens) | set(lex.scales) | \
+            {"a", "an", "one", "dozen", "hundred", "and", "between", "from"} | _RANGE_JOINERS
+        got = _INNER[key] = (lex, vague_floors, frozenset(words))
     return got[2]
 
 
@@ -244,14 +266,14 @@ def qualified_at(toks: Sequence[Token], i: int, lex: Lexicon, vague_floors,
         for n in (3, 2, 1):
             if i - n < 0:
                 continue
-            key = tuple(t.low for t in toks[i - n:i])
+            key = tuple(map(_LOW, toks[i - n:i]))
             if key in lex.qualifiers_before:
                 if not first.vague:
                     kind, start = lex.qualifiers_before[key], i - n
                 break
         # a span-only phrase before the hedge: "a total of at least ten"
         for n in (3, 2):
-            key = tuple(t.low for t in toks[max(0, start - n):start])
+            key = tuple(map(_LOW, toks[max(0, start - n):start]))
             if start - n >= 0 and lex.qualifiers_before.get(key) == "exact" and start < i:
                 start -= n
                 break
@@ -272,7 +294,7 @@ def qualified_at(toks: Sequence[Token], i: int, lex: Lexicon, vague_floors,
     if not first.vague:
         j = last + 1 if last < len(toks) and toks[last].low == "-" else last
         for n in (2, 1):
-            key = tuple(t.low for t in toks[j:j + n])
+            key = tuple(map(_LOW, toks[j:j + n]))
             if len(key) == n and key in lex.qualifiers_after:
                 if kind == "exact":
                     kind, last = lex.qualifiers_after[key], j + n

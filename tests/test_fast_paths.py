@@ -297,7 +297,7 @@ def test_link_lines_on_a_realistic_text():
 
 # --------------------------------------------------------------------------- sentences and cited sources
 
-from casualties.background import _cited_source, _cited_source_reference  # noqa: E402
+from casualties.background import _cited_source, _cited_source_reference, _sources_in  # noqa: E402
 from casualties.text import _NEAR_CHARS, sentence_bounds, sentence_bounds_reference  # noqa: E402
 
 _SENTENCEISH = st.lists(st.sampled_from([
@@ -337,6 +337,8 @@ def test_cited_source_equals_its_token_by_token_reading(text, data):
     toks = tokenize(text)
     first = data.draw(st.integers(0, len(toks) - 1))
     assert _cited_source(text, toks, first, first + 1) == _cited_source_reference(text, toks, first, first + 1)
+    # the sentence's sources found once (as _field_claims does) read the same
+    assert _cited_source(text, toks, first, first + 1, _sources_in(toks)) == _cited_source(text, toks, first, first + 1)
 
 
 @pytest.mark.parametrize("text", [
@@ -346,8 +348,11 @@ def test_cited_source_equals_its_token_by_token_reading(text, data):
 ])
 def test_cited_source_on_realistic_sentences(text):
     toks = tokenize(text)
+    sources = _sources_in(toks)
+    assert sources
     for first in range(len(toks)):
         assert _cited_source(text, toks, first, first + 1) == _cited_source_reference(text, toks, first, first + 1)
+        assert _cited_source(text, toks, first, first + 1, sources) == _cited_source_reference(text, toks, first, first + 1)
 
 
 from casualties.background import _responsibility_claims_reference, _responsibility_in  # noqa: E402
@@ -407,3 +412,218 @@ def test_qualified_from_reads_hedges_and_ranges():
         q = qualified_from(tokenize(text), 0, LEX, floors)
         assert q is not None and q.first == 0 and q.numbers[0].value == first_value
     assert qualified_from(tokenize("in the 3 cars"), 0, LEX, floors) is None
+
+
+# --------------------------------------------------------------------------- fourth pass: scans
+
+from casualties.text import _END_RE, _END_RE_REFERENCE  # noqa: E402
+from casualties.triggers import _LETTER, trigger_spans_reference  # noqa: E402
+
+_AFTER_LETTERS = st.lists(st.sampled_from([
+    "killed", "death toll", "Wounded", "shot", "dead", "é", "É", "ß", "5", "_", "x", "-", " ", "\n", "“", "İ", "ı",
+    "’", "death", "toll", "injured", "ſ", "\u212a", "ª", "²", "Ω",
+]), max_size=14).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_AFTER_LETTERS, _CASED, _TRIGGERISH, st.text(max_size=30)))
+def test_trigger_spans_equal_the_look_behind_scan(text):
+    assert list(trigger_spans(text)) == list(trigger_spans_reference(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Three people were killed and 12 wounded; the death toll rose.", "killed at dawn, 2 dead", "Édeath toll, édead",
+    "5killed _killed xkilled “Killed” Ωdead ²dead", "A dead-end street: no one wounded.",
+])
+def test_trigger_spans_on_realistic_texts(text):
+    assert list(trigger_spans(text)) == list(trigger_spans_reference(text))
+    # the field's one lower-cased copy, shared by its whole-text scans, reads the same
+    assert list(trigger_spans(text, text.lower())) == list(trigger_spans(text))
+    assert _group_survivors(text, text.lower()) == _group_survivors(text)
+    assert _responsibility_claims(text, text.lower()) == _responsibility_claims(text)
+
+
+def test_every_trigger_word_starts_and_ends_with_a_letter():
+    # _lower_spans relies on it: no trigger can start where the one before it ends
+    single, multi, _, _ = _trigger_tables()
+    for w in set(single) | {" ".join(p) for p in multi} | {"casualties", "casualty", "hit in", "struck in"}:
+        assert _LETTER.fullmatch(w[0]) and _LETTER.fullmatch(w[-1]), w
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SENTENCEISH, st.data())
+def test_sentence_end_pattern_finds_the_reference_matches(text, data):
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    assert [m.span() for m in _END_RE.finditer(text, lo, hi)] == [m.span() for m in _END_RE_REFERENCE.finditer(text, lo, hi)]
+
+
+_ASCII_TOKENISH = st.lists(st.sampled_from([
+    "20", "-", "year", "old", "5,000", "1.2.3", "1,2", "U.S.", "don't", "it's", "a'", "'b", "_", "x_y", "\x1c", "\x1f",
+    "\t", "\x0b", " ", "\n", ".", "killed", "Nobody's", "IS", "KILLED", "9a", "a9",
+]), max_size=16).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_ASCII_TOKENISH, st.text(alphabet=st.characters(max_codepoint=127), max_size=40)))
+def test_tokenize_on_ascii_text_equals_the_match_by_match_reading(text):
+    assert text.isascii()
+    assert tokenize(text) == tokenize_reference(text)
+
+
+from casualties.accounting import _GROUP_SURVIVORS_LOW_RE, _group_matches  # noqa: E402
+
+_GROUPISH = st.lists(st.sampled_from([
+    "both", "all", "the", "of", "of the", "two", "3", "four", "victims", "men", "shooting", "injured", "others",
+    " ", "x", "_", "5", "é", "-", "teens", "boths", "tthe", "ball", "cathe",
+]), max_size=12).map(" ".join) | st.lists(st.sampled_from(["both", "all", "the", " ", "x", "é", "2", "men", "victims"]),
+                                           max_size=12).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_GROUPISH)
+def test_group_matches_equal_the_word_boundary_scan(low):
+    def key(m):
+        return m.span(), bool(m.group("both")), m.group("n")
+    assert [key(m) for m in _group_matches(low)] == [key(m) for m in _GROUP_SURVIVORS_LOW_RE.finditer(low)]
+
+
+@pytest.mark.parametrize("text", [
+    "All four victims are in stable condition. Both of the men survived; the three other teens were released.",
+    "Cathe 3 men, xboth victims and tall 4 people: the 2 of the injured victims are in good condition.",
+])
+def test_group_matches_on_realistic_texts(text):
+    low = text.lower()
+    assert [m.span() for m in _group_matches(low)] == [m.span() for m in _GROUP_SURVIVORS_LOW_RE.finditer(low)]
+    assert [m.span() for m in _group_matches(low)]
+    assert _group_survivors(text) == _group_survivors_reference(text, low)
+
+
+# --------------------------------------------------------------------------- fourth pass: clause reading
+
+from casualties.claims import _as_date  # noqa: E402
+from casualties.numbers import number_starters, qualified_at  # noqa: E402
+from casualties.reports import parse_published  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(word_runs, st.sampled_from(["design", "acled"]))
+def test_no_qualified_number_opens_where_no_number_starts(words, policy):
+    # the figure after a verb (_Sentence.after) skips such tokens without calling qualified_at
+    toks = tokenize(" ".join(words))
+    floors = LEX.vague_floors(policy)
+    for k, t in enumerate(toks):
+        if not t.low[0].isdigit() and t.low not in number_starters(LEX, floors):
+            assert qualified_at(toks, k, LEX, floors) is None
+
+
+@pytest.mark.parametrize("value", [None, _dt.date(2020, 5, 1), _dt.datetime(2020, 5, 1, 13, 5), "2020-05-01",
+                                   "2020-05-01T10:00:00Z", ""])
+def test_as_date_equals_parse_published(value):
+    assert _as_date(value) == parse_published(value, field="published")
+
+
+from casualties.model import _evolved  # noqa: E402
+
+_BASE_CLAIM = Claim("killed", 3, 5, None, "between", 2, 9, "x" * 7, (3, 5), "men", "civilian", None, False, False,
+                    False, False, "")
+_CHANGES = st.dictionaries(st.sampled_from(["low", "high", "value", "part_of_list", "basis", "qualifier", "stated",
+                                            "category", "end", "quote", "subset", "no_such_field"]), _small, max_size=4)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CHANGES)
+def test_evolved_equals_attrs_evolve(changes):
+    try:
+        want = attrs.evolve(_BASE_CLAIM, **changes)
+    except Exception as exc:  # noqa: BLE001 - the same error must come out
+        with pytest.raises(type(exc)):
+            _evolved(_BASE_CLAIM, **changes)
+        return
+    got = _evolved(_BASE_CLAIM, **changes)
+    assert got == want and attrs.astuple(got) == attrs.astuple(want)
+
+
+def test_evolved_on_realistic_changes():
+    assert _evolved(_BASE_CLAIM, part_of_list=True) == attrs.evolve(_BASE_CLAIM, part_of_list=True)
+    assert _evolved(_BASE_CLAIM, low=4, stated=[4, 5], basis="sum") == attrs.evolve(_BASE_CLAIM, low=4, stated=[4, 5], basis="sum")
+    with pytest.raises(ValueError):
+        _evolved(_BASE_CLAIM, low=6)
+
+
+from casualties.numbers import number_inner_words  # noqa: E402
+
+_QUALIFIER_WORDS = sorted({w for table in (LEX.qualifiers_before, LEX.qualifiers_after) for p in table for w in p})
+_HEDGED_RUNS = st.lists(st.sampled_from(_WORDS + _QUALIFIER_WORDS + ["between", "from", "–", "people", "said", "x"]),
+                        min_size=1, max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_HEDGED_RUNS, st.sampled_from(["design", "acled"]))
+def test_every_word_of_a_qualified_number_is_an_inner_word(words, policy):
+    # _number_ending_at tries no start before a word that no number phrase holds
+    toks = tokenize(" ".join(words))
+    floors = LEX.vague_floors(policy)
+    inner = number_inner_words(LEX, floors)
+    for k in range(len(toks)):
+        q = qualified_at(toks, k, LEX, floors)
+        if q is not None:
+            assert all(t.low[0].isdigit() or t.low in inner for t in toks[q.first:q.last]), toks[q.first:q.last]
+
+
+from casualties.accounting import _SURVIVAL_RE, _survival_told  # noqa: E402
+
+_SURVIVALISH = st.lists(st.sampled_from([
+    "Hospital", "hospitalized", "STABLE", "critical", "Condition", "treated", "injuries", "Wounded", "survived",
+    "life-threatening", "expected to live", "released from", "in the left arm", "in the back", "in the back yard",
+    "in the Side", "ſtable", "\u212a", "İ", "ı", " ", ". ", "x", "é",
+]), max_size=8).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_SURVIVALISH, _NO_LONG_S, st.text(max_size=30)))
+def test_survival_told_equals_the_case_folding_search(text):
+    assert _survival_told(text) == (_SURVIVAL_RE.search(text) is not None)
+
+
+@pytest.mark.parametrize("text", ["Two men were shot; one is in stable condition.", "He was hit IN THE LEFT ARM.",
+                                  "Shot in the back yard, he died.", "The ſurvivor", "No word of it here."])
+def test_survival_told_on_realistic_texts(text):
+    assert _survival_told(text) == (_SURVIVAL_RE.search(text) is not None)
+
+
+def test_every_special_word_holds_a_character_outside_ascii_or_an_apostrophe():
+    # tokenize looks for them in an ASCII span only when it holds an apostrophe
+    from casualties.text import _SPECIAL
+    assert all(not w.isascii() or "'" in w for w in _SPECIAL)
+
+
+@pytest.mark.parametrize("text", ["Nobody's hurt, the IS said; noone's dead.", "ISIS and IS: THIS IS IT", "it's IS's",
+                                  "nobody’s hurt – a 20–year–old", "no apostrophe, no name here"])
+def test_tokenize_pre_tests_on_realistic_texts(text):
+    assert tokenize(text) == tokenize_reference(text)
+
+
+# --------------------------------------------------------------------------- events: date mentions found once
+
+from casualties.dates import event_date, find_dates  # noqa: E402
+
+_DATEISH = st.lists(st.sampled_from([
+    "On", "Tuesday", "March", "23", ",", "2014", "killed", "3", "people", ".", "Last", "week", "police", "said",
+    "Posted:", "8:18", "PM", "01/31/15", "born", "June", "25", "yesterday", "In", "a", "separate", "attack",
+]), max_size=20).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DATEISH, st.one_of(st.none(), st.dates(_dt.date(2012, 1, 1), _dt.date(2026, 12, 31))), st.data())
+def test_event_date_with_the_mentions_found_equals_finding_them(text, published, data):
+    anchors = data.draw(st.lists(st.integers(0, len(text)), max_size=3))
+    assert event_date(text, published, anchors, find_dates(text, published)) == event_date(text, published, anchors)
+
+
+def test_event_date_with_the_mentions_found_on_a_realistic_text():
+    text = "Posted: Tuesday, January 28, 2014 8:18 PM. On Monday, gunmen killed 3 people, police said Tuesday."
+    pub = _dt.date(2014, 1, 28)
+    anchors = [text.index("killed")]
+    assert event_date(text, pub, anchors, find_dates(text, pub)) == event_date(text, pub, anchors)
+    assert event_date(text, pub, anchors)[0] == _dt.date(2014, 1, 27)
