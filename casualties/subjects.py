@@ -188,7 +188,10 @@ def _subject_start(toks, k: int, lex, floors) -> Optional[int]:
             and not _is_report_verb(toks, s0 - 1):
         s0 -= 1
     if s0 > 0 and toks[s0 - 1].low not in (";", ":", ".", "that") and not _is_report_verb(toks, s0 - 1):
-        return None  # a subordinate clause: its subject is not a safe guess
+        # a subordinate clause: its subject is not a safe guess, unless the clause opens with a
+        # figure ("where 3 fighters from the brigade were killed", "during which, 4 ... were killed")
+        f = s0 + (s0 < k and toks[s0].low == ",")
+        return f if f < k and qualified_from(toks, f, lex, floors) is not None else None
     # "The army said a soldier was killed": the subject starts after the reporting verb
     while s0 < k and toks[s0].low in ("however", "meanwhile", "but", "and", "also", "moreover", ","):
         s0 += 1  # "...; however, four people ... were killed"
