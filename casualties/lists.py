@@ -50,6 +50,7 @@ class _ListReading:
                 if r < stop and toks[r].low == "and":
                     j = r
             j += _age_aside(toks, j, stop)  # "Ronald Hill, 33, and Kendra Hill, 28,"
+            j = _past_post_modifier(toks, j, stop, lex, floors)  # "two fighters in the ranks of X and ..."
             prev_end = j
             k, joiner = self._joiner_at(j, stop)
             if not joiner or k >= stop or len(joiner) > 4 or joiner[0] in ("of", "them", "whom") or joiner[-1] == "of":
@@ -310,6 +311,32 @@ def _not_a_joiner(toks, j: int, joiner: List[str]) -> bool:
     if "along" in joiner and "with" not in joiner:
         return True
     return joiner == ["with"] and j > 0 and toks[j - 1].low.endswith("ed") and not _starts_trigger(toks, j - 1)
+
+
+_POST_MODIFIER_PREPOSITIONS = WORDS.set("post_modifier_prepositions")
+#: How many tokens a listed figure's prepositional phrase may run before the list goes on.
+_POST_MODIFIER_REACH = 9
+
+
+def _past_post_modifier(toks, j: int, stop: int, lex, floors) -> int:
+    """ "killed two fighters in the ranks of the opposition and one civilian", "10 members of the
+    local militia and 4 members of ...": past a short prepositional phrase on the figure's noun,
+    the "and" where the list goes on; else ``j``.  The phrase follows a noun (not the casualty
+    word: "wounded in the attack and a vehicle was damaged"), holds no figure, no casualty word
+    and no clause break, and the word after "and" opens a figure or one person ("a", "an")."""
+    if j >= stop or toks[j].low not in _POST_MODIFIER_PREPOSITIONS or j == 0 or _starts_trigger(toks, j - 1):
+        return j  # "were wounded in the attack and ...": a phrase on the verb, not on a noun
+    for r in range(j + 1, min(stop, j + _POST_MODIFIER_REACH + 1)):
+        w = toks[r].low
+        if w == "and":
+            nxt = r + 1
+            if nxt < stop and (toks[nxt].low in ("a", "an") or _is_number_start(toks, nxt, lex, floors)):
+                return r
+            return j
+        if w in (",", ".", ";", ":", "who", "which", "that", "while", "when", "after") or \
+                _is_number_start(toks, r, lex, floors) or _starts_trigger(toks, r):
+            return j
+    return j
 
 
 #: Words that open a short adjunct between a predicate and the list it goes on with.
