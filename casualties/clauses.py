@@ -59,6 +59,7 @@ _MODAL_ADVERBS = WORDS.set("modal_adverbs")
 _HARM_VERBS = WORDS.set("harm_verbs")
 _TOLL_VERBS = WORDS.set("toll_verbs")
 _SUCCUMB = WORDS.tuple("succumb")
+_COUNT_GROUPS = WORDS.set("count_group_nouns")
 
 
 
@@ -393,6 +394,9 @@ class _Sentence(_SubjectReading, _ListReading, _ObjectReading, _AntecedentReadin
                 return None
         if trig.kind == "verb":
             j = _past_coordinated_verb_or_means(toks, j, lex, floors)  # "killed and beheaded 2", "killed using gunfire 2"
+        if j + 3 < len(toks) and toks[j].low in ("a", "an") and toks[j + 1].low in _COUNT_GROUPS \
+                and toks[j + 2].low == "of" and number_at(toks, j + 3, lex, floors) is not None:
+            j += 3  # "killed a family of 4": the group's figure counts its people
         if toks[j].low in ("another", "the", "his", "her", "their") and j + 1 < len(toks) \
                 and number_at(toks, j + 1, lex, floors) is not None \
                 and not number_at(toks, j + 1, lex, floors).vague and not _age_at(toks, j + 1):

@@ -25,6 +25,7 @@ _SINGULAR_AUX = WORDS.set("singular_aux")
 _PLURAL_AUX = WORDS.set("plural_aux")
 _GENERIC_PEOPLE = WORDS.set("generic_people")
 _COLLECTIVES = WORDS.set("collectives")
+_COUNT_GROUPS = WORDS.set("count_group_nouns")
 
 
 class _ListReading:
@@ -144,6 +145,11 @@ class _ListReading:
                 p.subset = True
         return parts
 
+    def _group_of(self, raw: _Raw) -> bool:
+        """The figure counts a group's people: "a family of 4" (words.json count_group_nouns)."""
+        at = min(raw.numbers_used, default=0)
+        return at >= 2 and self.toks[at - 1].low == "of" and self.toks[at - 2].low in _COUNT_GROUPS
+
     def _joiner_at(self, j: int, stop: int) -> Tuple[int, List[str]]:
         """The words that join a list's next part at ``j`` (",", "and", "as well as", "including",
         ...): where the part starts, and the words."""
@@ -237,7 +243,7 @@ class _ListReading:
         if parts and raw.value and comma \
                 and all(p.value is not None and p.qualifier == "exact" for p in parts) \
                 and raw.value >= sum(p.value for p in parts) and (len(parts) >= 2 or raw.value > parts[0].value) \
-                and any(t.low in _GENERIC_PEOPLE for t in self.toks[raw.np[0]:raw.np[1]]):
+                and (any(t.low in _GENERIC_PEOPLE for t in self.toks[raw.np[0]:raw.np[1]]) or self._group_of(raw)):
             # "Six people, three men and three women, were wounded": the same six, broken down;
             # "Three others, an 18-year-old woman and two men, were wounded": a breakdown too,
             # though only a part of it reads as a figure
