@@ -24,10 +24,11 @@ from .words import WORDS
 __all__ = ["location_share"]
 
 _SHARE_VERBS = "|".join(sorted(WORDS.set("share_verbs")))
-#: "Five are noted in this location", "4 deaths were documented at this location".
+#: "Five are noted in this location", "4 deaths were documented at this location", "1 fatality
+#: was allocated to each location".
 _SHARE_RE = re.compile(
-    r"\b(?P<n>[A-Za-z0-9-]+)\s+(?:(?P<noun>deaths|fatalities|dead|of them)\s+)?(?:are|were|is|was)\s+"
-    r"(?:(?:" + _SHARE_VERBS + r")\s+)(?:in|at|for|to)\s+this\s+locations?\b", re.IGNORECASE)
+    r"\b(?P<n>[A-Za-z0-9-]+)\s+(?:(?P<noun>deaths?|fatalit(?:y|ies)|dead|of them)\s+)?(?:(?:are|were|is|was)\s+)?"
+    r"(?:(?:" + _SHARE_VERBS + r")\s+)?(?:in|at|for|to)\s+(?:this|each)\s+locations?\b", re.IGNORECASE)
 
 
 def location_share(text: str, claims: List[Claim], hits: List[bool]):
@@ -36,12 +37,12 @@ def location_share(text: str, claims: List[Claim], hits: List[bool]):
     own (or the claim already read at its span, "Nine deaths are noted in this location")."""
     if "location" not in text:
         return claims, hits  # the cheap test first: almost no text speaks of its location
-    m = _SHARE_RE.search(text)
+    m, value = next(((m, v) for m in _SHARE_RE.finditer(text)
+                     for v in [_number(text, m.start("n"), m.end("n"))] if v is not None), (None, None))
     if m is None:
         return claims, hits
-    value = _number(text, m.start("n"), m.end("n"))
     counted = [c for c in claims if c.end <= m.start() and c.counts]
-    if value is None or not counted:
+    if not counted:
         return claims, hits
     category = "killed" if m.group("noun") else counted[-1].category
     before = [c for c in claims if c.end <= m.start() and not c.background]
