@@ -421,12 +421,24 @@ def _is_background(toks, raw: _Raw, published: Optional[_dt.date], first_claim: 
 
 
 def _after_figure_end(toks, last: int) -> int:
-    """Where the words right after a figure end: at a clause break, or 8 tokens on."""
+    """Where the words right after a figure end: at a clause break, at wounds told with when they
+    were sustained (:func:`_dated_wounds`), or 8 tokens on."""
     after_end = last
     while after_end < len(toks) and after_end - last < 8 and \
-            toks[after_end].low not in (",", ";", ".", "and", "but", "who", "which", "that", "whom"):
+            toks[after_end].low not in (",", ";", ".", "and", "but", "who", "which", "that", "whom") and \
+            not _dated_wounds(toks, after_end):
         after_end += 1
     return after_end
+
+
+_WOUND_WORDS = WORDS.set("wound_words")
+_SUSTAINED = WORDS.set("wounds_sustained")
+
+
+def _dated_wounds(toks, i: int) -> bool:
+    """ "died of his wounds sustained a few days earlier": a wound noun at ``i`` whose own
+    participle follows; the time after it dates the wounds, not another event."""
+    return toks[i].low in _WOUND_WORDS and any(t.low in _SUSTAINED for t in toks[i + 1:i + 3])
 
 
 def _month_cue(toks, i: int, published: _dt.date) -> bool:
@@ -444,7 +456,8 @@ def _is_background_reference(toks, raw: _Raw, published: Optional[_dt.date], fir
     a, b = 0, raw.first
     after_end = raw.last
     while after_end < len(toks) and after_end - raw.last < 8 and \
-            toks[after_end].low not in (",", ";", ".", "and", "but", "who", "which", "that", "whom"):
+            toks[after_end].low not in (",", ";", ".", "and", "but", "who", "which", "that", "whom") and \
+            not _dated_wounds(toks, after_end):
         after_end += 1
     if _has_phrase(toks, 0, len(toks), _TALLY) or \
             _has_phrase(toks, a, b, _BEFORE_FIGURE, skip_definite=True) or \

@@ -44,6 +44,7 @@ from .accounting import (  # FULL_STORY_CHARS, NO_DEATH_REPORTED: re-exported (r
     _hedge_bare_repeats, _is_additive, _is_later_death, _lone_survivor, _resolve_hits, _with_group_survivors,
 )
 from .clauses import _Sentence
+from .shares import location_share
 from .sides import sum_of_sides
 from .tallies import adds_up_several_events
 
@@ -159,6 +160,7 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
     claims, hits = _additive_totals(text, out, additive, hits)
     claims, hits = _fold_singletons(claims, hits)
     claims, hits = sum_of_sides(text, claims, hits)
+    claims, hits = location_share(text, claims, hits)
     return _with_group_survivors(text, claims, hits, low)
 
 

@@ -59,7 +59,8 @@ _MODAL_ADVERBS = WORDS.set("modal_adverbs")
 _HARM_VERBS = WORDS.set("harm_verbs")
 _TOLL_VERBS = WORDS.set("toll_verbs")
 _SUCCUMB = WORDS.tuple("succumb")
-_REFLEXIVES = frozenset(("himself", "herself", "themselves"))  # "killed himself": the attacker's own death
+_REFLEXIVES = WORDS.set("reflexive_pronouns")  # "killed himself": the attacker's own death
+_COUNT_GROUPS = WORDS.set("count_group_nouns")
 
 
 # --------------------------------------------------------------------------- patterns
@@ -188,7 +189,9 @@ class _Sentence(_SubjectReading, _ListReading, _ObjectReading, _AntecedentReadin
         if q is not None and _is_trap(toks, q, np_end, lex):
             q = None  # "12 members of the 11th Division were killed": no figure next to the verb
         passive = any(a in _BE_HAVE and a not in ("has", "have", "had") for a in aux)
-        if passive and not getattr(self, "_coordinated", False):
+        # "died" has a subject as a passive does: "14 regime fighters and allied militiamen died"
+        dies = trig.word in ("died", "perished") + _SUCCUMB and not aux
+        if (passive or dies) and not getattr(self, "_coordinated", False):
             # the head of a long or listed subject: "Al-Bawi and two other officers were killed"
             raw = self._try(lambda: self.subject(trig, k))
             if raw is not None and (q is None or (raw.list_id == -1 and q.numbers[0].first in self.used)):
@@ -390,6 +393,9 @@ class _Sentence(_SubjectReading, _ListReading, _ObjectReading, _AntecedentReadin
                 return None
         if trig.kind == "verb":
             j = _past_coordinated_verb_or_means(toks, j, lex, floors)  # "killed and beheaded 2", "killed using gunfire 2"
+        if j + 3 < len(toks) and toks[j].low in ("a", "an") and toks[j + 1].low in _COUNT_GROUPS \
+                and toks[j + 2].low == "of" and number_at(toks, j + 3, lex, floors) is not None:
+            j += 3  # "killed a family of 4": the group's figure counts its people
         if toks[j].low in ("another", "the", "his", "her", "their") and j + 1 < len(toks) \
                 and number_at(toks, j + 1, lex, floors) is not None \
                 and not number_at(toks, j + 1, lex, floors).vague and not _age_at(toks, j + 1):

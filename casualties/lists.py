@@ -25,6 +25,7 @@ _SINGULAR_AUX = WORDS.set("singular_aux")
 _PLURAL_AUX = WORDS.set("plural_aux")
 _GENERIC_PEOPLE = WORDS.set("generic_people")
 _COLLECTIVES = WORDS.set("collectives")
+_COUNT_GROUPS = WORDS.set("count_group_nouns")
 
 
 class _ListReading:
@@ -50,6 +51,7 @@ class _ListReading:
                 if r < stop and toks[r].low == "and":
                     j = r
             j += _age_aside(toks, j, stop)  # "Ronald Hill, 33, and Kendra Hill, 28,"
+            j = _past_post_modifier(toks, j, stop, lex, floors)  # "two fighters in the ranks of X and ..."
             prev_end = j
             k, joiner = self._joiner_at(j, stop)
             if not joiner or k >= stop or len(joiner) > 4 or joiner[0] in ("of", "them", "whom") or joiner[-1] == "of":
@@ -142,6 +144,11 @@ class _ListReading:
             for p in parts:
                 p.subset = True
         return parts
+
+    def _group_of(self, raw: _Raw) -> bool:
+        """The figure counts a group's people: "a family of 4" (words.json count_group_nouns)."""
+        at = min(raw.numbers_used, default=0)
+        return at >= 2 and self.toks[at - 1].low == "of" and self.toks[at - 2].low in _COUNT_GROUPS
 
     def _joiner_at(self, j: int, stop: int) -> Tuple[int, List[str]]:
         """The words that join a list's next part at ``j`` (",", "and", "as well as", "including",
@@ -236,7 +243,7 @@ class _ListReading:
         if parts and raw.value and comma \
                 and all(p.value is not None and p.qualifier == "exact" for p in parts) \
                 and raw.value >= sum(p.value for p in parts) and (len(parts) >= 2 or raw.value > parts[0].value) \
-                and any(t.low in _GENERIC_PEOPLE for t in self.toks[raw.np[0]:raw.np[1]]):
+                and (any(t.low in _GENERIC_PEOPLE for t in self.toks[raw.np[0]:raw.np[1]]) or self._group_of(raw)):
             # "Six people, three men and three women, were wounded": the same six, broken down;
             # "Three others, an 18-year-old woman and two men, were wounded": a breakdown too,
             # though only a part of it reads as a figure
@@ -310,6 +317,32 @@ def _not_a_joiner(toks, j: int, joiner: List[str]) -> bool:
     if "along" in joiner and "with" not in joiner:
         return True
     return joiner == ["with"] and j > 0 and toks[j - 1].low.endswith("ed") and not _starts_trigger(toks, j - 1)
+
+
+_POST_MODIFIER_PREPOSITIONS = WORDS.set("post_modifier_prepositions")
+#: How many tokens a listed figure's prepositional phrase may run before the list goes on.
+_POST_MODIFIER_REACH = 9
+
+
+def _past_post_modifier(toks, j: int, stop: int, lex, floors) -> int:
+    """ "killed two fighters in the ranks of the opposition and one civilian", "10 members of the
+    local militia and 4 members of ...": past a short prepositional phrase on the figure's noun,
+    the "and" where the list goes on; else ``j``.  The phrase follows a noun (not the casualty
+    word: "wounded in the attack and a vehicle was damaged"), holds no figure, no casualty word
+    and no clause break, and the word after "and" opens a figure or one person ("a", "an")."""
+    if j >= stop or toks[j].low not in _POST_MODIFIER_PREPOSITIONS or j == 0 or _starts_trigger(toks, j - 1):
+        return j  # "were wounded in the attack and ...": a phrase on the verb, not on a noun
+    for r in range(j + 1, min(stop, j + _POST_MODIFIER_REACH + 1)):
+        w = toks[r].low
+        if w == "and":
+            nxt = r + 1
+            if nxt < stop and (toks[nxt].low in ("a", "an") or _is_number_start(toks, nxt, lex, floors)):
+                return r
+            return j
+        if w in (",", ".", ";", ":", "who", "which", "that", "while", "when", "after") or \
+                _is_number_start(toks, r, lex, floors) or _starts_trigger(toks, r):
+            return j
+    return j
 
 
 #: Words that open a short adjunct between a predicate and the list it goes on with.

@@ -261,11 +261,13 @@ def _is_partitive(toks, i, lex, floors) -> bool:
 
 
 def _victim_group(toks, a, b, lex) -> str:
+    """The group of the first person noun of ``toks[a:b]`` that names one: a noun of no group
+    ("male" in "3 male civilians", "members") gives way to the next that does."""
     for t in toks[a:b]:
         if t.text == "IS":  # the Islamic State, not the verb
             return "armed group"
         g = lex.victims.get(t.low)
-        if g is not None:
+        if g is not None and g != "unknown":
             return g
     return "unknown"
 

@@ -147,7 +147,10 @@ def best_figure(rows: Sequence[dict], low: Optional[int], high: Optional[int],
         return b, "latest per source; " + basis, ids
     # default
     if consistent:
-        inside = [v for v in values if v >= cons_low and (cons_high is None or v <= cons_high)]
+        # a range ("between 2 and 3", "2 or 3") vouches for its lower end and allows its upper
+        # one: only the lower end is a figure the source stands by, as "at least 44" stands by 44
+        vouched = sorted(min(_stated(r)) for r in rows if _stated(r))
+        inside = [v for v in vouched if v >= cons_low and (cons_high is None or v <= cons_high)]
         if inside:
             return inside[-1], "largest stated figure inside the consensus", ids_of(inside[-1])
         b = min(max(cons_low, low), high)

@@ -26,6 +26,7 @@ _ATTACKER_NOUNS = WORDS.set("attacker_nouns")
 #: Determiners of a phrase that names people already told of ("the two men killed").
 _BACK_REFERENCES = WORDS.set("back_references")
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s)")
+_PARAGRAPH_BREAK_RE = re.compile(r"\n\s*\n")
 _CATEGORIES = ("killed", "injured")
 
 
@@ -38,7 +39,8 @@ def sum_of_sides(text: str, claims: List[Claim], hits: List[bool]):
     its group, no group comes twice (an unknown group, "killing 4", or a group told twice may be
     the same people again), none refers back ("the two men killed"), and none is the attack's
     own perpetrators.  Figures in other sentences may be of other events, which the report
-    accounting cannot yet tell apart, so they are not summed."""
+    accounting cannot yet tell apart, so they are not summed, unless the next sentence says it
+    adds to the clash ("Regime forces also shelled the town, killing 2 civilians")."""
     out, out_hits = list(claims), list(hits)
     for cat in _CATEGORIES:
         parts = _sides(text, claims, hits, cat)
@@ -63,9 +65,26 @@ def _sides(text: str, claims: List[Claim], hits: List[bool], category: str) -> l
     sides = [_side(c) for _, c in parts]
     if None in sides or not _disjoint(sides) or any(_refers_back(text, c) for _, c in parts):
         return []
-    if any(_SENTENCE_END_RE.search(text, a.end, b.start) for (_, a), (_, b) in zip(parts, parts[1:])):
+    if any(_SENTENCE_END_RE.search(text, a.end, b.start) and not _adds_to_before(text, a.end, b.start)
+           for (_, a), (_, b) in zip(parts, parts[1:])):
         return []  # one sentence: figures in others may be of other events
     return parts
+
+
+_ADDITIVES = WORDS.set("sentence_additives")
+_WORD_RE = re.compile(r"[a-z]+")
+
+
+def _adds_to_before(text: str, a: int, b: int) -> bool:
+    """The figure at ``b`` is in the sentence right after the one of the figure ending at ``a``, and
+    that sentence tells, before the figure, that it adds to the clash ("Regime forces also shelled
+    the town, killing 2 civilians"; "Concurrently, warplanes ... killed 12"), in the same paragraph:
+    a new paragraph of a round-up ("Also overnight, a drone strike in Raqqa killed 5") is a new
+    item, which the events stage tells apart or joins (casualties.events)."""
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, a, b)]
+    if len(ends) != 1 or _PARAGRAPH_BREAK_RE.search(text, a, b):
+        return False
+    return any(w in _ADDITIVES for w in _WORD_RE.findall(text[ends[0]:b].lower()))
 
 
 def _side(claim: Claim):

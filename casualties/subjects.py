@@ -89,7 +89,9 @@ class _SubjectReading:
                 not _dead_out_of_group(toks, q.last, trig.category, lex, floors)
         # a list subject: the parts are claims of their own, their sum the total
         singular = any(t.low in _SINGULAR_AUX for t in toks[np_end:trig.first])
-        parts = [] if singular else self._drop_enumeration(raw, self.list_parts(np_end, trig.category, stop=k))
+        # "Both Bass and his daughter died": "both ... and" names the pair its figure counts, no list
+        pair = w == "both"
+        parts = [] if singular or pair else self._drop_enumeration(raw, self.list_parts(np_end, trig.category, stop=k))
         if (named or q is None) and not parts and any(a in ("were", "are") for a in (t.low for t in toks[np_end:trig.first])):
             return None  # "Gunmen ... were killed": a plural subject with no figure
         if parts and not parts[0].subset:
@@ -185,8 +187,14 @@ def _subject_start(toks, k: int, lex, floors) -> Optional[int]:
                                       or _opens_sentence_adverbial(toks, s0 - 1)) \
             and not _is_report_verb(toks, s0 - 1):
         s0 -= 1
+        n = _sentence_adverbial_length(toks, s0)
+        if n and qualified_from(toks, s0 + n, lex, floors) is not None:
+            return s0 + n  # ", as a result 1 militant ... was killed": a main clause after the adverbial
     if s0 > 0 and toks[s0 - 1].low not in (";", ":", ".", "that") and not _is_report_verb(toks, s0 - 1):
-        return None  # a subordinate clause: its subject is not a safe guess
+        # a subordinate clause: its subject is not a safe guess, unless the clause opens with a
+        # figure ("where 3 fighters from the brigade were killed", "during which, 4 ... were killed")
+        f = s0 + (s0 < k and toks[s0].low == ",")
+        return f if f < k and qualified_from(toks, f, lex, floors) is not None else None
     # "The army said a soldier was killed": the subject starts after the reporting verb
     while s0 < k and toks[s0].low in ("however", "meanwhile", "but", "and", "also", "moreover", ","):
         s0 += 1  # "...; however, four people ... were killed"
@@ -197,4 +205,32 @@ def _subject_start(toks, k: int, lex, floors) -> Optional[int]:
             c += 1
         if c < k:  # set off by its comma; without one it is the subject ("At least 8 ...")
             s0 = c + 1
+        elif qualified_from(toks, s0, lex, floors) is None:
+            # "that during the clashes 3 fighters ... were killed": the figure after it, if any
+            s0 = _figure_after_adverbial(toks, s0, k, lex, floors) or s0
     return s0
+
+
+#: How many tokens a short adverbial without its comma may run before a subject's figure.
+_ADVERBIAL_REACH = 5
+
+
+def _figure_after_adverbial(toks, i: int, k: int, lex, floors) -> Optional[int]:
+    """Where a figure opens a clause's subject right after a short adverbial at ``i`` written
+    without its comma ("during the clashes 3 fighters"): the first number within reach, with no
+    comma or casualty word before it; else ``None``."""
+    for f in range(i + 1, min(k, i + _ADVERBIAL_REACH + 1)):
+        if toks[f].low in (",", ";") or _starts_trigger(toks, f):
+            return None
+        if toks[f].low not in ("a", "an", "some") and qualified_from(toks, f, lex, floors) is not None:
+            return f
+    return None
+
+
+def _sentence_adverbial_length(toks, i: int) -> int:
+    """The number of tokens of the sentence adverbial opening at ``i`` ("as a result": 3), with a
+    comma after it; 0 when none opens there."""
+    for p in _SENTENCE_ADVERBIALS:
+        if tuple(t.low for t in toks[i:i + len(p)]) == p:
+            return len(p) + (i + len(p) < len(toks) and toks[i + len(p)].low == ",")
+    return 0

@@ -156,6 +156,29 @@ def test_between_counts_both_ends():
     assert row["low"] <= row["best"] <= row["high"]
 
 
+def test_a_range_vouches_for_its_lower_end_under_the_default_policy():
+    # "between A and B", "A or B", "A to B": the source stands by A and allows B
+    for text, best in [("Between 50 and 60 people were killed in the attack.", 50),
+                       ("Snipers shot dead 2 or 3 soldiers near the border.", 2),
+                       ("The shelling wounded between 4 and 7 civilians.", 4),
+                       ("1 to 6 villagers were killed, officials said.", 1)]:
+        category = "injured" if "wounded" in text else "killed"
+        row = _row(_one(text), category)
+        assert row["best"] == best, text
+        assert row["best_basis"] == "largest stated figure inside the consensus"
+
+
+def test_a_range_with_a_figure_inside_it_gives_that_figure():
+    # "between 50 and 60" and "55": the consensus is 55, a figure one source stands by
+    text = "Between 50 and 60 people were killed. The governor said 55 people were killed."
+    row = _row(_one(text), "killed")
+    assert (row["low"], row["best"], row["high"]) == (50, 55, 60)
+    # an open claim above the range's floor: its own figure, not the range's upper end
+    text = "Between 50 and 60 people were killed. Medics said at least 52 people were killed."
+    row = _row(_one(text), "killed")
+    assert (row["low"], row["best"], row["high"]) == (50, 52, 60)
+
+
 def test_report_without_claims_has_no_ranges_but_is_listed():
     result = _one("The market reopened on Friday.")
     assert list(result.reports["report_id"]) == ["r"]
