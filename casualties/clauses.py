@@ -120,11 +120,12 @@ class _Sentence(_SubjectReading, _ListReading, _ObjectReading, _AntecedentReadin
     """One sentence being read: its tokens, the numbers already attached (``used``) and the
     figures read so far (``raws``); :meth:`run` reads every trigger of the sentence."""
 
-    def __init__(self, text, toks, lex, floors, policy):
+    def __init__(self, text, toks, lex, floors, policy, told_before=()):
         self.text, self.toks, self.lex, self.floors, self.policy = text, toks, lex, floors, policy
         self.used = set()  # token index of numbers already attached
         self.raws: List[_Raw] = []
         self._list_ids = 0
+        self.told_before = told_before  # the claims of the sentences before, read already (bodies: "their bodies")
 
     def _try(self, make):
         """Run ``make`` with a way back: :meth:`_undo` restores what it added."""
