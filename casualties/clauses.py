@@ -544,6 +544,11 @@ class _Sentence(_SubjectReading, _ListReading, _ObjectReading, _AntecedentReadin
         for v in range(trig.first - 2, max(-1, trig.first - 10), -1):
             if toks[v].low in _HARM_VERBS or toks[v].low in ("hacked", "burned", "burnt", "stoned", "clubbed",
                                                              "bludgeoned", "kicked"):
+                hit = next((r for r in self.raws if r.category == HIT and r.first == v), None)
+                if hit is not None and hit.last == trig.first - 1:
+                    # "stabbed 1 soldier to death": the figure read as people hit, up to "to death", is of the dead
+                    hit.category, hit.last = "killed", trig.last
+                    break
                 raw = self.after(_Trigger("killed", "verb", v, v + 1, toks[v].low))
                 if raw is not None:
                     raw.last = max(raw.last, trig.last)
