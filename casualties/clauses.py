@@ -157,6 +157,20 @@ class _Sentence(_SubjectReading, _ListReading, _ObjectReading, _AntecedentReadin
                 break
         return k, aux
 
+    def _head_before_including(self, q, np_start: int, np_end: int):
+        """ "At least ten others, including six officers were injured": an aside opened by
+        ", including" and never closed; the subject is the figure before it (ten), and the figure
+        after "including" is a part of it.  Returns the victim phrase's span and its figure (the
+        ones given when no figure stands before the comma)."""
+        toks, lex, floors = self.toks, self.lex, self.floors
+        comma = q.first - 2
+        start = _np_backward(toks, comma, lex, floors)
+        head = _number_ending_at(toks, start, lex, floors) \
+            if 0 < start < comma and _has_victim_noun(toks, start, comma, lex) else None
+        if head is None or head.numbers[0].first in self.used:
+            return np_start, np_end, q
+        return start, comma, head
+
     def before(self, trig: _Trigger) -> Optional[_Raw]:
         toks, lex, floors = self.toks, self.lex, self.floors
         k, aux = self._aux_before(trig.first)
@@ -178,6 +192,8 @@ class _Sentence(_SubjectReading, _ListReading, _ObjectReading, _AntecedentReadin
             # the wounded too, and says here how many died
             np_start = set_start
         q = _number_ending_at(toks, np_start, lex, floors) if np_start > 0 else None
+        if q is not None and q.first >= 3 and toks[q.first - 1].low == "including" and toks[q.first - 2].low == ",":
+            np_start, np_end, q = self._head_before_including(q, np_start, np_end)
         non_person = np_end > np_start and toks[np_end - 1].low in _NON_PERSONS and \
             not _has_victim_noun(toks, np_start, np_end, lex)
         if non_person and toks[np_end - 1].low in _ANIMALS:
