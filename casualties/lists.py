@@ -78,8 +78,8 @@ class _ListReading:
             if "including" in joiner or "among" in joiner or ":" in joiner:
                 subset = True
             j = np_end
-            if joiner == [","] and named and _one_person_noun(toks[prev_end - 1], lex):
-                continue  # "his wife, Mary Smith": the name of the person just told of
+            if joiner == [","] and named and _one_person_noun(toks[prev_end - 1], lex, titles=True):
+                continue  # "his wife, Mary Smith", "a Sunni Imam, Sheik Khaled": the name of the person just told of
             if joiner == [","] and toks[k].low in ("a", "an"):
                 apposition = True
                 continue  # ", an American naval officer": an apposition, the same person

@@ -198,6 +198,11 @@ def _name_end(toks, i, stop, lex) -> int:
     or 0 when the words there are not a name."""
     j = i
     words = 0
+    # a title before the name ("Judge Mustafa Hafiz", "Major General Ali Hassan"): capitalised
+    # person nouns in the singular, part of the name that follows them
+    while j + 1 < stop and toks[j].low in lex.victims and toks[j].text[:1].isupper() and \
+            not toks[j].low.endswith("s") and toks[j + 1].text[:1].isupper():
+        j += 1
     while j < stop:
         t = toks[j]
         if t.low in _DETERMINERS or t.low in _SOURCE_HEADS or t.low in lex.units or t.low in lex.tens:
@@ -291,9 +296,10 @@ def _age_aside(toks, j: int, stop: int) -> int:
     return 0
 
 
-def _one_person_noun(tok: Token, lex) -> bool:
-    """A common noun for one person ("wife", "son", "officer"), not a name or a group."""
-    return tok.low in lex.victims and tok.text[:1].islower() and not _plural_noun(tok.low) \
+def _one_person_noun(tok: Token, lex, titles: bool = False) -> bool:
+    """A common noun for one person ("wife", "son", "officer"), not a name or a group; with
+    ``titles``, also one written with a capital ("a Sunni Imam")."""
+    return tok.low in lex.victims and (titles or tok.text[:1].islower()) and not _plural_noun(tok.low) \
         and tok.low not in _COLLECTIVES
 
 
