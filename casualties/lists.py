@@ -50,6 +50,7 @@ class _ListReading:
                 if r < stop and toks[r].low == "and":
                     j = r
             j += _age_aside(toks, j, stop)  # "Ronald Hill, 33, and Kendra Hill, 28,"
+            j = _past_person_modifier(toks, j, stop, lex)  # "Nasir Ali, the head of the office, and six guards"
             prev_end = j
             k, joiner = self._joiner_at(j, stop)
             if not joiner or k >= stop or len(joiner) > 4 or joiner[0] in ("of", "them", "whom") or joiner[-1] == "of":
@@ -284,6 +285,38 @@ class _ListReading:
                     (members[0].np[0], members[-1].np[1]),
                     basis=f"sum of {len(members)} group figures", list_id=-1,
                     group=groups.pop() if len(groups) == 1 else "unknown")
+
+
+#: How far an apposition or an "of" phrase on one person may reach before the list goes on.
+_MODIFIER_REACH = 16
+#: What a list goes on with after such a modifier.
+_AFTER_MODIFIER = ("and", "along", "together", "as")
+
+
+def _past_person_modifier(toks, j: int, stop: int, lex) -> int:
+    """Past what is said of the one person just told of, to where the list goes on: an
+    apposition set off by commas ("killed Nasir Ali, the assistant to the director of the office,
+    and six of his guards"; "Nadia Mohammed, a senior official at the ministry, along with her
+    driver") or an "of" phrase ("the commander of a special police force, his deputy, and six
+    others"), when a joiner follows it; else ``j``.  The person is a name or a singular person noun."""
+    if j >= stop or j < 1 or toks[j].low not in (",", "of") or j + 1 >= stop:
+        return j
+    before = toks[j - 1]
+    if not (before.text[:1].isupper() and before.low not in lex.victims or _one_person_noun(before, lex, titles=True)):
+        return j
+    if toks[j].low == "of" and toks[j + 1].low not in ("a", "an", "the", "his", "her", "its"):
+        return j  # "two of the guards", "one of them": a part, no modifier
+    if toks[j].low == "," and toks[j + 1].low not in ("a", "an", "the"):
+        return j
+    for c in range(j + 2, min(stop, j + _MODIFIER_REACH)):
+        w = toks[c].low
+        if w in (".", ";", ":") or _starts_trigger(toks, c):
+            return j
+        if w == "," or (toks[j].low == "of" and w == "and"):
+            if toks[j].low == "of" or (c + 1 < stop and toks[c + 1].low in _AFTER_MODIFIER):
+                return c
+            return j
+    return j
 
 
 def _opens_other_clause(toks, v: int) -> bool:
