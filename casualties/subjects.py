@@ -16,7 +16,7 @@ from .words import WORDS
 from .mentions import (
     _NON_PERSONS, _is_report_verb,
     _Raw, _Trigger, _abbreviation_dot, _age_at, _implicit, _is_partitive, _is_trap, _name_end,
-    _np_forward, _np_word, _raw_from_q, _starts_trigger,
+    _np_forward, _np_word, _one_person_noun, _raw_from_q, _starts_trigger,
 )
 from .predicates import (
     _clause_after_claim, _dead_out_of_group, _in_as_well_as, _not_a_zero_count, _one_person_head, _person_pair_end,
@@ -60,8 +60,7 @@ class _SubjectReading:
             q = None
         elif w in ("a", "an", "one") and (s0 + 1 < k and (_np_word(toks[s0 + 1], lex, floors) or _age_at(toks, s0 + 1))):
             q = None
-        elif w in ("the", "his", "her") and s0 + 1 < k and _one_person_head(toks, s0 + 1, trig, lex) and \
-                (any(t.low in _SINGULAR_AUX for t in toks[k:trig.first]) or toks[s0 + 2].low == "and"):
+        elif w in ("the", "his", "her") and s0 + 1 < k and _one_person_first(toks, s0 + 1, k, trig, lex):
             # "The mayor of a Jalwla neighborhood was killed"; "The mayor and his wife were shot
             # dead" (a list: the plural verb is no figure without one, see below)
             q = None
@@ -143,6 +142,17 @@ class _SubjectReading:
 
 
 _SENTENCE_ADVERBIALS = WORDS.phrases("sentence_adverbials")
+
+
+def _one_person_first(toks, i: int, k: int, trig, lex) -> bool:
+    """After "the" / "his" / "her" at ``i - 1``, a subject of one person: "The mayor of a
+    neighborhood was killed" (a singular verb), or the first of a pair, its head noun right before
+    "and" ("The mayor and his wife", "the police officer and one friend", "The Chief and two
+    members of his detail")."""
+    h = i + 1 if i + 1 < k and toks[i].text[:1].islower() and _one_person_noun(toks[i + 1], lex) else i
+    if h + 1 < k and toks[h + 1].low == "and":
+        return _one_person_head(toks, h, trig, lex) or _one_person_noun(toks[h], lex, titles=True)
+    return _one_person_head(toks, i, trig, lex) and any(t.low in _SINGULAR_AUX for t in toks[k:trig.first])
 
 
 def _opens_sentence_adverbial(toks, i: int) -> bool:
