@@ -157,20 +157,6 @@ class _Sentence(_SubjectReading, _ListReading, _ObjectReading, _AntecedentReadin
                 break
         return k, aux
 
-    def _head_before_including(self, q, np_start: int, np_end: int):
-        """ "At least ten others, including six officers were injured": an aside opened by
-        ", including" and never closed; the subject is the figure before it (ten), and the figure
-        after "including" is a part of it.  Returns the victim phrase's span and its figure (the
-        ones given when no figure stands before the comma)."""
-        toks, lex, floors = self.toks, self.lex, self.floors
-        comma = q.first - 2
-        start = _np_backward(toks, comma, lex, floors)
-        head = _number_ending_at(toks, start, lex, floors) \
-            if 0 < start < comma and _has_victim_noun(toks, start, comma, lex) else None
-        if head is None or head.numbers[0].first in self.used:
-            return np_start, np_end, q
-        return start, comma, head
-
     def before(self, trig: _Trigger) -> Optional[_Raw]:
         toks, lex, floors = self.toks, self.lex, self.floors
         k, aux = self._aux_before(trig.first)
@@ -299,6 +285,12 @@ class _Sentence(_SubjectReading, _ListReading, _ObjectReading, _AntecedentReadin
                     (head.text[:1].isupper() or (head.low in lex.victims and not head.low.endswith("s")) or age_noun):
                 return _implicit(trig.category, 1, np_start, trig.last, (np_start, np_end),
                                  " ".join(t.low for t in toks[np_start:np_end]))
+            if not aux and det in ("his", "her", "the") and np_start >= 2 and toks[np_start - 2].low == "and" \
+                    and head.low in lex.victims and not _plural_noun(head.low) \
+                    and any(r.last == np_start - 2 for r in self.raws):
+                # "A man was killed and his wife injured": the "was" of the clause before is understood
+                return _implicit(trig.category, 1, np_start - 1, trig.last, (np_start, np_end),
+                                 " ".join(t.low for t in toks[np_start - 1:np_end]))
         return self._coordinated_before(trig, k)
 
     def _relative_clause_subject(self, trig: _Trigger, k: int) -> Optional[_Raw]:

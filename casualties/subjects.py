@@ -15,8 +15,8 @@ from .numbers import qualified_at, qualified_from
 from .words import WORDS
 from .mentions import (
     _NON_PERSONS, _is_report_verb,
-    _Raw, _Trigger, _abbreviation_dot, _age_at, _implicit, _is_partitive, _is_trap, _name_end,
-    _np_forward, _np_word, _one_person_noun, _raw_from_q, _starts_trigger,
+    _Raw, _Trigger, _abbreviation_dot, _age_at, _has_victim_noun, _implicit, _is_partitive, _is_trap, _name_end,
+    _np_backward, _np_forward, _np_word, _number_ending_at, _one_person_noun, _raw_from_q, _starts_trigger,
 )
 from .predicates import (
     _clause_after_claim, _dead_out_of_group, _in_as_well_as, _not_a_zero_count, _one_person_head, _person_pair_end,
@@ -100,6 +100,20 @@ class _SubjectReading:
             total.last = trig.last
             return total
         return raw
+
+    def _head_before_including(self, q, np_start: int, np_end: int):
+        """ "At least ten others, including six officers were injured": an aside opened by
+        ", including" and never closed; the subject is the figure before it (ten), and the figure
+        after "including" is a part of it.  Returns the victim phrase's span and its figure (the
+        ones given when no figure stands before the comma)."""
+        toks, lex, floors = self.toks, self.lex, self.floors
+        comma = q.first - 2
+        start = _np_backward(toks, comma, lex, floors)
+        head = _number_ending_at(toks, start, lex, floors) \
+            if 0 < start < comma and _has_victim_noun(toks, start, comma, lex) else None
+        if head is None or head.numbers[0].first in self.used:
+            return np_start, np_end, q
+        return start, comma, head
 
     def _reflexive_subject(self, trig: _Trigger, j: int) -> Optional[_Raw]:
         """ "Two bombers killed themselves and ten others", "Two suicide bombers blew up a bus,
