@@ -147,13 +147,21 @@ def _np_forward(toks, i, lex, floors, limit=6):
         elif toks[j].low == "of" and j + 1 < len(toks) and toks[j + 1].low == "the" and j > i:
             j += 2  # "members of the security forces"
         elif toks[j].low == "and" and j > i and j + 1 < len(toks) and _np_word(toks[j + 1], lex, floors) \
-                and not _is_number_start(toks, j + 1, lex, floors):
+                and not _is_number_start(toks, j + 1, lex, floors) \
+                and not (_opens_one_person(toks, j + 1, lex) and (i == 0 or toks[i - 1].low != "both")):
             j += 1
         else:
             break
     while j > i and toks[j - 1].low in ("and", "-", "of", "the"):
         j -= 1
     return j
+
+
+def _opens_one_person(toks, i: int, lex) -> bool:
+    """ "the bomber", "a child", "his driver" at ``i``: one more person, after "and" a list part
+    of its own ("Seven civilians and the bomber were killed"), not a word of the noun phrase (but
+    "both Bass and the baby" is the pair "both" counts)."""
+    return i + 1 < len(toks) and toks[i].low in ("the", "a", "an", "his", "her") and _one_person_noun(toks[i + 1], lex)
 
 
 #: Determiners that open the group in a post-modifier of a victim noun ("members of the
