@@ -192,7 +192,9 @@ class _Sentence(_SubjectReading, _ListReading, _ObjectReading, _AntecedentReadin
         if q is not None and _is_trap(toks, q, np_end, lex):
             q = None  # "12 members of the 11th Division were killed": no figure next to the verb
         passive = any(a in _BE_HAVE and a not in ("has", "have", "had") for a in aux)
-        if passive and not getattr(self, "_coordinated", False):
+        # "Two soldiers and a civilian died": an intransitive death verb reads its subject too
+        intransitive = trig.word in ("died", "perished") and not aux
+        if (passive or intransitive) and not getattr(self, "_coordinated", False):
             # the head of a long or listed subject: "Al-Bawi and two other officers were killed"
             raw = self._try(lambda: self.subject(trig, k))
             if raw is not None and (q is None or (raw.list_id == -1 and q.numbers[0].first in self.used)):

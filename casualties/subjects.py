@@ -88,7 +88,8 @@ class _SubjectReading:
                 not _dead_out_of_group(toks, q.last, trig.category, lex, floors)
         # a list subject: the parts are claims of their own, their sum the total
         singular = any(t.low in _SINGULAR_AUX for t in toks[np_end:trig.first])
-        parts = [] if singular else self._drop_enumeration(raw, self.list_parts(np_end, trig.category, stop=k))
+        both = toks[s0].low == "both"  # "Both Bass and his daughter died": the pair "both" counts
+        parts = [] if singular or both else self._drop_enumeration(raw, self.list_parts(np_end, trig.category, stop=k))
         if (named or q is None) and not parts and any(a in ("were", "are") for a in (t.low for t in toks[np_end:trig.first])):
             return None  # "Gunmen ... were killed": a plural subject with no figure
         if parts and not parts[0].subset:
