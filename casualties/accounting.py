@@ -449,12 +449,17 @@ def _resolve_hits(text: str, claims: List[Claim], hits: List[bool], in_title: in
         return dropped
     death_told = _death_told(text)
     headline = any(i < in_title and claims[i].low >= 2 for i in shot)
-    told = _survival_told(text) or (not death_told and (len(text) >= FULL_STORY_CHARS or headline))
+    # a stabbing not told fatal is a wound: "stabbed to death" says a death, "was stabbed" alone does not
+    stabbed = "stab" in top.quote.lower()
+    survival = _survival_told(text)
+    told = survival or (not death_told and (len(text) >= FULL_STORY_CHARS or headline or stabbed))
     if not killed and (not told or top.low == 1 and death_told):
         # "A policeman was shot in Baghdad": the outcome is not told, so neither figure is;
         # "the fatal shooting of Braxton ... Bourda was shot": the one shot is the one who died
         return dropped
     basis = (f"{top.low} shot minus {dead} killed" if killed else f"{top.low} {NO_DEATH_REPORTED}")
+    if stabbed and not killed and not survival:
+        basis += " (stabbed, not told fatal)"
     if top.basis:
         basis = f"{basis} ({top.basis})"
     dropped[at] = _evolve(top, low=n, high=high, value=n if top.value is not None else None,

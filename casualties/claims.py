@@ -114,7 +114,7 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
         triggers = _triggers_in(toks)
         if not triggers:
             continue
-        sent = _Sentence(text, toks, lex, floors, vague_policy)
+        sent = _Sentence(text, toks, lex, floors, vague_policy, out)
         raws = sent.run(triggers)
         raws.sort(key=lambda r: (r.first, r.last))
         cues = _Cues(toks) if raws else None  # where background cues can be, for all the sentence's figures

@@ -120,11 +120,12 @@ class _Sentence(_SubjectReading, _ListReading, _ObjectReading, _AntecedentReadin
     """One sentence being read: its tokens, the numbers already attached (``used``) and the
     figures read so far (``raws``); :meth:`run` reads every trigger of the sentence."""
 
-    def __init__(self, text, toks, lex, floors, policy):
+    def __init__(self, text, toks, lex, floors, policy, told_before=()):
         self.text, self.toks, self.lex, self.floors, self.policy = text, toks, lex, floors, policy
         self.used = set()  # token index of numbers already attached
         self.raws: List[_Raw] = []
         self._list_ids = 0
+        self.told_before = told_before  # the claims of the sentences before, read already (bodies: "their bodies")
 
     def _try(self, make):
         """Run ``make`` with a way back: :meth:`_undo` restores what it added."""
@@ -177,6 +178,8 @@ class _Sentence(_SubjectReading, _ListReading, _ObjectReading, _AntecedentReadin
             # the wounded too, and says here how many died
             np_start = set_start
         q = _number_ending_at(toks, np_start, lex, floors) if np_start > 0 else None
+        if q is not None and q.first >= 3 and toks[q.first - 1].low == "including" and toks[q.first - 2].low == ",":
+            np_start, np_end, q = self._head_before_including(q, np_start, np_end)
         non_person = np_end > np_start and toks[np_end - 1].low in _NON_PERSONS and \
             not _has_victim_noun(toks, np_start, np_end, lex)
         if non_person and toks[np_end - 1].low in _ANIMALS:
@@ -284,6 +287,12 @@ class _Sentence(_SubjectReading, _ListReading, _ObjectReading, _AntecedentReadin
                     (head.text[:1].isupper() or (head.low in lex.victims and not head.low.endswith("s")) or age_noun):
                 return _implicit(trig.category, 1, np_start, trig.last, (np_start, np_end),
                                  " ".join(t.low for t in toks[np_start:np_end]))
+            if not aux and det in ("his", "her", "the") and np_start >= 2 and toks[np_start - 2].low == "and" \
+                    and head.low in lex.victims and not _plural_noun(head.low) \
+                    and any(r.last == np_start - 2 for r in self.raws):
+                # "A man was killed and his wife injured": the "was" of the clause before is understood
+                return _implicit(trig.category, 1, np_start - 1, trig.last, (np_start, np_end),
+                                 " ".join(t.low for t in toks[np_start - 1:np_end]))
         return self._coordinated_before(trig, k)
 
     def _relative_clause_subject(self, trig: _Trigger, k: int) -> Optional[_Raw]:
@@ -551,6 +560,11 @@ class _Sentence(_SubjectReading, _ListReading, _ObjectReading, _AntecedentReadin
         for v in range(trig.first - 2, max(-1, trig.first - 10), -1):
             if toks[v].low in _HARM_VERBS or toks[v].low in ("hacked", "burned", "burnt", "stoned", "clubbed",
                                                              "bludgeoned", "kicked"):
+                hit = next((r for r in self.raws if r.category == HIT and r.first == v), None)
+                if hit is not None and hit.last == trig.first - 1:
+                    # "stabbed 1 soldier to death": the figure read as people hit, up to "to death", is of the dead
+                    hit.category, hit.last = "killed", trig.last
+                    break
                 raw = self.after(_Trigger("killed", "verb", v, v + 1, toks[v].low))
                 if raw is not None:
                     raw.last = max(raw.last, trig.last)

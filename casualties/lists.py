@@ -52,6 +52,9 @@ class _ListReading:
                     j = r
             j += _age_aside(toks, j, stop)  # "Ronald Hill, 33, and Kendra Hill, 28,"
             j = _past_post_modifier(toks, j, stop, lex, floors)  # "two fighters in the ranks of X and ..."
+            past = _past_person_modifier(toks, j, stop, lex)  # "Nasir Ali, the head of the office, and six guards"
+            while past != j:  # "the chief of a tribe, the Atayfat tribe, along with two of his nephews"
+                j, past = past, _past_person_modifier(toks, past, stop, lex, person_told=True)
             prev_end = j
             k, joiner = self._joiner_at(j, stop)
             if not joiner or k >= stop or len(joiner) > 4 or joiner[0] in ("of", "them", "whom") or joiner[-1] == "of":
@@ -80,8 +83,8 @@ class _ListReading:
             if "including" in joiner or "among" in joiner or ":" in joiner:
                 subset = True
             j = np_end
-            if joiner == [","] and named and _one_person_noun(toks[prev_end - 1], lex):
-                continue  # "his wife, Mary Smith": the name of the person just told of
+            if joiner == [","] and named and _one_person_noun(toks[prev_end - 1], lex, titles=True):
+                continue  # "his wife, Mary Smith", "a Sunni Imam, Sheik Khaled": the name of the person just told of
             if joiner == [","] and toks[k].low in ("a", "an"):
                 apposition = True
                 continue  # ", an American naval officer": an apposition, the same person
@@ -193,8 +196,11 @@ class _ListReading:
             np_end = _np_forward(toks, k + 1, lex, floors)
             if not _has_victim_noun(toks, k + 1, np_end, lex) and not toks[np_end - 1].text[:1].isupper():
                 return None
-            if toks[k].low in ("the", "their", "his", "her") and (_plural_noun(toks[np_end - 1].low) or
-                                                                  toks[np_end - 1].low in _COLLECTIVES):
+            head = _head_before_of(toks, k + 1, np_end)  # "the driver of the bus": the driver is the head
+            if head != np_end - 1 and toks[head].low not in lex.victims:
+                return None  # "and the injury of others": no person at the head
+            if toks[k].low in ("the", "their", "his", "her") and (_plural_noun(toks[head].low) or
+                                                                  toks[head].low in _COLLECTIVES):
                 return None  # "and the children", "and their allied militia": how many is not said
             if toks[np_end - 1].low in _ANIMALS:
                 return None  # "his son and the family dog": a pet is no casualty
@@ -291,6 +297,46 @@ class _ListReading:
                     (members[0].np[0], members[-1].np[1]),
                     basis=f"sum of {len(members)} group figures", list_id=-1,
                     group=groups.pop() if len(groups) == 1 else "unknown")
+
+
+def _head_before_of(toks, a: int, b: int) -> int:
+    """The head noun of ``toks[a:b]``: the word before its first "of" ("the driver of the bus"),
+    else its last word."""
+    return next((x - 1 for x in range(a + 1, b) if toks[x].low == "of"), b - 1)
+
+
+#: How far an apposition or an "of" phrase on one person may reach before the list goes on.
+_MODIFIER_REACH = 16
+#: What a list goes on with after such a modifier.
+_AFTER_MODIFIER = ("and", "along", "together", "as")
+
+
+def _past_person_modifier(toks, j: int, stop: int, lex, person_told: bool = False) -> int:
+    """Past what is said of the one person just told of, to where the list goes on: an
+    apposition set off by commas ("killed Nasir Ali, the assistant to the director of the office,
+    and six of his guards"; "Nadia Mohammed, a senior official at the ministry, along with her
+    driver") or an "of" phrase ("the commander of a special police force, his deputy, and six
+    others"), when a joiner follows it; else ``j``.  The person is a name or a singular person noun
+    before ``j``, or was told of before the modifier just passed (``person_told``)."""
+    if j >= stop or j < 1 or toks[j].low not in (",", "of") or j + 1 >= stop:
+        return j
+    before = toks[j - 1]
+    if not (person_told or before.text[:1].isupper() and before.low not in lex.victims
+            or _one_person_noun(before, lex, titles=True)):
+        return j
+    if toks[j].low == "of" and toks[j + 1].low not in ("a", "an", "the", "his", "her", "its"):
+        return j  # "two of the guards", "one of them": a part, no modifier
+    if toks[j].low == "," and toks[j + 1].low not in ("a", "an", "the"):
+        return j
+    for c in range(j + 2, min(stop, j + _MODIFIER_REACH)):
+        w = toks[c].low
+        if w in (".", ";", ":") or _starts_trigger(toks, c):
+            return j
+        if w == "," or (toks[j].low == "of" and w == "and"):
+            if toks[j].low == "of" or (c + 1 < stop and toks[c + 1].low in _AFTER_MODIFIER):
+                return c
+            return j
+    return j
 
 
 def _opens_other_clause(toks, v: int) -> bool:

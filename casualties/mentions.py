@@ -147,13 +147,21 @@ def _np_forward(toks, i, lex, floors, limit=6):
         elif toks[j].low == "of" and j + 1 < len(toks) and toks[j + 1].low == "the" and j > i:
             j += 2  # "members of the security forces"
         elif toks[j].low == "and" and j > i and j + 1 < len(toks) and _np_word(toks[j + 1], lex, floors) \
-                and not _is_number_start(toks, j + 1, lex, floors):
+                and not _is_number_start(toks, j + 1, lex, floors) \
+                and not (_opens_one_person(toks, j + 1, lex) and (i == 0 or toks[i - 1].low != "both")):
             j += 1
         else:
             break
     while j > i and toks[j - 1].low in ("and", "-", "of", "the"):
         j -= 1
     return j
+
+
+def _opens_one_person(toks, i: int, lex) -> bool:
+    """ "the bomber", "a child", "his driver" at ``i``: one more person, after "and" a list part
+    of its own ("Seven civilians and the bomber were killed"), not a word of the noun phrase (but
+    "both Bass and the baby" is the pair "both" counts)."""
+    return i + 1 < len(toks) and toks[i].low in ("the", "a", "an", "his", "her") and _one_person_noun(toks[i + 1], lex)
 
 
 #: Determiners that open the group in a post-modifier of a victim noun ("members of the
@@ -198,6 +206,11 @@ def _name_end(toks, i, stop, lex) -> int:
     or 0 when the words there are not a name."""
     j = i
     words = 0
+    # a title before the name ("Judge Mustafa Hafiz", "Major General Ali Hassan"): capitalised
+    # person nouns in the singular, part of the name that follows them
+    while j + 1 < stop and toks[j].low in lex.victims and toks[j].text[:1].isupper() and \
+            not toks[j].low.endswith("s") and toks[j + 1].text[:1].isupper():
+        j += 1
     while j < stop:
         t = toks[j]
         if t.low in _DETERMINERS or t.low in _SOURCE_HEADS or t.low in lex.units or t.low in lex.tens:
@@ -293,9 +306,10 @@ def _age_aside(toks, j: int, stop: int) -> int:
     return 0
 
 
-def _one_person_noun(tok: Token, lex) -> bool:
-    """A common noun for one person ("wife", "son", "officer"), not a name or a group."""
-    return tok.low in lex.victims and tok.text[:1].islower() and not _plural_noun(tok.low) \
+def _one_person_noun(tok: Token, lex, titles: bool = False) -> bool:
+    """A common noun for one person ("wife", "son", "officer"), not a name or a group; with
+    ``titles``, also one written with a capital ("a Sunni Imam")."""
+    return tok.low in lex.victims and (titles or tok.text[:1].islower()) and not _plural_noun(tok.low) \
         and tok.low not in _COLLECTIVES
 
 

@@ -15,8 +15,8 @@ from .numbers import qualified_at, qualified_from
 from .words import WORDS
 from .mentions import (
     _NON_PERSONS, _is_report_verb,
-    _Raw, _Trigger, _abbreviation_dot, _age_at, _implicit, _is_partitive, _is_trap, _name_end,
-    _np_forward, _np_word, _raw_from_q, _starts_trigger,
+    _Raw, _Trigger, _abbreviation_dot, _age_at, _has_victim_noun, _implicit, _is_partitive, _is_trap, _name_end,
+    _np_backward, _np_forward, _np_word, _number_ending_at, _one_person_noun, _raw_from_q, _starts_trigger,
 )
 from .predicates import (
     _clause_after_claim, _dead_out_of_group, _in_as_well_as, _not_a_zero_count, _one_person_head, _person_pair_end,
@@ -60,8 +60,7 @@ class _SubjectReading:
             q = None
         elif w in ("a", "an", "one") and (s0 + 1 < k and (_np_word(toks[s0 + 1], lex, floors) or _age_at(toks, s0 + 1))):
             q = None
-        elif w in ("the", "his", "her") and s0 + 1 < k and _one_person_head(toks, s0 + 1, trig, lex) and \
-                (any(t.low in _SINGULAR_AUX for t in toks[k:trig.first]) or toks[s0 + 2].low == "and"):
+        elif w in ("the", "his", "her") and s0 + 1 < k and _one_person_first(toks, s0 + 1, k, trig, lex):
             # "The mayor of a Jalwla neighborhood was killed"; "The mayor and his wife were shot
             # dead" (a list: the plural verb is no figure without one, see below)
             q = None
@@ -104,6 +103,20 @@ class _SubjectReading:
             return total
         return raw
 
+    def _head_before_including(self, q, np_start: int, np_end: int):
+        """ "At least ten others, including six officers were injured": an aside opened by
+        ", including" and never closed; the subject is the figure before it (ten), and the figure
+        after "including" is a part of it.  Returns the victim phrase's span and its figure (the
+        ones given when no figure stands before the comma)."""
+        toks, lex, floors = self.toks, self.lex, self.floors
+        comma = q.first - 2
+        start = _np_backward(toks, comma, lex, floors)
+        head = _number_ending_at(toks, start, lex, floors) \
+            if 0 < start < comma and _has_victim_noun(toks, start, comma, lex) else None
+        if head is None or head.numbers[0].first in self.used:
+            return np_start, np_end, q
+        return start, comma, head
+
     def _reflexive_subject(self, trig: _Trigger, j: int) -> Optional[_Raw]:
         """ "Two bombers killed themselves and ten others", "Two suicide bombers blew up a bus,
         killing themselves and ten others": "themselves" are the people of the subject, the
@@ -145,6 +158,17 @@ class _SubjectReading:
 
 
 _SENTENCE_ADVERBIALS = WORDS.phrases("sentence_adverbials")
+
+
+def _one_person_first(toks, i: int, k: int, trig, lex) -> bool:
+    """After "the" / "his" / "her" at ``i - 1``, a subject of one person: "The mayor of a
+    neighborhood was killed" (a singular verb), or the first of a pair, its head noun right before
+    "and" ("The mayor and his wife", "the police officer and one friend", "The Chief and two
+    members of his detail")."""
+    h = i + 1 if i + 1 < k and toks[i].text[:1].islower() and _one_person_noun(toks[i + 1], lex) else i
+    if h + 1 < k and toks[h + 1].low == "and":
+        return _one_person_head(toks, h, trig, lex) or _one_person_noun(toks[h], lex, titles=True)
+    return _one_person_head(toks, i, trig, lex) and any(t.low in _SINGULAR_AUX for t in toks[k:trig.first])
 
 
 def _opens_sentence_adverbial(toks, i: int) -> bool:
