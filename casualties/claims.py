@@ -46,6 +46,7 @@ from .accounting import (  # FULL_STORY_CHARS, NO_DEATH_REPORTED: re-exported (r
 from .clauses import _Sentence
 from .sides import sum_of_sides
 from .tallies import adds_up_several_events
+from .headlines import headline_deaths
 
 
 _BE_HAVE = WORDS.set("be_have")
@@ -184,4 +185,8 @@ def extract_report_claims(title: Optional[str], text: str, published=None, *,
             lone = _lone_survivor(title)
             if lone is not None:
                 in_title = sorted(in_title + [lone], key=lambda c: (c.start, c.end))
+    if not any(c.category == "killed" and c.counts for c in both):
+        dead = headline_deaths(title)  # "Arrest made in homicide": a death told without a figure
+        if dead is not None:
+            in_title = sorted(in_title + [dead], key=lambda c: (c.start, c.end))
     return in_title, in_text
