@@ -39,7 +39,10 @@ def headline_deaths(title: str) -> Optional[Claim]:
     if blank[end:end + 8].lower() == "-suicide":
         end, n = end + 8, n + 1  # "murder-suicide": the killer died too
     quote = title[start:end]
+    # one death unnamed weighs as one person told of (reconcile.IMPLICIT_WEIGHT); a counted
+    # "triple homicide" is a figure in its own right, like "'quadruple shooting': 4 victims"
+    basis = f"the headline's {quote!r} tells at least {n} killed, no figure in the report"
     return Claim(category="killed", low=n, high=None, value=n, qualifier="at_least", start=start, end=end,
                  quote=quote, stated=(n,), victims=None, victim_group="unknown", cited_source=None,
                  perpetrator_claim=False, background=False, subset=False, part_of_list=False,
-                 basis=f"implicit: the headline's {quote!r} tells at least {n} killed, no figure in the report")
+                 basis=f"implicit: {basis}" if n == 1 else basis)

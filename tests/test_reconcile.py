@@ -306,3 +306,17 @@ def test_acled_policy_counts_a_perpetrators_claim_only_when_it_is_the_only_figur
     assert (low, best, high) == (20, 20, 20) and "perpetrator's own claim" in basis
     [(low, best, high, basis)] = killed(with_other, "acled")
     assert (low, best, high) == (3, 3, 3) and "perpetrator" not in basis
+
+
+def test_a_headlines_counted_homicide_weighs_as_a_figure_not_as_one_person_told_of():
+    # "triple homicide" in a headline with no figure is at least 3 dead, a figure in its own right;
+    # two mentions of one named victim in another report do not outvote it
+    a = {"report_id": "a", "published": "2015-08-24", "title": "Police name victims of Dayton triple homicide on Elm Street",
+         "text": "Sign in to read the full story."}
+    b = {"report_id": "b", "published": "2015-08-23", "title": "Dayton police release Elm Street homicide details",
+         "text": "Ray Jones, 34, was shot and killed in a home on Elm Street in Dayton on Saturday, police said. "
+                 "Jones died at the scene."}
+    res = casualties.reconcile([a, b])
+    assert res.reports["incident_id"].nunique() == 1
+    r = res.ranges[res.ranges["victims"].isna()].set_index("category")
+    assert r.loc["killed", "best"] == 3
