@@ -27,6 +27,8 @@ orchestration (:func:`_field_claims`):
 from __future__ import annotations
 
 import datetime as _dt
+
+import attrs
 from typing import List, Optional, Tuple
 
 from .errors import InputTypeError
@@ -47,6 +49,7 @@ from .clauses import _Sentence
 from .shares import location_share
 from .sides import sum_of_sides
 from .tallies import adds_up_several_events
+from .headlines import headline_deaths
 
 
 _BE_HAVE = WORDS.set("be_have")
@@ -164,6 +167,22 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
     return _with_group_survivors(text, claims, hits, low)
 
 
+def _restated_background(title_claims: List[Claim], text_claims: List[Claim]) -> List[Claim]:
+    """A headline figure the text states only as background is background too: "Violent Weekend
+    Leaves 21 Shot" over "at least 21 people were shot in incidents across the city" (a tally
+    over several events), "35 Others Wounded" over "at least 35 others have been wounded in
+    shootings across Chicago".  The figure must be the same, and the text must not also state
+    it as a figure of its own incident."""
+    if not title_claims:
+        return title_claims
+    own = {(c.category, c.value) for c in text_claims if not c.background}
+    told = {(c.category, c.value) for c in text_claims if c.background and c.value is not None} - own
+    if not told:
+        return title_claims
+    return [attrs.evolve(c, background=True) if not c.background and (c.category, c.value) in told else c
+            for c in title_claims]
+
+
 def extract_report_claims(title: Optional[str], text: str, published=None, *,
                           vague_policy: str = "design") -> Tuple[List[Claim], List[Claim]]:
     """The claims of a report's headline and of its text, as ``(title_claims, text_claims)``.
@@ -179,6 +198,7 @@ def extract_report_claims(title: Optional[str], text: str, published=None, *,
     published = _as_date(published)  # once for both fields (the text's reading then takes it as it is)
     title_claims, title_hits = _field_claims(title, published, vague_policy)
     text_claims, text_hits = _field_claims(text, published, vague_policy)
+    title_claims = _restated_background(title_claims, text_claims)
     both, hits = _fold_singletons(title_claims + text_claims, title_hits + text_hits)
     # "Five Shot During Party" and the text's "one of them died": one report, one outcome
     both = _resolve_hits(title + "\n\n" + text, both, hits, in_title=len(title_claims))
@@ -195,4 +215,8 @@ def extract_report_claims(title: Optional[str], text: str, published=None, *,
             lone = _lone_survivor(title)
             if lone is not None:
                 in_title = sorted(in_title + [lone], key=lambda c: (c.start, c.end))
+    if not any(c.category == "killed" and (c.counts or c in in_title) for c in both):
+        dead = headline_deaths(title)  # "Arrest made in homicide": a death told without a figure
+        if dead is not None:
+            in_title = sorted(in_title + [dead], key=lambda c: (c.start, c.end))
     return in_title, in_text

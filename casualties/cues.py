@@ -259,8 +259,15 @@ _SCENE_RE = re.compile(r"\b(?:at|after|outside|near|during|following|leaving|fro
                        r"(?:\w+ )?(?:funeral|vigil|memorial)\b(?! (?:for|of)\b)", re.IGNORECASE)
 
 
+#: "Jackson Memorial Hospital", "Memorial Drive", "Lincoln Memorial": a word of a name, no memorial.
+_NAMED_MEMORIAL_RE = re.compile(r"\b(?:[A-Z][\w'’.-]* Memorial|Memorial(?= [A-Z]))\b")
+
+
 def _is_follow_up(lead: str) -> bool:
-    """The lead speaks of charges, a trial, a sentence or a funeral (not one where shots rang out)."""
+    """The lead speaks of charges, a trial, a sentence or a funeral (not one where shots rang out,
+    and not a hospital or street named for a memorial)."""
+    if "Memorial" in lead:
+        lead = _NAMED_MEMORIAL_RE.sub(" ", lead)
     return _FOLLOW_UP_RE.search(_SCENE_RE.sub(" ", lead)) is not None
 
 

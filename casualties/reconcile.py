@@ -212,20 +212,26 @@ def shot_who_died_elsewhere(claim_rows: List[dict]) -> List[dict]:
     girl shot in head": 1 injured), but it may simply have been written before anyone died.  When
     the other reports of the same incident tell of at least as many dead, the people shot are
     those dead: the injured claim stops counting and its ``basis`` says why.  With fewer dead
-    elsewhere nothing changes (the shot may include survivors)."""
+    elsewhere nothing changes (the shot may include survivors).  The same holds for one person
+    told critically hurt ("a man was critically wounded") in a report that tells of no death:
+    people in a critical state are those who die later."""
     dead: Dict[str, Tuple[int, str]] = {}
     for r in claim_rows:  # the largest stated killed figure of each incident, and its report
         if r["counted"] and r["category"] == "killed" and r["incident_id"] is not None:
             for v in _stated(r):
                 if v > dead.get(r["incident_id"], (0, ""))[0]:
                     dead[r["incident_id"]] = (v, r["report_id"])
+    told_dead = {r["report_id"] for r in claim_rows if r["counted"] and r["category"] == "killed"}
     out = []
     for r in claim_rows:
         k, where = dead.get(r["incident_id"], (0, ""))
-        if r["counted"] and r["category"] == "injured" and NO_DEATH_REPORTED in r["basis"] \
+        one_hurt = r["value"] == 1 and r["basis"].startswith("implicit") and r["report_id"] not in told_dead \
+            and "critical" in r["quote"].lower()
+        if r["counted"] and r["category"] == "injured" and (NO_DEATH_REPORTED in r["basis"] or one_hurt) \
                 and r["value"] is not None and 0 < r["value"] <= k and where != r["report_id"]:
+            who = "the one critically hurt" if one_hurt else "the people shot"
             r = dict(r, counted=False, basis=f"{r['basis']}; not counted: report {where} of the same "
-                                           f"incident tells of {k} dead, the people shot among them")
+                                           f"incident tells of {k} dead, {who} among them")
         out.append(r)
     return out
 

@@ -253,6 +253,10 @@ def test_undated_report_months_later_is_its_own_incident():
     ("A man was charged with murder in the shooting of two people on Sunday.", True),
     ("Hundreds attended the funeral of the 9-year-old girl on Saturday.", True),
     ("A vigil for the victims of Sunday's shooting drew 200 people.", True),
+    # a hospital or a street named for a memorial is no memorial service
+    ("Four people were shot Saturday and rushed to Riverside Memorial Hospital.", False),
+    ("A man was wounded on Memorial Drive early Friday, police said.", False),
+    ("A memorial for the two men killed on Friday drew hundreds.", True),
 ])
 def test_follow_up_is_a_later_stage_not_a_gathering_where_shots_were_fired(lead, follow_up):
     cues = report_cues("r1", lead, None, casualties.extract_claims(lead))

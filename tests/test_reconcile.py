@@ -279,6 +279,33 @@ def test_people_shot_stay_injured_when_no_other_report_tells_of_as_many_dead():
     assert r.loc["injured", "best"] == 1 and "killed" not in r.index
 
 
+def _two_reports_of_one_wounding(first_text):
+    first = {"report_id": "early", "published": "2015-05-08", "title": "Shooting on Elm Street in Dayton",
+             "text": first_text}
+    second = {"report_id": "later", "published": "2015-05-10", "title": "Victim of Elm Street shooting in Dayton dies",
+              "text": "The victim of Friday's shooting on Elm Street in Dayton has died, police said."}
+    res = casualties.reconcile([first, second])
+    assert res.reports["incident_id"].nunique() == 1
+    return res
+
+
+def test_one_person_critically_hurt_whom_another_report_tells_died_is_not_also_injured():
+    res = _two_reports_of_one_wounding("A man was critically wounded in a shooting on Elm Street in Dayton "
+                                       "on Friday, police said.")
+    early = res.claims[(res.claims["report_id"] == "early") & (res.claims["category"] == "injured")]
+    assert len(early) >= 1 and not early["counted"].any()
+    r = res.ranges[res.ranges["victims"].isna()].set_index("category")
+    assert "injured" not in r.index and r.loc["killed", "best"] == 1
+
+
+def test_one_person_hurt_but_not_critically_stays_injured():
+    # only a critical state says the person told of may be the one who died
+    res = _two_reports_of_one_wounding("A man was wounded in a shooting on Elm Street in Dayton on Friday, "
+                                       "police said.")
+    early = res.claims[(res.claims["report_id"] == "early") & (res.claims["category"] == "injured")]
+    assert len(early) >= 1 and early["counted"].all()
+
+
 def test_a_reports_own_deaths_never_cancel_its_shot_figure_twice():
     # the report's own dead were already taken off its shot figure ("4 shot minus 1 killed"):
     # the cross-report rule only looks at other reports
@@ -302,3 +329,17 @@ def test_acled_policy_counts_a_perpetrators_claim_only_when_it_is_the_only_figur
     assert (low, best, high) == (20, 20, 20) and "perpetrator's own claim" in basis
     [(low, best, high, basis)] = killed(with_other, "acled")
     assert (low, best, high) == (3, 3, 3) and "perpetrator" not in basis
+
+
+def test_a_headlines_counted_homicide_weighs_as_a_figure_not_as_one_person_told_of():
+    # "triple homicide" in a headline with no figure is at least 3 dead, a figure in its own right;
+    # two mentions of one named victim in another report do not outvote it
+    a = {"report_id": "a", "published": "2015-08-24", "title": "Police name victims of Dayton triple homicide on Elm Street",
+         "text": "Sign in to read the full story."}
+    b = {"report_id": "b", "published": "2015-08-23", "title": "Dayton police release Elm Street homicide details",
+         "text": "Ray Jones, 34, was shot and killed in a home on Elm Street in Dayton on Saturday, police said. "
+                 "Jones died at the scene."}
+    res = casualties.reconcile([a, b])
+    assert res.reports["incident_id"].nunique() == 1
+    r = res.ranges[res.ranges["victims"].isna()].set_index("category")
+    assert r.loc["killed", "best"] == 3
