@@ -303,6 +303,8 @@ class CuratedData:
     stop_names: FrozenSet[str]
     words_before_place: FrozenSet[str]
     words_after_place: FrozenSet[str]
+    #: country code -> words for its people ("Nigerian"): a text using one is about that country
+    demonyms: Mapping[str, Tuple[str, ...]] = {}
 
 
 def _require(data: Mapping, key: str, kind, where: str = "places"):
@@ -377,6 +379,14 @@ def validate_curated(data: Mapping) -> CuratedData:
             raise LexiconError(f"places.country_aliases[{code}]: expected a list of names")
         country_aliases[code] = tuple(names)
 
+    demonyms = {}
+    for code, names in (data.get("demonyms") or {}).items():
+        if not (len(code) == 2 and code.isascii() and code.isupper()):
+            raise LexiconError(f"places.demonyms: {code!r} is not an ISO-2 country code")
+        if not isinstance(names, list) or not all(isinstance(n, str) and n[:1].isupper() for n in names):
+            raise LexiconError(f"places.demonyms[{code}]: expected a list of capitalised words")
+        demonyms[code] = tuple(names)
+
     abbrevs = _require(data, "us_state_abbreviations", dict)
     for abbr, code in abbrevs.items():
         if not (isinstance(code, str) and len(code) == 2 and code.isupper()) or not abbr.strip():
@@ -390,6 +400,7 @@ def validate_curated(data: Mapping) -> CuratedData:
         stop_names=_words(data, "stop_names"),
         words_before_place=_words(data, "words_before_place"),
         words_after_place=_words(data, "words_after_place"),
+        demonyms=demonyms,
     )
 
 
@@ -687,6 +698,11 @@ class Gazetteer:
             + r")(?![\w])|(?P<postal>[A-Z]{2})(?![\w'’]))"
         ) if abbrevs else None
         self._fuzzy_buckets: Dict[Tuple[str, int], List[str]] = {}
+        people = {w: code for code, ws in curated.demonyms.items() for w in ws}
+        self._demonyms = people
+        self._demonym_re = re.compile(
+            r"(?<![\w-])(" + "|".join(re.escape(w) for w in sorted(people, key=len, reverse=True)) + r")s?(?![\w-])"
+        ) if people else None
 
     # ----------------------------------------------------------------- construction
 
@@ -1036,6 +1052,13 @@ class Gazetteer:
             if len(p) > 2:
                 bump(ctx_a, p, 1)
             bump(ctx_c, p[:2], 1)
+        # countries the text names as countries, or by a word for their people ("a Nigerian police
+        # spokesman"): a small town abroad is no reading of a name there (see _keep)
+        named = set()
+        if self._demonym_re is not None:
+            for code in {self._demonyms[m.group(1)] for m in self._demonym_re.finditer(text)}:
+                bump(ctx_c, code, 1)
+                named.add(code)
         keys = [r.key for r in raws]
         # each name's own contribution to the context; a name never supports itself (nor do
         # other mentions of the same name: "Salem ... Salem ... Salem" is no evidence for India)
@@ -1059,6 +1082,8 @@ class Gazetteer:
             else:
                 continue
             group.setdefault(keys[k], []).append(own)
+            if all(places[c[1]].kind == "country" for c in ranked):  # not "Georgia", also a US state
+                named.add(p.country)
             bump(ctx_a, own[0], 1)
             bump(ctx_c, own[1], 1)
 
@@ -1093,7 +1118,7 @@ class Gazetteer:
                 pick = chosen[keys[k]]
                 ranked.sort(key=lambda c: c[1] != pick)
             if not ranked or not self._keep(text, r, keys[k], before[k], qual, ranked, guard_ok[k],
-                                            person_words, *ctx):
+                                            person_words, *ctx, named=named):
                 continue
             best = ranked[0][1]
             if qual is not None:
@@ -1129,7 +1154,7 @@ class Gazetteer:
         return out
 
     def _keep(self, text: str, r: _Raw, surface: str, words_before: List[str], qual, ranked,
-              guard_ok: bool, person_words, ctx_a, ctx_c) -> bool:
+              guard_ok: bool, person_words, ctx_a, ctx_c, named=frozenset()) -> bool:
         """Whether the best candidate of a found name is kept as a place mention (the rules
         are listed in the module docstring and docs/decisions/0004-gazetteer.md)."""
         words = self._words
@@ -1143,8 +1168,12 @@ class Gazetteer:
             return False
         in_region = bool(ctx_a) and place.admin1 in ctx_a
         in_country = bool(ctx_c) and place.country in ctx_c
-        # a GeoNames alternate name abroad ("near Turk and Taylor streets": Angren, Uzbekistan)
-        foreign_alternate = tier != 1 and place.kind == "city" and ctx_c and not in_country
+        # a GeoNames alternate name abroad ("near Turk and Taylor streets": Angren, Uzbekistan), or a
+        # small town abroad in a text that names other countries (``named``: as countries or by their
+        # people; "in Plateau state" beside "Nigeria" is no town of 2,000 in Alabama)
+        foreign_alternate = place.kind == "city" and ctx_c and not in_country and (
+            tier != 1 or (named and place.country not in named and best not in self._curated
+                          and self._rank_pop[best] < self.min_bare_population))
         if r.score < SCORE_ARTICLE:  # fuzzy (always after a cue): curated, or in a named country
             return best in self._curated or in_country
         if _has_cue(words_before):
