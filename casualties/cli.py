@@ -12,6 +12,7 @@ import os
 import re
 import sys
 import time
+import warnings
 from pathlib import Path
 from typing import Iterable, List, Optional, Sequence
 
@@ -19,7 +20,8 @@ import pandas as pd
 
 from ._util import is_missing as _missing
 from .claims import extract_claims
-from .errors import CasualtiesError
+from .compare import SAME_INCIDENT
+from .errors import CasualtiesError, CasualtiesWarning
 from .frames import FRAME_FORMATS, frame_format, write_frame
 from .io import read_reports
 from .reconcile import BEST_POLICIES, reconcile
@@ -293,10 +295,17 @@ def _cmd_reconcile(args) -> int:
     reports = _load(args.path)
     progress = _Progress(len(reports), "reading reports:")
     try:
-        result = reconcile(reports, cluster=not args.no_cluster, policy=args.policy,
-                           vague_policy=args.vague_policy, progress=progress.update)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", CasualtiesWarning)
+            result = reconcile(reports, cluster=not args.no_cluster, policy=args.policy,
+                               vague_policy=args.vague_policy, threshold=args.threshold, progress=progress.update)
     finally:
         progress.close()
+    for w in caught:  # the library's warnings as one line each ("casualties: warning: ..."), others as usual
+        if issubclass(w.category, CasualtiesWarning):
+            print(f"{PROG}: warning: {w.message}", file=sys.stderr)
+        else:
+            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
 
     out = sys.stdout
     quotes = dict(zip(result.claims["claim_id"], result.claims["quote"]))
@@ -412,6 +421,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(p)
     p.add_argument("--policy", choices=BEST_POLICIES, default="default",
                    help="how the single best figure is chosen (see below); default: default")
+    p.add_argument("--threshold", type=float, default=SAME_INCIDENT, metavar="T",
+                   help=f"the average pair score (0..1) groups of reports need to merge into one incident; "
+                        f"higher keeps more apart; default: {SAME_INCIDENT}")
     p.add_argument("--no-cluster", action="store_true",
                    help="reconcile each report as its own incident (no grouping of reports)")
     p.add_argument("--out", metavar="FILE", help="also write the ranges table to FILE (.csv, .json or .parquet)")

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from typing import Mapping
+from typing import List, Mapping, Sequence, Tuple
 
 from rapidfuzz import fuzz
 
 from .cues import ReportCues, headline_key
 
-__all__ = ["pair_score", "pair_features", "WEIGHTS", "SAME_INCIDENT", "name_weights"]
+__all__ = ["pair_score", "pair_features", "pair_contributions", "score_of", "WEIGHTS", "SAME_INCIDENT",
+           "name_weights"]
 
 #: Shared rare names stop adding evidence past this much inverse document frequency.
 NAMES_CAP = 12.0
@@ -152,8 +153,21 @@ def _ages(c: ReportCues) -> frozenset:
     return frozenset(n for n in c.names if n.startswith("age:"))
 
 
-def _evidence(a: ReportCues, b: ReportCues, idf: Mapping[str, float]) -> float:
-    return WEIGHTS["prior"] + sum(WEIGHTS.get(k, 0.0) * v for k, v in pair_features(a, b, idf).items())
+def pair_contributions(a: ReportCues, b: ReportCues, idf: Mapping[str, float]) -> List[Tuple[str, float, float]]:
+    """The evidence of one pair as ``(feature, value, weight)`` rows, ``("prior", 1.0, prior)``
+    first: the log-odds are ``weight * value`` summed, and :func:`score_of` turns the rows into
+    the score :func:`pair_score` gives (the clustering's own scorer; ``Result.explain`` shows them)."""
+    return [("prior", 1.0, WEIGHTS["prior"])] + [(k, v, WEIGHTS.get(k, 0.0)) for k, v in pair_features(a, b, idf).items()]
+
+
+def _evidence_of(rows: Sequence[Tuple[str, float, float]]) -> float:
+    """The log-odds of :func:`pair_contributions` rows (the prior, then the features in order)."""
+    return rows[0][2] + sum(w * v for _, v, w in rows[1:])
+
+
+def score_of(rows: Sequence[Tuple[str, float, float]]) -> float:
+    """The 0..1 score of :func:`pair_contributions` rows: the logistic of their summed log-odds."""
+    return 1.0 / (1.0 + math.exp(-_evidence_of(rows)))
 
 
 #: Past this many days, a report dated only by its publication is not read as a follow-up.
@@ -228,5 +242,6 @@ def _distance(lat1, lon1, lat2, lon2) -> float:
 
 
 def pair_score(a: ReportCues, b: ReportCues, idf: Mapping[str, float]) -> float:
-    """The probability-like score (0..1) that ``a`` and ``b`` describe the same incident."""
-    return 1.0 / (1.0 + math.exp(-_evidence(a, b, idf)))
+    """The probability-like score (0..1) that ``a`` and ``b`` describe the same incident.  The
+    clustering scores each candidate pair ``(a, b)`` with the smaller report id first."""
+    return score_of(pair_contributions(a, b, idf))

@@ -44,7 +44,8 @@ from .compare import name_weights
 from .errors import InputTypeError, MissingDependencyError
 from .frames import FRAME_KINDS, PathLike, _format_extension, _require_pyarrow, write_frame
 from .incidents import SCORE_FLOOR, dominant_countries
-from .reconcile import Result, check_policies
+from .compare import SAME_INCIDENT
+from .reconcile import Result, check_policies, check_threshold, warn_missing_dates
 from .reports import REPORT_COLUMNS, check_columns
 
 __all__ = ["reconcile_frames", "DaskResult"]
@@ -148,7 +149,7 @@ def _shared(dask, obj, what: str):
 
 
 def reconcile_frames(reports, cluster: bool = True, policy: str = "default", *, vague_policy: str = "design",
-                     progress=None) -> DaskResult:
+                     threshold: float = SAME_INCIDENT, progress=None) -> DaskResult:
     """:func:`casualties.reconcile` on a Dask DataFrame, up to the result frames, which stay Dask
     DataFrames: ``reconcile_frames(ddf).compute()`` is ``casualties.reconcile(ddf)``, and
     ``reconcile_frames(ddf).to_files(directory)`` writes the frames without collecting them.
@@ -162,7 +163,7 @@ def reconcile_frames(reports, cluster: bool = True, policy: str = "default", *, 
     reports: a ``dask.dataframe.DataFrame`` with the columns :func:`casualties.reconcile` reads.
         Its partitions are read twice (once to count their rows, so that an error names a row
         by its position in the whole input, as on pandas): persist an expensive one first.
-    cluster, policy, vague_policy: as for :func:`casualties.reconcile`.
+    cluster, policy, vague_policy, threshold: as for :func:`casualties.reconcile`.
     progress: optional callable, called once with the number of reports when their claims
         have been extracted.
 
@@ -172,10 +173,15 @@ def reconcile_frames(reports, cluster: bool = True, policy: str = "default", *, 
         :func:`casualties.reconcile` raises on the same rows.  When several rows are bad, the
         one named may differ from the pandas path's (partitions are checked in parallel).
     MissingDependencyError: Dask is not installed.
+
+    Warns
+    -----
+    MissingDateWarning: as :func:`casualties.reconcile` does.
     """
     dask, dd = _dask()
     check_policies(policy, vague_policy)
-    collapsed, n = _collapsed(dask, dd, reports)
+    threshold = check_threshold(threshold)
+    collapsed, n = _collapsed(dask, dd, reports, cluster or policy == "latest")
     extracted = collapsed.map_partitions(parts.extract, vague_policy, meta=parts.empty("extracted"))
     if not cluster:
         assigned = extracted.map_partitions(parts.assign_incidents, None, meta=parts.empty("assigned")).persist()
@@ -189,7 +195,7 @@ def reconcile_frames(reports, cluster: bool = True, policy: str = "default", *, 
             progress(n)
         settled, name_df = _settled(dask, looked, n)
         del looked
-        incident_of = parts.cluster_edges(*_collect(dask, _scored_pairs(dask, settled, name_df, n)))
+        incident_of = parts.cluster_edges(*_collect(dask, _scored_pairs(dask, settled, name_df, n)), threshold)
         assigned = settled.map_partitions(parts.assign_incidents, _shared(dask, incident_of, "incidents"),
                                           meta=parts.empty("assigned"))
         by_incident = assigned.shuffle("incident_id")
@@ -204,9 +210,10 @@ def reconcile_frames(reports, cluster: bool = True, policy: str = "default", *, 
     )
 
 
-def _collapsed(dask, dd, reports):
+def _collapsed(dask, dd, reports, dates_matter: bool = True):
     """(one checked row per report, persisted; the number of reports), or the error the pandas
-    path raises for the input."""
+    path raises for the input; with ``dates_matter``, the pandas path's warning for the reports
+    without a published date."""
     if not isinstance(reports, dd.DataFrame):
         raise InputTypeError(f"reports: expected a Dask DataFrame, got {type(reports).__name__}")
     check_columns(reports.columns)
@@ -215,9 +222,12 @@ def _collapsed(dask, dd, reports):
     offsets = [sum(lengths[:i]) for i in range(len(lengths))]
     validated = reports.map_partitions(_validate, offsets, meta=parts.empty("validated"))
     collapsed = validated.shuffle("report_id").map_partitions(parts.collapse, meta=parts.empty("collapsed")).persist()
-    conflicting, n = dask.compute(collapsed[collapsed["conflicting_rows"] > 0][["report_id", "conflicting_rows"]],
-                                  collapsed["report_id"].count())
+    conflicting, n, undated = dask.compute(
+        collapsed[collapsed["conflicting_rows"] > 0][["report_id", "conflicting_rows"]],
+        collapsed["report_id"].count(), collapsed.map_partitions(parts.undated, meta=parts.empty("undated")))
     parts.check_conflicts(conflicting)
+    if dates_matter:
+        warn_missing_dates(sorted(undated["report_id"].tolist()), int(n))
     return collapsed, int(n)
 
 

@@ -14,6 +14,8 @@ __all__ = [
     "InvalidValueError",
     "LexiconError",
     "MissingDependencyError",
+    "CasualtiesWarning",
+    "MissingDateWarning",
 ]
 
 
@@ -46,3 +48,15 @@ class LexiconError(CasualtiesError, ValueError):
 
 class MissingDependencyError(CasualtiesError, ImportError):
     """An optional package needed for this step (``pyarrow`` for Parquet) is not installed."""
+
+
+class CasualtiesWarning(UserWarning):
+    """Base class of every warning issued by `casualties`."""
+
+
+class MissingDateWarning(CasualtiesWarning):
+    """Reports without a ``published`` date were reconciled: weekdays and relative dates in
+    their texts ("on Wednesday", "yesterday") cannot be resolved, so their event dates are
+    missing and clustering has one cue fewer.  Issued once per call, naming how many reports
+    and a few of their ids (a folder of text files read without its metadata sidecar is the
+    usual cause)."""

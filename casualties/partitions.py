@@ -62,7 +62,7 @@ from .reconcile import (_COUNT_COLUMNS, _DATE_COLUMNS, _FLAG_COLUMNS, CLAIM_COLU
 from .reports import collapse_repeats, duplicate_error, validated_reports
 
 __all__ = [
-    "validate", "collapse", "check_conflicts", "extract", "first_cues", "vocabulary", "dominant_countries",
+    "validate", "collapse", "check_conflicts", "undated", "extract", "first_cues", "vocabulary", "dominant_countries",
     "settle_cues", "rare_names", "name_weights", "block_key_rows", "oversize_keys", "MAX_BLOCK", "score_pairs",
     "cluster_edges", "assign_incidents", "report_table", "claim_table", "incident_table", "range_table",
     "sort_rows", "empty", "schema", "COLUMNS",
@@ -72,6 +72,7 @@ __all__ = [
 COLUMNS = {
     "validated": ("report_id", "row", "report"),
     "collapsed": ("report_id", "n_input_rows", "conflicting_rows", "report"),
+    "undated": ("report_id",),
     "extracted": ("report_id", "n_input_rows", "report", "claims"),
     "first_cues": ("report_id", "n_input_rows", "report", "claims", "cues", "country"),
     "settled": ("report_id", "n_input_rows", "report", "claims", "cues"),
@@ -181,6 +182,12 @@ def check_conflicts(conflicting: pd.DataFrame) -> None:
                  for _ in range(int(k))]
     if conflicts:
         raise duplicate_error(conflicts)
+
+
+def undated(frame: pd.DataFrame) -> pd.DataFrame:
+    """The ``report_id`` of every report of :func:`collapse` rows without a published date: over
+    the corpus, what :func:`casualties.reconcile.warn_missing_dates` names."""
+    return _table("undated", {"report_id": [r.report_id for r in _objects(frame, "report") if r.published is None]})
 
 
 def extract(frame: pd.DataFrame, vague_policy: str = "design") -> pd.DataFrame:

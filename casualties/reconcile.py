@@ -7,7 +7,10 @@ consensus interval and the attribution of every figure to the claims behind it.
 """
 from __future__ import annotations
 
+import math
+import numbers
 import sys
+import warnings
 from collections import Counter
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -16,10 +19,11 @@ import pandas as pd
 
 from .claims import NO_DEATH_REPORTED, extract_report_claims
 from .events import MAIN, OTHER, ReportEvent, report_events
-from .errors import InvalidValueError
+from .compare import SAME_INCIDENT
+from .errors import InputTypeError, InvalidValueError, MissingDateWarning
 from .lexicon import load_lexicon
 from .model import Claim
-from .incidents import group_reports, incident_rows
+from .incidents import Grouping, group_reports, incident_rows
 from .reports import Report, _normalize
 
 __all__ = ["reconcile", "Result", "BEST_POLICIES", "best_figure"]
@@ -58,6 +62,8 @@ class Result:
     - ``report_incidents``: every (report, incident, role) pair: each report's main event
       (role "main", the incident of ``reports``) and each other event it retells (role
       "other", :mod:`casualties.events`), with the opener and date that set it apart.
+
+    :meth:`explain` tells why two reports are, or are not, one incident.
     """
 
     reports: pd.DataFrame
@@ -66,6 +72,26 @@ class Result:
     ranges: pd.DataFrame
     report_incidents: pd.DataFrame
     policy: str = "default"
+    #: the cues, blocks and pair scores behind the incidents (:meth:`explain`); None without
+    #: clustering, on Dask, and for a result read back from files
+    clustering: Optional[Grouping] = attrs.field(default=None, eq=False, repr=False)
+
+    def explain(self, report_a: str, report_b: str):
+        """Why reports ``report_a`` and ``report_b`` are in one incident or in two: a
+        :class:`casualties.explain.Explanation` with the blocks they shared (or each one's blocks
+        when they were never compared), the pair's features with their weights and contributions,
+        the score the clustering used and the threshold, and the incident of each.
+
+        Raises :class:`~casualties.errors.InvalidValueError` for an unknown report id, and when
+        the result has no clustering to explain (``cluster=False``, the Dask path, or a result
+        read back from files)."""
+        if self.clustering is None:
+            raise InvalidValueError("explain: this result holds no clustering (it was reconciled with "
+                                    "cluster=False, on Dask, or read back from files); reconcile the reports "
+                                    "on pandas with cluster=True to explain a pair")
+        from .explain import explain_pair
+
+        return explain_pair(self.clustering, report_a, report_b)
 
     def __repr__(self) -> str:
         return (f"<casualties.Result: {len(self.reports)} reports, {len(self.incidents)} incidents, "
@@ -394,8 +420,36 @@ def check_policies(policy: str, vague_policy: str) -> None:
     load_lexicon().vague_floors(vague_policy)
 
 
+def check_threshold(threshold) -> float:
+    """``threshold`` as a float, or :class:`~casualties.errors.InputTypeError` (not a number) /
+    :class:`~casualties.errors.InvalidValueError` (outside (0, 1])."""
+    if isinstance(threshold, bool) or not isinstance(threshold, numbers.Real):
+        raise InputTypeError(f"threshold must be a number in (0, 1], got {type(threshold).__name__} {threshold!r}")
+    value = float(threshold)
+    if not (math.isfinite(value) and 0.0 < value <= 1.0):
+        raise InvalidValueError(f"threshold must be in (0, 1] (the average pair score two groups of reports need "
+                                f"to merge; default {SAME_INCIDENT}), got {threshold!r}")
+    return value
+
+
+#: How many report ids a :class:`~casualties.errors.MissingDateWarning` names.
+WARN_IDS = 3
+
+
+def warn_missing_dates(undated: Sequence[str], n_reports: int) -> None:
+    """One :class:`~casualties.errors.MissingDateWarning` for the reports without ``published``
+    (``undated``: their ids, in order), naming how many and the first few."""
+    if not undated:
+        return
+    shown = ", ".join(repr(r) for r in undated[:WARN_IDS]) + (", ..." if len(undated) > WARN_IDS else "")
+    warnings.warn(MissingDateWarning(
+        f"{len(undated)} of {n_reports} reports have no published date ({shown}): weekdays and relative dates in "
+        f"their texts cannot be resolved, so clustering misses their event dates; give a 'published' column "
+        f"(for a folder of .txt files, its .jsonl sidecar)"), stacklevel=3)
+
+
 def reconcile(reports, cluster: bool = True, policy: str = "default", *,
-              vague_policy: str = "design", progress=None) -> Result:
+              vague_policy: str = "design", threshold: float = SAME_INCIDENT, progress=None) -> Result:
     """Extract every report's claims and reconcile them into ranges per incident.
 
     Parameters
@@ -408,16 +462,28 @@ def reconcile(reports, cluster: bool = True, policy: str = "default", *,
         report its own incident.
     policy: how ``best`` is chosen, one of :data:`BEST_POLICIES`.
     vague_policy: floors for vague words ("design" or "acled").
+    threshold: the average pair score (0..1) two groups of reports need to merge into one
+        incident (:data:`casualties.compare.SAME_INCIDENT`, 0.25, by default); higher keeps more
+        reports apart.  ``Result.explain(a, b)`` shows a pair's score against it.
     progress: optional callable, called with the number of reports read so far (on Dask,
         once, when every report's claims have been extracted).
+
+    Warns
+    -----
+    MissingDateWarning: once per call, when clustering reports (or choosing ``best`` by the
+        ``latest`` policy) of which some have no ``published`` date.
     """
     check_policies(policy, vague_policy)
+    threshold = check_threshold(threshold)
     if _is_dask_collection(reports):
         from .dask import reconcile_frames
 
-        return reconcile_frames(reports, cluster, policy, vague_policy=vague_policy, progress=progress).compute()
+        return reconcile_frames(reports, cluster, policy, vague_policy=vague_policy, threshold=threshold,
+                                progress=progress).compute()
     rows, input_rows = _normalize(reports)
     rows = sorted(rows, key=lambda r: r.report_id)  # every output is independent of input order
+    if cluster or policy == "latest":
+        warn_missing_dates([r.report_id for r in rows if r.published is None], len(rows))
     claims_of, title_claims_of, events_of = {}, {}, {}
     for n, rep in enumerate(rows, 1):
         # a headline ("4 shot, one fatally, on St. Louis street") states figures too; their
@@ -429,10 +495,11 @@ def reconcile(reports, cluster: bool = True, policy: str = "default", *,
             progress(n)
     if cluster:
         grouping = group_reports(rows, {rid: main_claims(c, events_of[rid][1]) for rid, c in claims_of.items()},
-                                 retold={rid: retold_spans(ev) for rid, (ev, _) in events_of.items()})
+                                 threshold, retold={rid: retold_spans(ev) for rid, (ev, _) in events_of.items()})
         incident_of = grouping.incident_of
         incidents = incident_rows(incident_of, grouping.cues, rows)
     else:
+        grouping = None
         incident_of = {rep.report_id: rep.report_id for rep in rows}
         incidents = [solo_incident_row(rep) for rep in rows]
     report_rows, claim_rows, pair_rows = [], [], []
@@ -454,7 +521,7 @@ def reconcile(reports, cluster: bool = True, policy: str = "default", *,
         incidents=_frame(incidents, INCIDENT_COLUMNS),
         ranges=_frame(ranges, RANGE_COLUMNS),
         report_incidents=_frame(pair_rows, REPORT_INCIDENT_COLUMNS),
-        policy=policy,
+        policy=policy, clustering=grouping,
     )
 
 

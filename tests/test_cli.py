@@ -94,6 +94,25 @@ def test_reconcile_no_cluster_and_policy(capsys, tmp_path):
     assert killed[0]["low"] == 44
 
 
+def test_reconcile_warns_on_one_line_when_the_sidecar_is_missing(capsys, tmp_path):
+    for f in SEEDS.glob("*.txt"):
+        (tmp_path / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    code, _, err = run(capsys, "reconcile", tmp_path)
+    assert code == 0
+    lines = [line for line in err.splitlines() if "warning" in line]
+    assert len(lines) == 1 and lines[0].startswith("casualties: warning: 5 of 5 reports have no published date")
+    code, _, err = run(capsys, "reconcile", SEEDS)  # with its sidecar: dated, no warning
+    assert code == 0 and "warning" not in err
+
+
+def test_reconcile_threshold(capsys):
+    _, default, _ = run(capsys, "reconcile", SEEDS)
+    _, strict, _ = run(capsys, "reconcile", SEEDS, "--threshold", "0.99")
+    assert "5 reports, 8 incidents" in default and "5 reports, 9 incidents" in strict
+    code, _, err = run(capsys, "reconcile", SEEDS, "--threshold", "0")
+    assert code == 2 and "threshold must be in (0, 1]" in err
+
+
 def test_write_table_json_dates_are_iso(tmp_path):
     import datetime as dt
 

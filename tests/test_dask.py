@@ -35,7 +35,8 @@ from casualties.events import report_events
 from casualties.reconcile import main_claims, retold_spans
 from casualties.blocking import DATE_WINDOW_DAYS, build_blocks, name_frequencies
 from casualties.compare import name_weights, pair_score
-from casualties.errors import (DuplicateReportError, InputTypeError, InvalidValueError, MissingColumnError)
+from casualties.errors import (DuplicateReportError, InputTypeError, InvalidValueError, MissingColumnError,
+                               MissingDateWarning)
 from casualties.frames import FRAME_KINDS, read_frame
 from casualties.incidents import SCORE_FLOOR, _all_cues, cluster_cues
 from casualties.reports import normalize_reports
@@ -323,6 +324,21 @@ def test_identical_repeats_across_partitions_collapse_as_on_pandas():
     assert_same(expected, casualties.reconcile(dd.from_pandas(df, npartitions=4)))
 
 
+def test_a_threshold_gives_the_pandas_result_and_missing_dates_warn_alike():
+    df = seeds()
+    expected = casualties.reconcile(df, threshold=0.99)
+    got = casualties.reconcile(dd.from_pandas(df, npartitions=3), threshold=0.99)
+    assert_same(expected, got)
+    assert incident_of(got)["seed-000"] != incident_of(got)["seed-002"]
+    undated = df.assign(published=None)
+    with pytest.warns(MissingDateWarning) as pandas_warning:
+        casualties.reconcile(undated)
+    with pytest.warns(MissingDateWarning) as dask_warning:
+        casualties.reconcile(dd.from_pandas(undated, npartitions=2))
+    assert [str(w.message) for w in dask_warning if w.category is MissingDateWarning] == \
+        [str(w.message) for w in pandas_warning if w.category is MissingDateWarning]
+
+
 def test_bad_arguments_fail_before_any_work():
     ddf = dd.from_pandas(seeds(), npartitions=2)
     with pytest.raises(InvalidValueError, match="policy"):
@@ -331,6 +347,8 @@ def test_bad_arguments_fail_before_any_work():
         casualties.reconcile(ddf, vague_policy="nonsense")
     with pytest.raises(InputTypeError, match="Dask DataFrame"):
         casualties.reconcile(ddf["text"])
+    with pytest.raises(InvalidValueError, match="threshold"):
+        casualties.reconcile(ddf, threshold=0)
 
 
 def test_progress_is_told_the_number_of_reports():

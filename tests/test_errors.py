@@ -32,7 +32,8 @@ BUILTIN_BASE = {
     "LexiconError": ValueError,
     "MissingDependencyError": ImportError,
 }
-ERROR_NAMES = [n for n in errors.__all__ if n != "CasualtiesError"]
+WARNING_NAMES = ["CasualtiesWarning", "MissingDateWarning"]
+ERROR_NAMES = [n for n in errors.__all__ if n != "CasualtiesError" and n not in WARNING_NAMES]
 
 
 def _reconcile(df, **kw):
@@ -48,6 +49,7 @@ def test_every_error_class_is_listed():
     classes = {name for name, obj in vars(errors).items()
                if inspect.isclass(obj) and issubclass(obj, BaseException) and obj.__module__ == errors.__name__}
     assert classes == set(errors.__all__)
+    assert {n for n in classes if issubclass(getattr(errors, n), Warning)} == set(WARNING_NAMES)
     assert "CasualtiesError" in classes
     assert CasualtiesError.__bases__ == (Exception,)
 
@@ -63,6 +65,13 @@ def test_error_subclasses_casualties_error_and_builtin(name):
         raise cls("x")
     with pytest.raises(CasualtiesError):
         raise cls("x")
+
+
+@pytest.mark.parametrize("name", WARNING_NAMES)
+def test_warnings_are_user_warnings_of_their_own(name):
+    cls = getattr(errors, name)
+    assert issubclass(cls, errors.CasualtiesWarning) and issubclass(cls, UserWarning)
+    assert not issubclass(cls, CasualtiesError)
 
 
 def test_missing_column_error_prints_its_message_unquoted():
