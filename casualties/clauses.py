@@ -10,6 +10,7 @@ Takes a sentence's tokens and its triggers (:mod:`casualties.mentions`); gives t
 - *verb first* (:meth:`_Sentence.after`): "killing [at least] 44 [people]", "the death toll
   rose to 52";
 - *zero* (:meth:`~casualties.subjects._SubjectReading.zero`): "no casualties";
+- *implicit* (:mod:`casualties.implicit`): "a policeman was killed", "the boy died";
 
 lists and subsets come from :class:`casualties.lists._ListReading`, the head of a long
 subject and zero counts from :class:`casualties.subjects._SubjectReading`; ``_Sentence``
@@ -29,13 +30,13 @@ from .words import WORDS
 from .mentions import (
     _ANIMALS, _NON_PERSONS,
     _Raw, _Trigger, _age_after_person, _age_at, _has_victim_noun, _implicit,
-    _is_number_start, _is_partitive, _is_trap, _name_end, _np_backward, _np_forward,
-    _number_ending_at, _plural_noun, _raw_from_q, _starts_trigger, multiplicity_of,
+    _is_number_start, _is_partitive, _is_trap, _np_backward, _np_forward,
+    _number_ending_at, _raw_from_q, _starts_trigger, multiplicity_of,
 )
 from .predicates import (
-    _after_attempted, _agent_of_headline_verb, _before_harmed_clause, _conveyed_from,
+    _after_attempted, _before_harmed_clause, _conveyed_from,
     _dead_out_of_group, _is_hospital_place, _lives_lost, _not_a_zero_count,
-    _in_as_well_as, _one_person_subject, _set_before, _skip_parenthetical, _succumbed_to_wounds, aux_real,
+    _in_as_well_as, _set_before, _skip_parenthetical, _succumbed_to_wounds, aux_real,
 )
 from .accounting import _death_told
 from .lists import _ListReading
@@ -44,15 +45,12 @@ from .antecedents import _AntecedentReading
 from .bodies import _BodyReading
 from .own_deaths import _OwnDeathReading
 from .objects import _ObjectReading
+from .implicit import _ImplicitReading
 
 
 _AUX = WORDS.set("aux")
 _BE_HAVE = WORDS.set("be_have")
-_SINGULAR_AUX = WORDS.set("singular_aux")
-_PLURAL_AUX = WORDS.set("plural_aux")
-_ZERO_WORDS = WORDS.set("zero_words")
 _WOUND_KINDS = WORDS.set("wound_kinds")
-_COLLECTIVES = WORDS.set("collectives")
 _MODALS = WORDS.set("modals")
 _INTENTIONS = WORDS.set("intentions")
 _MODAL_ADVERBS = WORDS.set("modal_adverbs")
@@ -116,7 +114,8 @@ def _hypothetical(toks, i: int) -> bool:
     return toks[j].low == "to" and j > 0 and toks[j - 1].low in _INTENTIONS
 
 
-class _Sentence(_SubjectReading, _ListReading, _ObjectReading, _AntecedentReading, _BodyReading, _OwnDeathReading):
+class _Sentence(_SubjectReading, _ImplicitReading, _ListReading, _ObjectReading, _AntecedentReading, _BodyReading,
+                _OwnDeathReading):
     """One sentence being read: its tokens, the numbers already attached (``used``) and the
     figures read so far (``raws``); :meth:`run` reads every trigger of the sentence."""
 
@@ -233,105 +232,6 @@ class _Sentence(_SubjectReading, _ListReading, _ObjectReading, _AntecedentReadin
                 return total
             return raw
         return self._implicit_before(trig, k, aux, np_start, np_end, non_person)
-
-    def _implicit_before(self, trig: _Trigger, k: int, aux: List[str], np_start: int, np_end: int,
-                         non_person: bool) -> Optional[_Raw]:
-        """No figure right before the predicate: an implicit one ("nobody was hurt", "the boy died",
-        "a policeman was killed"), or one before a coordinated predicate."""
-        toks, lex, floors = self.toks, self.lex, self.floors
-        det = toks[np_start - 1].low if np_start > 0 else ""
-        if np_start > 0 and det in ("nobody", "none", "no") or (np_start == np_end and k > 0 and toks[k - 1].low in ("nobody", "none")):
-            first = np_start - 1 if np_start > 0 and det in _ZERO_WORDS | {"nobody"} else k - 1
-            if _not_a_zero_count(toks, first, trig):
-                return None
-            return _implicit(trig.category, 0, first, trig.last, (np_start, np_end),
-                             " ".join(t.low for t in toks[first:trig.first]) or det)
-        singular = any(a in _SINGULAR_AUX for a in aux)
-        plural = any(a in _PLURAL_AUX for a in aux)
-        if non_person:
-            return None  # "another US raid killed ...": the subject is an event, not a victim
-        if trig.word in ("died", "dies", "perished") + _SUCCUMB and not aux_real(aux):
-            raw = self._relative_clause_subject(trig, k)  # "A woman who was hit by a stray bullet died"
-            if raw is not None:
-                return raw
-        if trig.word in ("died", "dies", "perished") + _SUCCUMB and not aux_real(aux) and np_start < np_end:
-            head = toks[np_end - 1]
-            name_at = np_start + _age_at(toks, np_start)  # "25-year-old Michael Baker died"
-            if head.text[:1].isupper() and name_at < np_end and _name_end(toks, name_at, np_end, lex) == np_end \
-                    or head.low in lex.victims and not _plural_noun(head.low) or name_at == np_end:
-                singular = True  # "Sheikh Farhan later died of his injuries", "the boy died"
-        if trig.word in ("died", "dies") + _SUCCUMB and not aux_real(aux) and np_start == np_end and _one_person_subject(toks, k, lex):
-            singular = True  # "where he later died", "the boy who died"
-        if singular and not plural and np_start == np_end and k > 0 and toks[k - 1].low in (",", ")", "he", "she", "who"):
-            if toks[k - 1].low in ("he", "she", "who"):
-                return _implicit(trig.category, 1, k - 1, trig.last, (k - 1, k), toks[k - 1].low)
-            return _implicit(trig.category, 1, k, trig.last, (k, k), " ".join(t.low for t in toks[k:trig.first]))
-        if np_start < np_end and not plural:
-            head = toks[np_end - 1]
-            if any(t.low in ("result", "cause", "consequence") for t in toks[np_start:np_end]):
-                return None  # "died as a result of gunshot wounds": a cause, not a person
-            if det in ("a", "an", "another") and (singular or trig.kind in ("state", "verb", "phrase")):
-                # "suffering from a gunshot wound": one person hit, who may have died of it
-                cat = HIT if trig.word in ("wound", "injury") and not aux else trig.category
-                return _implicit(cat, 1, np_start - 1, trig.last, (np_start, np_end),
-                                 " ".join(t.low for t in toks[np_start - 1:np_end]))
-            # "." here ends an abbreviation: "St. Louis woman killed"
-            bare = np_start == 0 or toks[np_start - 1].low in (",", ":", ";", "-", "–", "—", ".")
-            if bare and head.low in lex.victims and not head.low.endswith("s") and not aux_real(aux) \
-                    and trig.kind in ("verb", "state", "phrase") and not _agent_of_headline_verb(toks, trig, lex, floors):
-                # a headline: "Monroe County teen dies of gunshot wound", "Mother injured, child killed"
-                return _implicit(trig.category, 1, np_start, trig.last, (np_start, np_end),
-                                 " ".join(t.low for t in toks[np_start:np_end]))
-            age_noun = np_end - np_start == 5 and _age_at(toks, np_start) == 5  # "the 3-year-old"
-            if singular and head.low not in _COLLECTIVES and \
-                    (head.text[:1].isupper() or (head.low in lex.victims and not head.low.endswith("s")) or age_noun):
-                return _implicit(trig.category, 1, np_start, trig.last, (np_start, np_end),
-                                 " ".join(t.low for t in toks[np_start:np_end]))
-            if not aux and det in ("his", "her", "the") and np_start >= 2 and toks[np_start - 2].low == "and" \
-                    and head.low in lex.victims and not _plural_noun(head.low) \
-                    and any(r.last == np_start - 2 for r in self.raws):
-                # "A man was killed and his wife injured": the "was" of the clause before is understood
-                return _implicit(trig.category, 1, np_start - 1, trig.last, (np_start, np_end),
-                                 " ".join(t.low for t in toks[np_start - 1:np_end]))
-        return self._coordinated_before(trig, k)
-
-    def _relative_clause_subject(self, trig: _Trigger, k: int) -> Optional[_Raw]:
-        """ "A bedouin woman who was injured by a stray bullet on 13/01 succumbed to her wounds": the
-        one person before "who" is the subject of the death word after the relative clause (not
-        "a stray bullet" or a date right before it)."""
-        toks, lex = self.toks, self.lex
-        for w in range(k - 2, max(0, k - 18), -1):
-            if toks[w].low in (".", ";", ":") or _starts_trigger(toks, w) and toks[w].low in ("died", "dies"):
-                return None
-            if toks[w].low == "who":
-                if not _one_person_subject(toks, w + 1, lex):
-                    return None
-                end = w - 1 if toks[w - 1].low == "," else w
-                start = _np_backward(toks, end, lex, self.floors)
-                if start > 0 and toks[start - 1].low in ("a", "an", "the"):
-                    start -= 1
-                return _implicit(trig.category, 1, start, trig.last, (start, end),
-                                 " ".join(t.text for t in toks[start:end]))
-        return None
-
-    def _coordinated_before(self, trig: _Trigger, k: int) -> Optional[_Raw]:
-        """A predicate coordinated with an earlier one ("two people were taken to hospital and died"):
-        the figure is read before the earlier one's "was" / "were"."""
-        toks = self.toks
-        if k > 0 and toks[k - 1].low == "and" and not getattr(self, "_coordinated", False):
-            for w in range(k - 2, max(-1, k - 14), -1):
-                if toks[w].low in (",", ";", "but"):
-                    break
-                if toks[w].low in ("was", "were"):
-                    self._coordinated = True
-                    try:
-                        raw = self.before(attrs.evolve(trig, first=w + 1, last=w + 2))
-                    finally:
-                        self._coordinated = False
-                    if raw is not None:
-                        raw.last = trig.last
-                    return raw
-        return None
 
     def _groups_before(self, category: str, first: int, np_start: int, np_end: int) -> List[_Raw]:
         """A headline's list of numbered groups of people that ends with the figure at ``first``:
