@@ -279,3 +279,20 @@ def test_a_second_writing_process_gets_a_clear_error(tmp_path):
         proc.wait()
     with casualties.Store(tmp_path / "s.duckdb") as store:  # free again once the writer is gone
         assert store.n_reports == 0
+
+
+def test_cli_add_changes_export(tmp_path, capsys):
+    from casualties.cli import main
+
+    for i in ("000", "002"):
+        _seed(i).to_csv(tmp_path / f"{i}.csv", index=False)
+    store = str(tmp_path / "s.duckdb")
+    assert main(["add", store, str(tmp_path / "000.csv")]) == 0
+    assert main(["add", store, str(tmp_path / "002.csv")]) == 0
+    out = capsys.readouterr().out
+    assert "inc-seed-000  killed: 44-44 (at least 44) -> 44-50 (at least 50); best 44 -> 50; caused by seed-002" in out
+    assert main(["changes", store, "--since", "1"]) == 0
+    assert capsys.readouterr().out.count("\n") == 1
+    assert main(["export", store, str(tmp_path / "out")]) == 0
+    assert (tmp_path / "out" / "ranges.csv").exists()
+    assert main(["changes", str(tmp_path / "missing" / "x.duckdb")]) == 2
