@@ -72,7 +72,7 @@ def _cmd_changes(args) -> int:
     since = args.since
     if since is not None and re.fullmatch(r"\d+", since):
         since = int(since)
-    with Store(args.store) as store:
+    with Store(args.store, create=False) as store:
         for line in format_changes(store.changes(since=since)):
             print(line)
     return 0
@@ -81,7 +81,7 @@ def _cmd_changes(args) -> int:
 def _cmd_export(args) -> int:
     from . import Store
 
-    with Store(args.store) as store:
+    with Store(args.store, create=False) as store:
         paths = store.result().to_files(args.dir, format=args.format)
     for name, path in paths.items():
         print(f"{name}: {path}")

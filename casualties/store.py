@@ -18,6 +18,8 @@ rewritten.  Every add or remove is one transaction.
 from __future__ import annotations
 
 import datetime as _dt
+import errno
+import os
 import pickle
 from collections import Counter
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
@@ -69,14 +71,18 @@ class Store:
     >>> store.add(reports); store.changes(since="2016-07-28"); store.result().ranges  # doctest: +SKIP
 
     ``policy`` / ``vague_policy``: as for :func:`casualties.reconcile`, fixed when the store is
-    created (None: the store's own, "default" / "design" for a new store).  One process may
+    created (None: the store's own, "default" / "design" for a new store).  ``create=False``:
+    a missing file is an error (FileNotFoundError) instead of a new store.  One process may
     have a store open at a time (:class:`~casualties.errors.StoreLockedError` otherwise); use it
     as a context manager or call :meth:`close`.
     """
 
-    def __init__(self, path, *, policy: Optional[str] = None, vague_policy: Optional[str] = None):
+    def __init__(self, path, *, policy: Optional[str] = None, vague_policy: Optional[str] = None,
+                 create: bool = True):
         from . import __version__
 
+        if not create and not os.path.exists(path):
+            raise FileNotFoundError(errno.ENOENT, "no casualty store", str(path))
         self.path = path
         self._asked = (policy, vague_policy)
         self._con = schema.connect(path, __version__, self._settings)

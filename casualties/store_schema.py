@@ -123,7 +123,7 @@ def connect(path, version: str, settings: Callable[[object, bool], None]):
         if _locked(e, path):
             raise StoreLockedError(f"casualty store {path} is open for writing in another process (DuckDB "
                                    f"allows one writer per file); close it there or wait: {e}") from None
-        raise
+        raise OSError(f"cannot open the casualty store {path}: {e}") from None
     try:
         _migrate(con, path, version, settings)
     except BaseException:
