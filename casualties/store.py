@@ -242,12 +242,14 @@ class Store:
         dominant = dominant_countries(dict(self._con.execute("SELECT country, n FROM countries").fetchall()), n_new)
         schema.set_meta(self._con, "dominant", list(dominant))
         added = set(extracted["report_id"]) if extracted is not None else set()
+        everyone: Set[str] = set()
         if min(n_old + 1, NAME_REFERENCE_REPORTS) != min(n_new + 1, NAME_REFERENCE_REPORTS):
-            settle = set(r[0] for r in self._con.execute("SELECT report_id FROM reports").fetchall())
-        else:
-            settle = added | self._resettle_set(old_dominant, dominant, new_words | lost_words)
+            # every name weight moves with the corpus size below NAME_REFERENCE_REPORTS: a small
+            # store settles and scores every report again (cheap at that size)
+            everyone = {r for (r,) in self._con.execute("SELECT report_id FROM reports").fetchall()}
+        settle = everyone or added | self._resettle_set(old_dominant, dominant, new_words | lost_words)
         changed, names_moved = self._settle(settle, dominant, added)
-        dirty = changed | added | self._holders(names_moved)
+        dirty = everyone | changed | added | self._holders(names_moved)
         dirty |= self._rekey(dirty)
         seeds |= self._partners(dirty) | dirty
         self._repair(dirty, n_new)
