@@ -28,7 +28,7 @@ import attrs
 import pandas as pd
 
 from . import partitions
-from .blocking import MAX_BLOCK, block_keys
+from .blocking import MAX_BLOCK, MAX_NAME_REPORTS, block_keys
 from .cluster import cluster_pairs
 from .compare import NAME_REFERENCE_REPORTS, SAME_INCIDENT, name_weights, pair_score
 from .errors import InputTypeError, InvalidValueError
@@ -231,6 +231,7 @@ class Store:
         incidents, frames and revisions up to date.  Returns (incidents touched, revisions)."""
         n_old = self.n_reports
         self._crossed: Set[str] = set()
+        self._names: Dict[str, Tuple[int, int]] = {}
         old_dominant = tuple(schema.get_meta(self._con, "dominant", []))
         writer = FrameWriter(self._con, batch, self._now, self.policy)
         gone = set(removed)
@@ -248,11 +249,13 @@ class Store:
             # store settles and scores every report again (cheap at that size)
             everyone = {r for (r,) in self._con.execute("SELECT report_id FROM reports").fetchall()}
         settle = everyone or added | self._resettle_set(old_dominant, dominant, new_words | lost_words)
-        changed, names_moved = self._settle(settle, dominant, added)
-        dirty = everyone | changed | added | self._holders(names_moved)
+        changed = self._settle(settle, dominant, added)
+        rekey, reweigh = self._name_moves(n_new)
+        dirty = everyone | changed | added | self._holders(rekey)
         dirty |= self._rekey(dirty)
         seeds |= self._partners(dirty) | dirty
         self._repair(dirty, n_new)
+        seeds |= self._reweigh(reweigh, dirty, n_new)
         region = self._region(seeds - gone)
         strays = self._strays(region, gone)
         while strays:  # never expected (the region holds whole incidents); kept as a safety net
@@ -288,7 +291,7 @@ class Store:
         self._count("countries", "country", Counter(c for _, c in rows if c), -1)
         names = Counter(n for (n,) in self._select(
             "SELECT name FROM names WHERE report_id IN (SELECT id FROM _ids)", removed))
-        self._count("name_df", "name", names, -1)
+        self._moved(self._count("name_df", "name", names, -1))
         keys = Counter(k for (k,) in self._select(
             "SELECT key FROM block_keys WHERE report_id IN (SELECT id FROM _ids)", removed))
         moved = self._count("key_counts", "key", keys, -1)
@@ -342,12 +345,12 @@ class Store:
                 "SELECT report_id FROM reports WHERE country IS NULL OR country NOT IN (SELECT id FROM _ids)", keep)}
         return out
 
-    def _settle(self, ids: Set[str], dominant: tuple, added: Set[str]) -> Tuple[Set[str], Set[str]]:
+    def _settle(self, ids: Set[str], dominant: tuple, added: Set[str]) -> Set[str]:
         """Final cues of ``ids`` (:func:`casualties.incidents.settled_cues`, as reconcile finds
-        them over the whole corpus); returns (reports whose cues changed, names whose report
-        count moved)."""
+        them over the whole corpus); returns the reports whose cues changed (the names whose
+        report count moved are noted, :meth:`_moved`)."""
         if not ids:
-            return set(), set()
+            return set()
         rows = self._select("SELECT report_id, report, claims, first_cues, cues FROM reports "
                             "WHERE report_id IN (SELECT id FROM _ids)", ids)
         looked = {}
@@ -363,7 +366,7 @@ class Store:
         self._delete("raw_names", "report_id", set(looked))
         self._insert("raw_names", _pairs_frame("name", ((r, n) for r, (_, c) in looked.items() for n in c.names)))
         if not changed:
-            return set(), set()
+            return set()
         before = Counter(n for (n,) in self._select("SELECT name FROM names WHERE report_id IN (SELECT id FROM _ids)",
                                                     changed))
         after = Counter(n for rid in changed for n in final[rid].names)
@@ -371,15 +374,61 @@ class Store:
         self._insert("names", _pairs_frame("name", ((r, n) for r in changed for n in final[r].names)))
         delta = after.copy()
         delta.subtract(before)
-        self._count("name_df", "name", Counter({k: v for k, v in delta.items() if v}), 1)
+        self._moved(self._count("name_df", "name", Counter({k: v for k, v in delta.items() if v}), 1))
         self._update_cues({r: final[r] for r in changed})
-        return changed, {k for k, v in delta.items() if v}
+        return changed
 
     def _update_cues(self, cues: Dict[str, object]) -> None:
         self._con.register("_cues", pd.DataFrame({"id": pd.Series(list(cues), dtype=object),
                                                   "cues": [_dump(c) for c in cues.values()]}))
         self._con.execute("UPDATE reports SET cues = _cues.cues FROM _cues WHERE reports.report_id = _cues.id").fetchall()
         self._con.unregister("_cues")
+
+    def _moved(self, moved: Dict[str, Tuple[int, int]]) -> None:
+        """Note names whose report count moved ({name: (old n, new n)}), over the whole batch."""
+        for name, (a, b) in moved.items():
+            self._names[name] = (self._names.get(name, (a, a))[0], b)
+
+    def _name_moves(self, n_reports: int) -> Tuple[Set[str], Set[str]]:
+        """(names whose holders must be keyed and scored again, names whose pairs only need
+        scoring again).  A name whose count moves into or out of the range that makes it a block
+        key changes its holders' keys; a name used by fewer reports than before weighs more, so
+        a candidate pair below :data:`~casualties.incidents.SCORE_FLOOR` may rise above it: its
+        holders are scored again in full.  A name used by more reports weighs less (or the same):
+        only the stored pairs sharing it can move."""
+        rekey, reweigh = set(), set()
+        for name, (a, b) in self._names.items():
+            if (2 <= a <= MAX_NAME_REPORTS) != (2 <= b <= MAX_NAME_REPORTS) or b < a:
+                rekey.add(name)
+            elif name_weights(Counter({name: a}), n_reports) != name_weights(Counter({name: b}), n_reports):
+                reweigh.add(name)
+        return rekey, reweigh
+
+    def _reweigh(self, names: Set[str], dirty: Set[str], n_reports: int) -> Set[str]:
+        """Score again the stored pairs that share one of ``names`` (and have no report of
+        ``dirty``, scored already); returns the reports of the pairs whose score moved."""
+        if not names:
+            return set()
+        rows = self._select("SELECT DISTINCT p.a, p.b FROM pairs p JOIN names x ON x.report_id = p.a "
+                            "JOIN names y ON y.report_id = p.b AND y.name = x.name "
+                            "WHERE x.name IN (SELECT id FROM _ids)", names)
+        pairs = {(a, b) for a, b in rows if a not in dirty and b not in dirty}
+        if not pairs:
+            return set()
+        ids = {x for p in pairs for x in p}
+        cues, idf = self._cues(ids), name_weights(Counter(self._name_df(ids)), n_reports)
+        old = {(a, b): s for a, b, s in self._select(
+            "SELECT a, b, score FROM pairs WHERE a IN (SELECT id FROM _ids)", ids) if (a, b) in pairs}
+        new = {p: pair_score(cues[p[0]], cues[p[1]], idf) for p in pairs}
+        moved = [p for p in pairs if new[p] != old[p]]
+        if not moved:
+            return set()
+        self._con.register("_moved", pd.DataFrame({"a": pd.Series([p[0] for p in moved], dtype=object),
+                                                   "b": pd.Series([p[1] for p in moved], dtype=object)}))
+        self._con.execute("DELETE FROM pairs USING _moved WHERE pairs.a = _moved.a AND pairs.b = _moved.b").fetchall()
+        self._con.unregister("_moved")
+        self._insert("pairs", _score_frame([(a, b, new[(a, b)]) for a, b in moved if new[(a, b)] >= SCORE_FLOOR]))
+        return {x for p in moved for x in p}
 
     def _holders(self, names: Set[str]) -> Set[str]:
         """Reports whose final cues hold one of ``names`` (their keys or name weights moved)."""
@@ -440,9 +489,7 @@ class Store:
                 kept.append((a, b, s))
         self._delete("pairs", "a", dirty)
         self._delete("pairs", "b", dirty)
-        self._insert("pairs", pd.DataFrame({"a": pd.Series([k[0] for k in kept], dtype=object),
-                                            "b": pd.Series([k[1] for k in kept], dtype=object),
-                                            "score": pd.Series([k[2] for k in kept], dtype="float64")}))
+        self._insert("pairs", _score_frame(kept))
 
     def _region(self, seeds: Set[str]) -> List[str]:
         """Every report joined to ``seeds`` by pairs scoring at least the clustering threshold:
@@ -468,6 +515,12 @@ class Store:
                              "n_input_rows": pd.Series([r[1] for r in rows], dtype="int64"),
                              **{c: pd.Series([r[i] for r in rows], dtype=object)
                                 for i, c in ((2, "report"), (3, "claims"), (4, "cues"), (5, "old_incident"))}})
+
+
+def _score_frame(rows: List[Tuple[str, str, float]]) -> pd.DataFrame:
+    return pd.DataFrame({"a": pd.Series([k[0] for k in rows], dtype=object),
+                         "b": pd.Series([k[1] for k in rows], dtype=object),
+                         "score": pd.Series([k[2] for k in rows], dtype="float64")})
 
 
 def _pairs_frame(column: str, rows: Iterable[Tuple[str, str]]) -> pd.DataFrame:

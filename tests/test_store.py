@@ -87,7 +87,7 @@ def test_changes_since_date_batch_and_bad_values(tmp_path):
 
 
 @pytest.mark.parametrize("order", [["000", "001", "002", "003", "004"], ["004", "002", "003", "000", "001"]])
-def test_seeds_one_by_one_remove_and_re_add_equal_reconcile(tmp_path, order):
+def test_seeds_one_by_one_remove_and_re_add_equal_reconcile(tmp_path, store_size, order):
     with casualties.Store(tmp_path / "s.duckdb") as store:
         for i in order:
             store.add(_seed(i))
@@ -104,7 +104,7 @@ def test_seeds_one_by_one_remove_and_re_add_equal_reconcile(tmp_path, order):
         assert store.result().reports.set_index("report_id")["incident_id"].equals(ids_before)
 
 
-def test_identical_re_add_is_a_no_op_and_a_corrected_report_replaces(tmp_path):
+def test_identical_re_add_is_a_no_op_and_a_corrected_report_replaces(tmp_path, store_size):
     with casualties.Store(tmp_path / "s.duckdb") as store:
         store.add(SEEDS)
         again = store.add(SEEDS)
@@ -135,10 +135,24 @@ def _corpora():
     return corpus()
 
 
+@pytest.fixture(params=["small", "large"])
+def store_size(request, monkeypatch):
+    """"small": the store is below NAME_REFERENCE_REPORTS, every add scores every pair again;
+    "large": the reference is lowered to 3 reports (for reconcile too), so every add past the
+    second report is incremental, as in a store of more than 2,000 reports."""
+    if request.param == "large":
+        import casualties.compare
+        import casualties.store
+
+        monkeypatch.setattr(casualties.compare, "NAME_REFERENCE_REPORTS", 3)
+        monkeypatch.setattr(casualties.store, "NAME_REFERENCE_REPORTS", 3)
+    return request.param
+
+
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                                                   HealthCheck.function_scoped_fixture])
 @given(_corpora())
-def test_any_batching_in_any_order_ends_as_one_reconcile(tmp_path_factory, drawn):
+def test_any_batching_in_any_order_ends_as_one_reconcile(tmp_path_factory, store_size, drawn):
     reports, batch_of, order = drawn
     path = tmp_path_factory.mktemp("store") / "s.duckdb"
     with casualties.Store(path) as store:
@@ -147,6 +161,11 @@ def test_any_batching_in_any_order_ends_as_one_reconcile(tmp_path_factory, drawn
             if batch:
                 store.add(batch)
         assert_same(store.result(), casualties.reconcile(reports))
+        gone = [r["report_id"] for r, k in zip(reports, batch_of) if k == order[0]]
+        left = [r for r, k in zip(reports, batch_of) if k != order[0]]
+        if gone and left:  # and removing the first batch again gives reconcile of the rest
+            store.remove(gone)
+            assert_same(store.result(), casualties.reconcile(left))
 
 
 # --------------------------------------------------------------------------- ids
