@@ -31,6 +31,8 @@ BUILTIN_BASE = {
     "InvalidValueError": ValueError,
     "LexiconError": ValueError,
     "MissingDependencyError": ImportError,
+    "StoreLockedError": BlockingIOError,
+    "StoreVersionError": RuntimeError,
 }
 ERROR_NAMES = [n for n in errors.__all__ if n != "CasualtiesError"]
 
