@@ -29,3 +29,15 @@ __all__ = [
     "frames",
 ]
 __version__ = "0.1.0"
+
+
+def __getattr__(name):
+    """``casualties.Store`` is imported on first use: it needs DuckDB (``pip install 'casualties[store]'``)."""
+    if name == "Store":
+        from .store_schema import duckdb_module
+
+        duckdb_module()
+        from .store import Store
+
+        return Store
+    raise AttributeError(f"module 'casualties' has no attribute {name!r}")

@@ -428,6 +428,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="reconcile each report as its own incident (no grouping of reports)")
     p.add_argument("--out", metavar="FILE", help="also write the ranges table to FILE (.csv, .json or .parquet)")
     p.set_defaults(func=_cmd_reconcile)
+    from .cli_store import add_commands  # add, changes, export: casualties.Store
+
+    add_commands(sub, _Formatter, _add_common)
     return parser
 
 

@@ -16,6 +16,8 @@ __all__ = [
     "MissingDependencyError",
     "CasualtiesWarning",
     "MissingDateWarning",
+    "StoreLockedError",
+    "StoreVersionError",
 ]
 
 
@@ -48,6 +50,14 @@ class LexiconError(CasualtiesError, ValueError):
 
 class MissingDependencyError(CasualtiesError, ImportError):
     """An optional package needed for this step (``pyarrow`` for Parquet) is not installed."""
+
+
+class StoreLockedError(CasualtiesError, BlockingIOError):
+    """Another process has the casualty store open for writing (one writer per file)."""
+
+
+class StoreVersionError(CasualtiesError, RuntimeError):
+    """The casualty store was written by a newer version of `casualties` (or is not a store)."""
 
 
 class CasualtiesWarning(UserWarning):

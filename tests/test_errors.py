@@ -31,6 +31,8 @@ BUILTIN_BASE = {
     "InvalidValueError": ValueError,
     "LexiconError": ValueError,
     "MissingDependencyError": ImportError,
+    "StoreLockedError": BlockingIOError,
+    "StoreVersionError": RuntimeError,
 }
 WARNING_NAMES = ["CasualtiesWarning", "MissingDateWarning"]
 ERROR_NAMES = [n for n in errors.__all__ if n != "CasualtiesError" and n not in WARNING_NAMES]
