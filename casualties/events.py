@@ -34,11 +34,11 @@ from typing import List, Optional, Sequence, Tuple
 
 import attrs
 
-from .dates import _article_date_cue, _as_date, _sentence_starts, event_date, find_dates
+from .dates import TRIGGER_WORDS, _DATE_RE, _FIRST_CHARS, _article_date_cue, _as_date, _checked_text, _sentence_starts, event_date, find_dates
 from .model import Claim
 from .words import WORDS
 
-__all__ = ["ReportEvent", "report_events", "MAIN", "OTHER", "OPENER_WORDS", "SAME_DAY_TOLERANCE"]
+__all__ = ["ReportEvent", "report_events", "report_events_reference", "MAIN", "OTHER", "OPENER_WORDS", "SAME_DAY_TOLERANCE"]
 
 MAIN, OTHER = "main", "other"
 #: An opening adverbial is the words before a sentence's first comma, at most this many.
@@ -64,10 +64,27 @@ _WOUND_WORDS = WORDS.set("wound_words")
 #: Words that may stand before a date at the start of an opener ("Late on Friday", "And then on");
 #: not "since" or "until": "Since January, 22 children were shot" is a tally over a period.
 _BEFORE_DATE = frozenset("on in at late early also and but then by around about from".split())
+#: Words that may stand before a date mention's match at the start of an opener: those of
+#: :data:`_BEFORE_DATE` and the triggers that :mod:`casualties.dates` reads before a match.
+_LEAD_WORDS = _BEFORE_DATE | frozenset(TRIGGER_WORDS)
 #: How many words an opener may hold besides its date or time phrase ("On Friday afternoon").
 _OPENER_SLACK = 2
 _DETERMINERS = frozenset(("the", "this", "that", "these", "those"))
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+#: Where a date mention's own match can begin (what :data:`casualties.dates._DATE_RE` opens with).
+_DATE_START_RE = re.compile(rf"(?<!\w)[0-9{_FIRST_CHARS}]")
+
+
+def _by_first_word(phrases) -> dict:
+    out: dict = {}
+    for ph in phrases:
+        out.setdefault(ph[0], []).append(ph)
+    return out
+
+
+_SHIFT_BY_FIRST = _by_first_word(_SHIFT)
+_CONCURRENT_BY_FIRST = _by_first_word(_CONCURRENT)
+_OTHER_TIME_BY_FIRST = _by_first_word(_OTHER_TIME)
 
 
 @attrs.frozen
@@ -111,6 +128,12 @@ def _starts_with(words: Sequence[str], phrases) -> bool:
     return any(tuple(words[:len(ph)]) == ph for ph in phrases)
 
 
+def _starts_with_indexed(words: Sequence[str], by_first: dict) -> bool:
+    """:func:`_starts_with` over the phrases of ``by_first`` (:func:`_by_first_word`): only those
+    that open with the first word are compared."""
+    return bool(words) and any(tuple(words[:len(ph)]) == ph for ph in by_first.get(words[0], ()))
+
+
 def _holds(words: Sequence[str], phrases) -> bool:
     return any(tuple(words[i:i + len(ph)]) == ph for ph in phrases for i in range(len(words) - len(ph) + 1))
 
@@ -122,6 +145,17 @@ def _phrase_at_start(words: Sequence[str], phrases) -> bool:
     for i in range(min(len(words), _OPENER_SLACK + 1)):
         for ph in phrases:
             if tuple(words[i:i + len(ph)]) == ph and len(words) - i - len(ph) <= _OPENER_SLACK:
+                return True
+    return False
+
+
+def _phrase_at_start_indexed(words: Sequence[str], by_first: dict) -> bool:
+    """:func:`_phrase_at_start` over the phrases of ``by_first``: at each of the first words only
+    the phrases that open with it are compared."""
+    n = len(words)
+    for i in range(min(n, _OPENER_SLACK + 1)):
+        for ph in by_first.get(words[i], ()):
+            if tuple(words[i:i + len(ph)]) == ph and n - i - len(ph) <= _OPENER_SLACK:
                 return True
     return False
 
@@ -141,8 +175,10 @@ def _opening_dates(text: str, s: int, stop: int, mentions, mention_starts) -> li
     return out
 
 
-def _opener_at(text: str, s: int, e: int, mentions, mention_starts) -> Optional[_Frame]:
-    """The frame that the sentence ``text[s:e]`` opens, if its opening adverbial opens one."""
+def _opener_head(text: str, s: int, e: int):
+    """``(words, comma, stop)`` of the opening adverbial of the sentence ``text[s:e]``: its
+    lower-cased words (a leading "and" / "but" dropped), its first comma, and where its date may
+    reach (a second adverbial: "Six days later, on Friday,"); None when it has none."""
     comma = text.find(",", s, min(e, s + 90))
     if comma == -1:
         return None
@@ -156,17 +192,26 @@ def _opener_at(text: str, s: int, e: int, mentions, mention_starts) -> Optional[
     nxt = text.find(",", comma + 1, min(e, comma + 40))
     if nxt != -1 and re.match(r",\s*(?:on|in|late|early)\b", text[comma:comma + 12], re.IGNORECASE):
         stop = nxt
+    return words, comma, stop
+
+
+def _opener_at(text: str, s: int, e: int, mentions, mention_starts) -> Optional[_Frame]:
+    """The frame that the sentence ``text[s:e]`` opens, if its opening adverbial opens one."""
+    head = _opener_head(text, s, e)
+    if head is None:
+        return None
+    words, comma, stop = head
     dated = _opening_dates(text, s, stop, mentions, mention_starts)
     if not dated and stop != comma:  # "Six days later, on Friday,": the date is the second part's
         dated = _opening_dates(text, comma + 1, stop, mentions, mention_starts)
     kind = None
-    if _starts_with(words, _SHIFT):
+    if _starts_with_indexed(words, _SHIFT_BY_FIRST):
         kind = "shift"
-    elif _starts_with(words, _CONCURRENT):
+    elif _starts_with_indexed(words, _CONCURRENT_BY_FIRST):
         kind = "concurrent"
     elif dated:
         kind = "date"
-    elif _phrase_at_start(words, _OTHER_TIME):
+    elif _phrase_at_start_indexed(words, _OTHER_TIME_BY_FIRST):
         kind = "time"
     if kind is None:
         return None
@@ -175,19 +220,64 @@ def _opener_at(text: str, s: int, e: int, mentions, mention_starts) -> Optional[
     return _Frame(s, e, kind, text[s:stop].strip(), best, subject)
 
 
+def _may_open(text: str, s: int, e: int) -> bool:
+    """Whether the sentence ``text[s:e]`` may open a frame, whatever the text's date mentions:
+    True whenever :func:`_opener_at` returns a frame (tests hold the two against each other).
+    A date of the opener is a mention starting in ``text[s:stop]``; the match it comes from
+    starts there too (before it there is at most a trigger word, "in", "last", which holds no
+    comma), and a match that :func:`find_dates`'s scan finds at a position is found there by
+    ``match`` too, so trying ``_DATE_RE.match`` at every position a match can begin misses none."""
+    head = _opener_head(text, s, e)
+    if head is None:
+        return False
+    words, comma, stop = head
+    return (_starts_with_indexed(words, _SHIFT_BY_FIRST) or _starts_with_indexed(words, _CONCURRENT_BY_FIRST)
+            or _phrase_at_start_indexed(words, _OTHER_TIME_BY_FIRST) or _may_be_dated(text, s, comma, stop))
+
+
+def _may_be_dated(text: str, s: int, comma: int, stop: int) -> bool:
+    """Whether a date mention may open ``text[s:stop]`` (:func:`_opening_dates`, from ``s`` or from
+    after the ``comma``), read from the date pattern's matches alone.  The match of such a mention
+    starts in ``text[s:stop]`` (only a trigger word, "in", "last", which holds no comma, may stand
+    between the mention's start and its match's) and ends where the mention does, and what
+    :func:`find_dates`'s scan matches at a position, ``match`` matches there too; so every position
+    a match can begin at is tried.  Before the match stand the mention's at most two words of
+    :data:`_BEFORE_DATE` and its trigger's at most two words (:data:`_LEAD_WORDS`); a word glued
+    across the two by an apostrophe, or a trigger matched with a non-ASCII letter, is let through."""
+    for x in _DATE_START_RE.finditer(text, s, stop):
+        m = _DATE_RE.match(text, x.start())
+        if m is None or len(_WORD_RE.findall(text, m.end(), stop)) > _OPENER_SLACK:
+            continue
+        if _may_lead(text, s, m.start()) or (stop != comma and comma < m.start() and _may_lead(text, comma + 1, m.start())):
+            return True
+    return False
+
+
+def _may_lead(text: str, s: int, at: int) -> bool:
+    words = _WORD_RE.findall(text, s, at)
+    return len(words) <= 4 and all(w.lower() in _LEAD_WORDS or not w.isascii() or "'" in w for w in words)
+
+
+def _sentence_spans(text: str):
+    """``(start, end)`` of each sentence of ``text`` that may open a frame, in text order (a
+    paragraph start starts a sentence; the white space that opens one is skipped)."""
+    paragraphs = _paragraph_starts(text)
+    starts = sorted(set(_sentence_starts(text, len(text))) | set(paragraphs))
+    for k, s in enumerate(starts):
+        while s < len(text) and text[s].isspace():
+            s += 1
+        e = starts[k + 1] if k + 1 < len(starts) else len(text)
+        if s < e:
+            yield s, e
+
+
 def _frames(text: str, published, mentions) -> List[_Frame]:
     """The frames of ``text`` in order: the lead's, then one per opening sentence (``mentions``:
     ``find_dates(text, published)``)."""
     mention_starts = [m.start for m in mentions]
     paragraphs = _paragraph_starts(text)
-    starts = sorted(set(_sentence_starts(text, len(text))) | set(paragraphs))
     frames = [_Frame(0, len(text), "lead", "", None, ())]
-    for k, s in enumerate(starts):
-        while s < len(text) and text[s].isspace():
-            s += 1
-        e = starts[k + 1] if k + 1 < len(starts) else len(text)
-        if s >= e:
-            continue
+    for s, e in _sentence_spans(text):
         got = _opener_at(text, s, e, mentions, mention_starts)
         if got is None:
             continue
@@ -339,7 +429,28 @@ def report_events(text: str, published, claims: Sequence[Claim]
                   ) -> Tuple[List[ReportEvent], Tuple[Optional[int], ...]]:
     """The events ``text`` tells of (the main one first) and, for each of its ``claims`` (as
     extracted from ``text``, headline claims apart), the index of its event, or None for a
-    background claim."""
+    background claim.
+
+    Most reports tell of one event: when there is no claim, or no sentence after the text's start
+    may open a frame (:func:`_may_open`, which needs no date mentions), the text is the lead's one
+    frame, every claim is the main event's or background, and neither :func:`find_dates` nor
+    the frames are needed.  Else :func:`report_events_reference` reads the whole text."""
+    _checked_text(text)  # what find_dates would raise
+    _as_date(published)
+    if claims:
+        first = len(text) - len(text.lstrip())  # a frame opened here is the lead's own
+        if any(s > first and _may_open(text, s, e) for s, e in _sentence_spans(text)):
+            return report_events_reference(text, published, claims)
+    assigned = tuple(None if c.background else 0 for c in claims)
+    main = ReportEvent(0, MAIN, 0, len(text), "", None, None, "", tuple(i for i, e in enumerate(assigned) if e == 0))
+    return [main], assigned
+
+
+def report_events_reference(text: str, published, claims: Sequence[Claim]
+                  ) -> Tuple[List[ReportEvent], Tuple[Optional[int], ...]]:
+    """The events ``text`` tells of (the main one first) and, for each of its ``claims`` (as
+    extracted from ``text``, headline claims apart), the index of its event, or None for a
+    background claim.  The whole reading, every time: :func:`report_events` holds to it."""
     mentions = find_dates(text, published)  # found once: the frames' openers and the lead's day read them
     frames = _frames(text, published, mentions)
     starts = [f.start for f in frames]
