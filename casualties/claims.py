@@ -48,7 +48,7 @@ from .accounting import (  # FULL_STORY_CHARS, NO_DEATH_REPORTED: re-exported (r
 from .clauses import _Sentence
 from .shares import location_share
 from .sides import sum_of_sides
-from .tallies import adds_up_several_events
+from .tallies import adds_up_several_events, series_told_at, sums_the_series
 from .headlines import headline_deaths
 
 
@@ -107,6 +107,7 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
     done_until = -1
     seen_main = set()
     links = None  # the lines that link to other stories, found at the first claim
+    series_end = False  # where the text tells its event is one of a series, found at the first claim
     for hit_start, hit_end in trigger_spans(text, low):
         if hit_start < done_until:
             continue
@@ -124,6 +125,11 @@ def _field_claims(text: str, published, vague_policy: str) -> Tuple[List[Claim],
         sources = _sources_in(toks) if raws else None  # the bodies cited in it, for all its figures
         other_time = None  # _continues_other_time, read at the sentence's first figure that asks
         several_events = bool(raws) and adds_up_several_events(toks, lex, floors)  # "in total ... in the bombings"
+        if raws and not several_events:
+            if series_end is False:
+                series_end = series_told_at(low, lex, floors)
+            # "This was one of twelve bombings that day. A total of 40 were killed": the series' toll
+            several_events = series_end is not None and series_end <= s and sums_the_series(toks, lex, floors)
         for r in raws:
             start, end = toks[r.first].start, toks[r.last - 1].end
             np_a, np_b = r.np

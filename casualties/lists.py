@@ -131,6 +131,8 @@ class _ListReading:
             return True  # "and his wife was severely wounded": a claim of its own
         if _in_other_state(toks, np_end):
             return True  # "left one dead and three others in the hospital": another state, not a list
+        if predicate and "and" in joiner and "well" not in joiner and _own_verb_ahead(toks, np_end, stop):
+            return True  # "A rabbi was killed and a man traveling with him injured": a clause of its own
         return False
 
     def _close_list(self, parts: List[_Raw], subset: bool) -> List[_Raw]:
@@ -346,6 +348,25 @@ def _opens_other_clause(toks, v: int) -> bool:
     if v >= len(toks) or toks[v].low not in _SINGULAR_AUX | _PLURAL_AUX | {"had"}:
         return False
     return not any(_DEATH_WORDS_RE.fullmatch(t.low) for t in toks[v + 1:v + 6])
+
+
+#: How far past a list part its own casualty verb may come ("and another guard, Mehmet Ali, was injured").
+_OWN_VERB_REACH = 12
+_SUBJECT_VERB_STOPS = WORDS.set("subject_verb_stops")
+
+
+def _own_verb_ahead(toks, k: int, stop: int) -> bool:
+    """ "A was killed and B, his driver, was wounded", "two policemen were killed and six people,
+    three of them civilians, were injured": after a predicate, a part joined by "and" that is
+    followed, within its clause, by a casualty verb of its own is that verb's subject, not one more
+    of those the predicate told of. The search ends at a new clause ("when", "who") or a source;
+    a participle in "-ing" goes on with the predicate, not with the part."""
+    for j in range(k, min(stop, len(toks), k + _OWN_VERB_REACH)):
+        if toks[j].low in _SUBJECT_VERB_STOPS:
+            return False
+        if _starts_trigger(toks, j) and not toks[j].low.endswith("ing"):
+            return True  # not "killing themselves and ten others, and wounding 150": the predicate's own
+    return False
 
 
 def _opens_casualty_clause(toks, k: int) -> bool:

@@ -10,10 +10,11 @@ exploded") is one attack told in its parts, and not read here.
 """
 from __future__ import annotations
 
-from typing import Sequence
+import re
+from typing import Optional, Sequence
 
 from .numbers import number_at
-from .text import Token
+from .text import Token, tokenize
 from .words import WORDS
 
 
@@ -29,7 +30,7 @@ MIN_EVENTS = 3
 #: How many words may stand between a count and its event noun ("four suicide bombings").
 _MODIFIER_REACH = 2
 
-__all__ = ["adds_up_several_events"]
+__all__ = ["adds_up_several_events", "series_told_at", "sums_the_series"]
 
 
 def adds_up_several_events(toks: Sequence[Token], lex, floors) -> bool:
@@ -56,3 +57,30 @@ def _event_count(toks, i: int, lex, floors):
                 and all(t.low.isalpha() and t.low not in _NP_STOP for t in toks[n.last:i]):
             return 0 if k > 0 and toks[k - 1].low == "of" else n.value
     return None
+
+
+#: "This was one of more than 168 attacks on mosques": the report's event, one of a series.
+_SERIES_RE = re.compile(r"\bone of (?:more than |over |about |around |nearly |at least |some )?"
+                        r"([\w-]+) (?:[a-z'-]+ ){0,2}?(?:%s)\b" % "|".join(sorted(_EVENT_NOUNS)))
+
+
+def series_told_at(low: str, lex, floors) -> Optional[int]:
+    """Where (the offset after it) the lower-cased text first tells that its event is one of a
+    series of :data:`MIN_EVENTS` or more ("This was one of twelve explosions around the country
+    on this day"), or ``None``."""
+    for m in _SERIES_RE.finditer(low):
+        toks = tokenize(m.group(1))
+        n = number_at(toks, 0, lex, floors) if toks else None
+        if n is not None and n.value is not None and not n.vague and n.value >= MIN_EVENTS:
+            return m.end()
+    return None
+
+
+def sums_the_series(toks: Sequence[Token], lex, floors) -> bool:
+    """After the report has told that its event is one of a series, whether the sentence ``toks``
+    sums the series: a summing word ("A total of 10 imams were killed") or a plural event noun
+    that no count modifies ("were killed in the attacks").  Its figures count the series, not
+    the one event of the report."""
+    if any(t.low in _SUMMING_WORDS for t in toks):
+        return True
+    return any(t.low in _EVENT_NOUNS and not _event_count(toks, i, lex, floors) for i, t in enumerate(toks))
