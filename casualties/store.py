@@ -207,12 +207,7 @@ class Store:
         return {rid: _load(blob) for rid, blob in rows}
 
     def _select(self, sql: str, ids, params=()) -> list:
-        """``sql`` run with the temporary table ``_ids`` (one column ``id``) holding ``ids``."""
-        self._con.register("_ids", pd.DataFrame({"id": pd.Series(sorted(set(ids)), dtype=object)}))
-        try:
-            return self._con.execute(sql, list(params)).fetchall()
-        finally:
-            self._con.unregister("_ids")
+        return schema.select_ids(self._con, sql, ids, params)
 
     def _insert(self, table: str, frame: pd.DataFrame) -> None:
         if len(frame):

@@ -17,8 +17,8 @@ import pandas as pd
 
 from . import partitions
 from .incidents import incident_id_for
-from .reconcile import RANGE_COLUMNS, Result, _frame
-from .store_schema import FRAME_TABLES, REVISION_COLUMNS
+from .reconcile import Result, _frame
+from .store_schema import FRAME_TABLES, REVISION_COLUMNS, select_ids
 
 __all__ = ["FrameWriter", "assign_ids", "read_result", "read_changes", "with_reconcile_ids"]
 
@@ -57,11 +57,7 @@ class FrameWriter:
         self.con, self.batch, self.at, self.policy = con, batch, at, policy
 
     def _select(self, sql: str, ids, params=()) -> list:
-        self.con.register("_ids", pd.DataFrame({"id": pd.Series(sorted(set(ids)), dtype=object)}))
-        try:
-            return self.con.execute(sql, list(params)).fetchall()
-        finally:
-            self.con.unregister("_ids")
+        return select_ids(self.con, sql, ids, params)
 
     def _records(self, sql: str, ids) -> List[dict]:
         self.con.register("_ids", pd.DataFrame({"id": pd.Series(sorted(set(ids)), dtype=object)}))

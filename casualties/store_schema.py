@@ -93,6 +93,16 @@ _V1 = [
 MIGRATIONS: Dict[int, List[str]] = {1: _V1}
 
 
+def select_ids(con, sql: str, ids, params=()) -> list:
+    """``sql`` run on ``con`` with the temporary table ``_ids`` (one column ``id``) holding ``ids``."""
+    import pandas as pd
+    con.register("_ids", pd.DataFrame({"id": pd.Series(sorted(set(ids)), dtype=object)}))
+    try:
+        return con.execute(sql, list(params)).fetchall()
+    finally:
+        con.unregister("_ids")
+
+
 def duckdb_module():
     """The ``duckdb`` module, or :class:`~casualties.errors.MissingDependencyError` saying how to
     install it."""
