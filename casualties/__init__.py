@@ -8,7 +8,9 @@
 from . import errors, frames
 from .claims import extract_claims
 from .model import CATEGORIES, QUALIFIERS, VICTIM_GROUPS, Claim
-from .reconcile import BEST_POLICIES, Result, reconcile
+from .options import BEST_POLICIES
+from .reconcile import reconcile
+from .result import Result
 from .incidents import count_candidate_pairs
 from .io import read_reports
 from .reports import Report

@@ -24,7 +24,8 @@ from .compare import SAME_INCIDENT
 from .errors import CasualtiesError, CasualtiesWarning
 from .frames import FRAME_FORMATS, frame_format, write_frame
 from .io import read_reports
-from .reconcile import BEST_POLICIES, reconcile
+from .options import BEST_POLICIES
+from .reconcile import reconcile
 from .reports import Report, normalize_reports
 
 __all__ = ["main", "build_parser", "OUT_FORMATS"]

@@ -90,7 +90,7 @@ def _cmd_export(args) -> int:
 
 def add_commands(sub, formatter, add_common) -> None:
     """Register ``add``, ``changes`` and ``export`` on the sub-parsers ``sub`` of the main parser."""
-    from .reconcile import BEST_POLICIES
+    from .options import BEST_POLICIES
 
     p = sub.add_parser("add", formatter_class=formatter, help="add reports to a casualty store (a DuckDB file)",
                        description="Add the reports of PATH to the store STORE (created when missing): only the\n"

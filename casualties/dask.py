@@ -45,7 +45,8 @@ from .errors import InputTypeError, MissingDependencyError
 from .frames import FRAME_KINDS, PathLike, _format_extension, _require_pyarrow, write_frame
 from .incidents import SCORE_FLOOR, dominant_countries
 from .compare import SAME_INCIDENT
-from .reconcile import Result, check_policies, check_threshold, warn_missing_dates
+from .options import check_policies, check_threshold, warn_missing_dates
+from .result import Result
 from .reports import REPORT_COLUMNS, check_columns
 
 __all__ = ["reconcile_frames", "DaskResult"]

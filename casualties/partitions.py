@@ -56,8 +56,9 @@ from .cues import ReportCues
 from .incidents import (SCORE_FLOOR, dominant_countries, first_cues as _first_cues, incident_id_for, incident_ids,
                         incident_rows, lower_case_words, settled_cues)
 from .events import report_events
-from .reconcile import (_COUNT_COLUMNS, _DATE_COLUMNS, _FLAG_COLUMNS, CLAIM_COLUMNS, INCIDENT_COLUMNS, RANGE_COLUMNS,
-                        REPORT_FRAME_COLUMNS, REPORT_INCIDENT_COLUMNS, _frame, _ranges, main_claims, retold_spans,
+from .schema import (_COUNT_COLUMNS, _DATE_COLUMNS, _FLAG_COLUMNS, CLAIM_COLUMNS, INCIDENT_COLUMNS, RANGE_COLUMNS,
+                     REPORT_FRAME_COLUMNS, REPORT_INCIDENT_COLUMNS, typed_frame)
+from .reconcile import (_ranges, main_claims, retold_spans,
                         other_incident_rows, report_and_claim_rows, shot_who_died_elsewhere, solo_incident_row)
 from .reports import collapse_repeats, duplicate_error, validated_reports
 
@@ -98,7 +99,7 @@ def empty(stage: str) -> pd.DataFrame:
     """An empty frame of ``stage`` (a key of :data:`COLUMNS`, or "reports", "claims", "incidents",
     "ranges" for the frames of a :class:`~casualties.Result`) with its columns and dtypes."""
     if stage in _RESULT_COLUMNS:
-        return _frame([], _RESULT_COLUMNS[stage])
+        return typed_frame([], _RESULT_COLUMNS[stage])
     return _table(stage, {c: [] for c in COLUMNS[stage]})
 
 
@@ -371,12 +372,12 @@ def _report_rows(frame: pd.DataFrame, cluster: bool = True):
 
 def report_table(frame: pd.DataFrame) -> pd.DataFrame:
     """``Result.reports`` rows of the partition's reports (:func:`assign_incidents` rows)."""
-    return _frame([rows[0] for rows in _report_rows(frame)], REPORT_FRAME_COLUMNS)
+    return typed_frame([rows[0] for rows in _report_rows(frame)], REPORT_FRAME_COLUMNS)
 
 
 def report_incident_table(frame: pd.DataFrame, cluster: bool = True) -> pd.DataFrame:
     """``Result.report_incidents`` rows of the partition's reports (:func:`assign_incidents` rows)."""
-    return _frame([row for rows in _report_rows(frame, cluster) for row in rows[2]], REPORT_INCIDENT_COLUMNS)
+    return typed_frame([row for rows in _report_rows(frame, cluster) for row in rows[2]], REPORT_INCIDENT_COLUMNS)
 
 
 def _claim_rows(frame: pd.DataFrame, cluster: bool = True) -> List[dict]:
@@ -387,7 +388,7 @@ def _claim_rows(frame: pd.DataFrame, cluster: bool = True) -> List[dict]:
 
 def claim_table(frame: pd.DataFrame, cluster: bool = True) -> pd.DataFrame:
     """``Result.claims`` rows of the incidents in ``frame``, which holds every report of them."""
-    return _frame(_claim_rows(frame, cluster), CLAIM_COLUMNS)
+    return typed_frame(_claim_rows(frame, cluster), CLAIM_COLUMNS)
 
 
 def incident_table(frame: pd.DataFrame, cluster: bool = True) -> pd.DataFrame:
@@ -404,10 +405,10 @@ def incident_table(frame: pd.DataFrame, cluster: bool = True) -> pd.DataFrame:
         rows = incident_rows(incident_of, cues, reports)
     for rep, x in zip(reports, _objects(frame, "claims")):
         rows.extend(other_incident_rows(rep, x[2], cluster))
-    return _frame(sorted(rows, key=lambda r: r["incident_id"]), INCIDENT_COLUMNS)
+    return typed_frame(sorted(rows, key=lambda r: r["incident_id"]), INCIDENT_COLUMNS)
 
 
 def range_table(frame: pd.DataFrame, policy: str = "default", cluster: bool = True) -> pd.DataFrame:
     """``Result.ranges`` rows of the incidents in ``frame``, which holds every report of them,
     under the best ``policy``."""
-    return _frame(_ranges(_claim_rows(frame, cluster), policy), RANGE_COLUMNS)
+    return typed_frame(_ranges(_claim_rows(frame, cluster), policy), RANGE_COLUMNS)

@@ -19,8 +19,7 @@ from typing import Any, Dict, List, Optional, Tuple
 import pandas as pd
 
 from .errors import MissingDependencyError
-from .frames import _check_category, _check_incident, _missing, timeline
-from .reconcile import Result
+from .views import _check_category, _check_incident, _missing, timeline
 
 __all__ = ["plot"]
 
@@ -52,7 +51,7 @@ def _new_axes():
     return ax
 
 
-def _all_victims_range(result: Result, incident_id: str, category: str) -> Optional[pd.Series]:
+def _all_victims_range(result, incident_id: str, category: str) -> Optional[pd.Series]:
     """The all-victims row of ``result.ranges`` for this incident and category, if any."""
     r = result.ranges
     mask = ((r["incident_id"] == incident_id) & (r["category"] == category)).fillna(False).to_numpy(dtype=bool)
@@ -158,7 +157,7 @@ def _set_ticks(ax, xs: Dict[Any, float], undated: Optional[float], unit: float, 
         ax.set_xlim(min(ticks) - pad, max(ticks) + pad)
 
 
-def _title(result: Result, incident_id: str, category: str) -> str:
+def _title(result, incident_id: str, category: str) -> str:
     inc = result.incidents[(result.incidents["incident_id"] == incident_id).fillna(False).to_numpy(dtype=bool)]
     place = inc["place"].iloc[0] if len(inc) else None
     date = inc["date"].iloc[0] if len(inc) else None
@@ -167,7 +166,7 @@ def _title(result: Result, incident_id: str, category: str) -> str:
     return f"{where}, {when} \u2013 {category} ({incident_id})"
 
 
-def plot(result: Result, incident_id: str, category: str = "killed", ax=None):
+def plot(result, incident_id: str, category: str = "killed", ax=None):
     """Plot every source's counted claims about one incident against publication date.
 
     Each counted claim is drawn at its report's publication date, one colour and marker per

@@ -7,123 +7,25 @@ consensus interval and the attribution of every figure to the claims behind it.
 """
 from __future__ import annotations
 
-import math
-import numbers
 import sys
-import warnings
 from collections import Counter
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import attrs
-import pandas as pd
 
 from .claims import NO_DEATH_REPORTED, extract_report_claims
 from .events import MAIN, OTHER, ReportEvent, report_events
 from .compare import SAME_INCIDENT
-from .errors import InputTypeError, InvalidValueError, MissingDateWarning
-from .lexicon import load_lexicon
 from .model import Claim
-from .incidents import Grouping, group_reports, incident_rows
+from .incidents import group_reports, incident_rows
+from .options import BEST_POLICIES, check_policies, check_threshold, warn_missing_dates
 from .reports import Report, _normalize
+from .result import Result
+from .schema import (CLAIM_COLUMNS, INCIDENT_COLUMNS, RANGE_COLUMNS, REPORT_FRAME_COLUMNS, REPORT_INCIDENT_COLUMNS,
+                     typed_frame)
 
 __all__ = ["reconcile", "Result", "BEST_POLICIES", "best_figure"]
 
-#: Named policies for the single ``best`` figure; docs/concepts.md describes each.
-BEST_POLICIES = ("default", "ibc", "acled", "ucdp", "latest")
-
-CLAIM_COLUMNS = [
-    "claim_id", "report_id", "incident_id", "role", "field", "category", "low", "high", "value", "qualifier",
-    "victims", "victim_group", "start", "end", "quote", "source", "cited_source", "published",
-    "background", "subset", "part_of_list", "perpetrator_claim", "counted", "basis",
-]
-RANGE_COLUMNS = [
-    "incident_id", "category", "victims", "low", "best", "high", "consensus_low", "consensus_high",
-    "consistent", "n_claims", "n_sources", "best_policy", "best_basis", "low_claims", "best_claims",
-    "high_claims", "claims", "retold_claims", "sources", "cited_sources", "disagreeing_claims",
-]
-_INT_COLUMNS = ("low", "high", "value", "start", "end")
-REPORT_FRAME_COLUMNS = ["report_id", "incident_id", "source", "published", "n_claims", "n_input_rows"]
-REPORT_INCIDENT_COLUMNS = ["report_id", "incident_id", "role", "event", "opener", "date", "date_basis", "n_claims"]
-INCIDENT_COLUMNS = ["incident_id", "date", "place", "admin1", "country", "kind", "perpetrator", "n_reports",
-                    "sources", "report_ids"]
-
-
-@attrs.frozen
-class Result:
-    """What :func:`reconcile` returns: four pandas DataFrames (see design §5).
-
-    - ``reports``: report_id, incident_id, source, published, n_claims, n_input_rows — every
-      input report once (identical repeated rows collapse; ``n_input_rows`` counts them).
-    - ``claims``: one row per claim with its report, incident (missing for background), span,
-      quote, interval and flags; ``counted`` says whether it counts toward its incident.
-    - ``incidents``: incident_id, date, n_reports, sources.
-    - ``ranges``: per incident x category, an all-victims row (``victims`` missing) and one row
-      per normalised victim group, with low / best / high and attribution.
-    - ``report_incidents``: every (report, incident, role) pair: each report's main event
-      (role "main", the incident of ``reports``) and each other event it retells (role
-      "other", :mod:`casualties.events`), with the opener and date that set it apart.
-
-    :meth:`explain` tells why two reports are, or are not, one incident.
-    """
-
-    reports: pd.DataFrame
-    claims: pd.DataFrame
-    incidents: pd.DataFrame
-    ranges: pd.DataFrame
-    report_incidents: pd.DataFrame
-    policy: str = "default"
-    #: the cues, blocks and pair scores behind the incidents (:meth:`explain`); None without
-    #: clustering, on Dask, and for a result read back from files
-    clustering: Optional[Grouping] = attrs.field(default=None, eq=False, repr=False)
-
-    def explain(self, report_a: str, report_b: str):
-        """Why reports ``report_a`` and ``report_b`` are in one incident or in two: a
-        :class:`casualties.explain.Explanation` with the blocks they shared (or each one's blocks
-        when they were never compared), the pair's features with their weights and contributions,
-        the score the clustering used and the threshold, and the incident of each.
-
-        Raises :class:`~casualties.errors.InvalidValueError` for an unknown report id, and when
-        the result has no clustering to explain (``cluster=False``, the Dask path, or a result
-        read back from files)."""
-        if self.clustering is None:
-            raise InvalidValueError("explain: this result holds no clustering (it was reconciled with "
-                                    "cluster=False, on Dask, or read back from files); reconcile the reports "
-                                    "on pandas with cluster=True to explain a pair")
-        from .explain import explain_pair
-
-        return explain_pair(self.clustering, report_a, report_b)
-
-    def __repr__(self) -> str:
-        return (f"<casualties.Result: {len(self.reports)} reports, {len(self.incidents)} incidents, "
-                f"{len(self.claims)} claims, {len(self.ranges)} ranges, policy={self.policy!r}>")
-
-    def _repr_html_(self) -> str:
-        """The incidents with their killed / injured ranges, as an HTML table (notebooks)."""
-        from .frames import result_html
-
-        return result_html(self)
-
-    def timeline(self, incident_id: str, category: Optional[str] = None) -> pd.DataFrame:
-        """The incident's claims over publication time, earliest first; ``superseded`` marks a
-        figure that the same source later replaced (the one the ``latest`` policy ignores)."""
-        from .frames import timeline
-
-        return timeline(self, incident_id, category)
-
-    def plot(self, incident_id: str, category: str = "killed", ax=None):
-        """Each source's claims as intervals over publication time, with the reconciled range
-        (needs matplotlib: ``pip install 'casualties[plot]'``); returns the matplotlib Axes."""
-        from .plot import plot
-
-        return plot(self, incident_id, category=category, ax=ax)
-
-    def to_files(self, directory, format: str = "csv") -> dict:
-        """Write reports, claims, incidents and ranges to ``directory`` as ``csv``, ``json`` or
-        ``parquet`` with stable columns and dtypes; returns {frame name: path}.  Read them back
-        with :func:`casualties.frames.read_result`."""
-        from .frames import write_result
-
-        return write_result(self, directory, format)
 
 
 #: How much one person told of by name or pronoun ("he died", implicit 1) weighs against a
@@ -390,64 +292,6 @@ def solo_incident_row(report: Report) -> dict:
             "sources": report.source or "", "report_ids": report.report_id}
 
 
-_COUNT_COLUMNS = frozenset(_INT_COLUMNS) | {"best", "consensus_low", "consensus_high", "n_claims", "n_sources",
-                                           "n_reports", "n_input_rows", "event"}
-_FLAG_COLUMNS = frozenset({"background", "subset", "part_of_list", "perpetrator_claim", "counted", "consistent"})
-_DATE_COLUMNS = frozenset({"published", "date"})
-
-
-def _frame(rows: List[dict], columns: Sequence[str]) -> pd.DataFrame:
-    """A frame whose dtypes depend on the column, never on the rows: counts are nullable
-    ``Int64``, flags ``bool``, dates ``datetime.date`` objects, text the nullable ``string``."""
-    df = pd.DataFrame(rows, columns=list(columns))
-    for col in df.columns:
-        if col in _COUNT_COLUMNS:
-            df[col] = df[col].astype("Int64")
-        elif col in _FLAG_COLUMNS:
-            df[col] = df[col].astype(bool)
-        elif col in _DATE_COLUMNS:
-            df[col] = df[col].astype(object)
-        else:
-            df[col] = df[col].astype("string")
-    return df
-
-
-def check_policies(policy: str, vague_policy: str) -> None:
-    """Raise :class:`~casualties.errors.InvalidValueError` for an unknown best or vague policy,
-    before any work is done, whatever the data."""
-    if policy not in BEST_POLICIES:
-        raise InvalidValueError(f"policy={policy!r} is not one of {BEST_POLICIES}")
-    load_lexicon().vague_floors(vague_policy)
-
-
-def check_threshold(threshold) -> float:
-    """``threshold`` as a float, or :class:`~casualties.errors.InputTypeError` (not a number) /
-    :class:`~casualties.errors.InvalidValueError` (outside (0, 1])."""
-    if isinstance(threshold, bool) or not isinstance(threshold, numbers.Real):
-        raise InputTypeError(f"threshold must be a number in (0, 1], got {type(threshold).__name__} {threshold!r}")
-    value = float(threshold)
-    if not (math.isfinite(value) and 0.0 < value <= 1.0):
-        raise InvalidValueError(f"threshold must be in (0, 1] (the average pair score two groups of reports need "
-                                f"to merge; default {SAME_INCIDENT}), got {threshold!r}")
-    return value
-
-
-#: How many report ids a :class:`~casualties.errors.MissingDateWarning` names.
-WARN_IDS = 3
-
-
-def warn_missing_dates(undated: Sequence[str], n_reports: int) -> None:
-    """One :class:`~casualties.errors.MissingDateWarning` for the reports without ``published``
-    (``undated``: their ids, in order), naming how many and the first few."""
-    if not undated:
-        return
-    shown = ", ".join(repr(r) for r in undated[:WARN_IDS]) + (", ..." if len(undated) > WARN_IDS else "")
-    warnings.warn(MissingDateWarning(
-        f"{len(undated)} of {n_reports} reports have no published date ({shown}): weekdays and relative dates in "
-        f"their texts cannot be resolved, so clustering misses their event dates; give a 'published' column "
-        f"(for a folder of .txt files, its .jsonl sidecar)"), stacklevel=3)
-
-
 def reconcile(reports, cluster: bool = True, policy: str = "default", *,
               vague_policy: str = "design", threshold: float = SAME_INCIDENT, progress=None) -> Result:
     """Extract every report's claims and reconcile them into ranges per incident.
@@ -516,11 +360,11 @@ def reconcile(reports, cluster: bool = True, policy: str = "default", *,
     claim_rows = shot_who_died_elsewhere(claim_rows)
     ranges = _ranges(claim_rows, policy)
     return Result(
-        reports=_frame(report_rows, REPORT_FRAME_COLUMNS),
-        claims=_frame(claim_rows, CLAIM_COLUMNS),
-        incidents=_frame(incidents, INCIDENT_COLUMNS),
-        ranges=_frame(ranges, RANGE_COLUMNS),
-        report_incidents=_frame(pair_rows, REPORT_INCIDENT_COLUMNS),
+        reports=typed_frame(report_rows, REPORT_FRAME_COLUMNS),
+        claims=typed_frame(claim_rows, CLAIM_COLUMNS),
+        incidents=typed_frame(incidents, INCIDENT_COLUMNS),
+        ranges=typed_frame(ranges, RANGE_COLUMNS),
+        report_incidents=typed_frame(pair_rows, REPORT_INCIDENT_COLUMNS),
         policy=policy, clustering=grouping,
     )
 

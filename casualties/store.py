@@ -33,7 +33,9 @@ from .cluster import cluster_pairs
 from .compare import NAME_REFERENCE_REPORTS, SAME_INCIDENT, name_weights, pair_score
 from .errors import InputTypeError, InvalidValueError
 from .incidents import SCORE_FLOOR, dominant_countries, lower_case_words, settled_cues
-from .reconcile import Result, check_policies, main_claims, retold_spans
+from .options import check_policies
+from .reconcile import main_claims, retold_spans
+from .result import Result
 from . import store_schema as schema
 from .store_frames import FrameWriter, read_changes, read_result
 

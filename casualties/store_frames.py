@@ -17,7 +17,8 @@ import pandas as pd
 
 from . import partitions
 from .incidents import incident_id_for
-from .reconcile import Result, _frame
+from .result import Result
+from .schema import typed_frame
 from .store_schema import FRAME_TABLES, REVISION_COLUMNS, select_ids
 
 __all__ = ["FrameWriter", "assign_ids", "read_result", "read_changes", "with_reconcile_ids"]
@@ -207,7 +208,7 @@ def read_result(con, policy: str) -> Result:
         cur = con.execute(f"SELECT * FROM {table}")
         names = [d[0] for d in cur.description]
         rows = sorted((dict(zip(names, r)) for r in cur.fetchall()), key=_sort_key(table))
-        frames[name] = _frame(rows, columns)
+        frames[name] = typed_frame(rows, columns)
     return Result(policy=policy, **frames)
 
 

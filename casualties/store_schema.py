@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Dict, List
 
 from .errors import MissingDependencyError, StoreLockedError, StoreVersionError
-from .reconcile import CLAIM_COLUMNS, INCIDENT_COLUMNS, RANGE_COLUMNS, REPORT_FRAME_COLUMNS, REPORT_INCIDENT_COLUMNS
+from .schema import CLAIM_COLUMNS, INCIDENT_COLUMNS, RANGE_COLUMNS, REPORT_FRAME_COLUMNS, REPORT_INCIDENT_COLUMNS
 
 __all__ = ["SCHEMA_VERSION", "MIGRATIONS", "connect", "duckdb_module", "FRAME_TABLES", "REVISION_COLUMNS"]
 

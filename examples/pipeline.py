@@ -6,7 +6,7 @@ INPUT.jsonl holds one JSON object per line with "report_id" and "text", and opti
 "source", "published" (an ISO date), "title" and "url" (a .jsonl.gz file works too).
 OUTPUT_DIR receives reports.parquet, claims.parquet, incidents.parquet and ranges.parquet
 (created if needed; files of those names are replaced). Read them back with
-casualties.frames.read_result(OUTPUT_DIR, "parquet") or pandas.read_parquet.
+casualties.Result.from_files(OUTPUT_DIR, "parquet") or pandas.read_parquet.
 
 Exit codes: 0 done; 2 bad input or usage (the message names the file, line or row and the
 field); 3 pyarrow is not installed; 130 interrupted.

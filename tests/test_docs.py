@@ -74,7 +74,9 @@ def test_mkdocs_build_strict_has_no_warning(built_site):
     ("reference/reconcile.html", "vague_policy"),      # generated from the docstrings
     ("reference/claim.html", "perpetrator_claim"),
     ("reference/result.html", "to_files"),
-    ("reference/frames.html", "read_result"),
+    ("reference/frames.html", "read_frames"),
+    ("reference/views.html", "TIMELINE_COLUMNS"),
+    ("reference/result.html", "from_files"),
     ("reference/plot.html", "range-band"),
     ("reference/errors.html", "MissingColumnError"),
     ("reference/read_reports.html", "sidecar"),
@@ -94,7 +96,7 @@ def test_every_public_name_is_in_the_api_reference():
     text = "\n".join(p.read_text(encoding="utf-8") for p in (DOCS / "reference").glob("*.md"))
     for name in casualties.__all__:
         assert f"casualties.{name}" in text or f"`{name}`" in text, f"casualties.{name} is not in docs/reference"
-    for module in ("errors", "frames", "plot", "strategies"):
+    for module in ("errors", "frames", "views", "plot", "strategies"):
         assert f"::: casualties.{module}" in text, f"casualties.{module} has no reference page"
 
 

@@ -127,7 +127,7 @@ def test_pipeline_writes_the_four_frames_as_parquet(seeds_jsonl, tmp_path):
         assert path.is_file(), f"{path} was not written"
         frames[kind] = casualties.frames.read_frame(path, kind)
         pd.testing.assert_frame_equal(frames[kind], getattr(direct, kind))
-    result = casualties.frames.read_result(out, "parquet")
+    result = casualties.Result.from_files(out, "parquet")
     row = _killed_row(result, _qamishli(result))
     assert (row["low"], row["best"], row["high"]) == (44, 50, 50)
     assert set(frames["reports"]["report_id"]) == {f"seed-00{i}" for i in range(5)}

@@ -10,9 +10,10 @@ import pandas as pd
 import pytest
 
 import casualties
-from casualties import frames
+from casualties import frames, views
 from casualties.errors import InvalidValueError, MissingColumnError, MissingDependencyError
-from casualties.reconcile import CLAIM_COLUMNS, INCIDENT_COLUMNS, RANGE_COLUMNS, Result, _frame
+from casualties.result import Result
+from casualties.schema import CLAIM_COLUMNS, INCIDENT_COLUMNS, RANGE_COLUMNS, typed_frame as _frame
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 FORMATS = ["csv", "json", "parquet"]
@@ -78,9 +79,9 @@ def test_frame_columns_match_reconcile(seeds_result):
 # --------------------------------------------------------------------------- timeline
 
 def test_timeline_columns_dtypes_and_membership(seeds_result):
-    tl = frames.timeline(seeds_result, "inc-seed-003#1")  # the Palmyra kidnapping seed 003 retells
-    assert list(tl.columns) == frames.TIMELINE_COLUMNS
-    for col in frames.TIMELINE_COLUMNS[:-1]:
+    tl = views.timeline(seeds_result, "inc-seed-003#1")  # the Palmyra kidnapping seed 003 retells
+    assert list(tl.columns) == views.TIMELINE_COLUMNS
+    for col in views.TIMELINE_COLUMNS[:-1]:
         assert tl[col].dtype == seeds_result.claims[col].dtype, col
     assert tl["superseded"].dtype == bool
     c = seeds_result.claims
@@ -92,17 +93,17 @@ def test_timeline_columns_dtypes_and_membership(seeds_result):
 
 
 def test_timeline_orders_by_published_source_report_start(kirkuk_result):
-    tl = frames.timeline(kirkuk_result, "inc-k1")
+    tl = views.timeline(kirkuk_result, "inc-k1")
     assert list(tl["claim_id"]) == ["k1:0", "k2:0", "k2:1"]
     assert list(tl["superseded"]) == [True, False, False]  # 12 -> 20 by the same source, later
-    assert list(frames.timeline(kirkuk_result, "inc-k1", category="injured")["claim_id"]) == ["k2:1"]
+    assert list(views.timeline(kirkuk_result, "inc-k1", category="injured")["claim_id"]) == ["k2:1"]
 
 
 def test_timeline_matches_latest_policy(kirkuk_result):
     latest = casualties.reconcile(KIRKUK, policy="latest")
     row = latest.ranges[(latest.ranges["incident_id"] == "inc-k1") & (latest.ranges["category"] == "killed")
                         & latest.ranges["victims"].isna()].iloc[0]
-    tl = frames.timeline(latest, "inc-k1", "killed").set_index("claim_id")
+    tl = views.timeline(latest, "inc-k1", "killed").set_index("claim_id")
     assert row["best"] == 20
     assert all(not tl.loc[cid, "superseded"] for cid in row["best_claims"].split(";"))
 
@@ -120,7 +121,7 @@ def test_timeline_missing_dates_last_and_superseded_rules():
         claim_row("g:0", source="", published=d1),                                         # "" source: report key
         claim_row("g:1", source="", published=d2, report_id="h"),
     ]
-    tl = frames.timeline(hand_result(rows), "i1")
+    tl = views.timeline(hand_result(rows), "i1")
     assert list(tl["claim_id"]) == ["g:0", "c:1", "c:0", "d:0", "g:1", "b:0", "e:0", "a:0", "f:0"]
     sup = dict(zip(tl["claim_id"], tl["superseded"]))
     assert sup == {"a:0": True, "b:0": False, "c:0": False, "c:1": True, "d:0": False, "e:0": False,
@@ -129,26 +130,26 @@ def test_timeline_missing_dates_last_and_superseded_rules():
 
 
 def test_timeline_empty_incident_keeps_columns_and_dtypes(seeds_result):
-    empty = frames.timeline(seeds_result, "inc-seed-004")
-    full = frames.timeline(seeds_result, "inc-seed-000")
+    empty = views.timeline(seeds_result, "inc-seed-004")
+    full = views.timeline(seeds_result, "inc-seed-000")
     assert len(empty) == 0 and len(full) > 0
-    assert list(empty.columns) == frames.TIMELINE_COLUMNS
+    assert list(empty.columns) == views.TIMELINE_COLUMNS
     assert empty.dtypes.to_dict() == full.dtypes.to_dict()
-    assert len(frames.timeline(seeds_result, "inc-seed-000", category="kidnapped")) == 0
+    assert len(views.timeline(seeds_result, "inc-seed-000", category="kidnapped")) == 0
 
 
 def test_timeline_bad_arguments(seeds_result):
     with pytest.raises(InvalidValueError, match="'no-such-incident'") as err:
-        frames.timeline(seeds_result, "no-such-incident")
+        views.timeline(seeds_result, "no-such-incident")
     assert isinstance(err.value, ValueError)
     with pytest.raises(InvalidValueError, match="'dead'"):
-        frames.timeline(seeds_result, "inc-seed-000", category="dead")
+        views.timeline(seeds_result, "inc-seed-000", category="dead")
 
 
 # --------------------------------------------------------------------------- HTML
 
 def test_result_html_summary(seeds_result):
-    out = frames.result_html(seeds_result)
+    out = views.result_html(seeds_result)
     assert "5 reports, 8 incidents" in out and f"{len(seeds_result.claims)} claims" in out and "default" in out
     row = next(line for line in out.splitlines() if "<td>inc-seed-000</td>" in line)
     r = seeds_result.ranges
@@ -166,18 +167,18 @@ def test_result_html_truncates_and_escapes():
                             "source": ["<script>alert('x')</script>", "B & C", None],
                             "published": ["2020-01-06", "2020-03-01", "2021-05-05"]})
     result = casualties.reconcile(reports, cluster=False)
-    out = frames.result_html(result, max_incidents=1)
+    out = views.result_html(result, max_incidents=1)
     assert "<script>" not in out and "&lt;script&gt;" in out
     assert out.count("<tr><td>") == 1 and "&hellip; 2 more incidents" in out
-    assert "B &amp; C" in frames.result_html(result)
-    assert "&hellip; 1 more incident<" in frames.result_html(result, max_incidents=2)
+    assert "B &amp; C" in views.result_html(result)
+    assert "&hellip; 1 more incident<" in views.result_html(result, max_incidents=2)
     with pytest.raises(InvalidValueError, match="max_incidents"):
-        frames.result_html(result, max_incidents=-1)
+        views.result_html(result, max_incidents=-1)
 
 
 def test_result_html_empty_result():
     result = casualties.reconcile(pd.DataFrame({"report_id": [], "text": []}))
-    out = frames.result_html(result)
+    out = views.result_html(result)
     assert "0 reports, 0 incidents, 0 claims" in out and "<table>" not in out
 
 
@@ -202,7 +203,7 @@ def test_write_result_round_trip(fmt, which, tmp_path, seeds_result, kirkuk_resu
     paths = frames.write_result(result, tmp_path / "out", format=fmt)
     assert list(paths) == list(frames.FRAME_KINDS)
     assert paths["ranges"] == tmp_path / "out" / f"ranges.{fmt}" and all(p.is_file() for p in paths.values())
-    back = frames.read_result(tmp_path / "out", format=fmt)
+    back = Result.from_files(tmp_path / "out", format=fmt)
     assert back.policy == result.policy
     assert_same_frames(result, back)
 
@@ -232,7 +233,7 @@ def test_round_trip_of_empty_frames(fmt, tmp_path):
     result = casualties.reconcile(pd.DataFrame({"report_id": ["x"], "text": ["Nothing happened."]}))
     assert len(result.claims) == 0 and len(result.ranges) == 0
     frames.write_result(result, tmp_path, format=fmt)
-    assert_same_frames(result, frames.read_result(tmp_path, format=fmt))
+    assert_same_frames(result, Result.from_files(tmp_path, format=fmt))
 
 
 def test_csv_empty_string_reads_back_missing_only_where_a_column_may_be_missing(tmp_path):

@@ -329,7 +329,8 @@ def test_adding_a_report_never_changes_other_reports_ranges(df, extra):
 # --------------------------------------------------------------------------------------
 # ranges of one incident: adding a claim never narrows [low, high]
 
-from casualties.reconcile import BEST_POLICIES, _claim_row, _ranges  # noqa: E402
+from casualties.options import BEST_POLICIES
+from casualties.reconcile import _claim_row, _ranges  # noqa: E402
 from casualties.reports import Report  # noqa: E402
 
 
