@@ -248,6 +248,19 @@ def _conveyed_from(toks, trig: _Trigger) -> _Trigger:
     return trig
 
 
+def _with_wounds(toks, j: int) -> bool:
+    """ "taken to the hospital with serious injuries", "rushed to a hospital for a gunshot wound":
+    the one person carried there is told hurt when "with" / "for" names a wound within a few words."""
+    if j >= len(toks) or toks[j].low not in ("with", "for"):
+        return False
+    for t in toks[j + 1:j + 5]:
+        if t.low in _WOUND_WORDS:
+            return True
+        if not t.text[:1].isalpha():
+            return False  # "taken to the hospital for treatment, with ...": another clause
+    return False
+
+
 def _succumbed_to_wounds(toks, j: int) -> bool:
     """ "succumbed to his injuries", "succumbs to gunshot wounds", "two soldiers succumbed the
     next day": to succumb is to die of one's wounds, unless "to" names something else within a
