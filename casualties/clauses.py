@@ -34,7 +34,7 @@ from .mentions import (
     _number_ending_at, _raw_from_q, _starts_trigger, multiplicity_of,
 )
 from .predicates import (
-    _after_attempted, _before_harmed_clause, _conveyed_from, _with_wounds,
+    _after_attempted, _before_harmed_clause, _conveyed_from, _suffered_wounds, _with_wounds,
     _dead_out_of_group, _is_hospital_place, _lives_lost, _not_a_zero_count,
     _in_as_well_as, _set_before, _skip_parenthetical, _succumbed_to_wounds, aux_real,
 )
@@ -484,6 +484,10 @@ class _Sentence(_SubjectReading, _ImplicitReading, _ListReading, _ObjectReading,
         then the list it may open and the total it may be a part of."""
         toks = self.toks
         raw = None
+        got = _suffered_wounds(toks, trig)
+        if got is not None:
+            # "three others sustained non-fatal bullet wounds": people hit, read before the verb
+            trig = attrs.evolve(trig, category=HIT, kind="phrase", first=got)
         k = trig.first
         while k > 0 and toks[k - 1].low in _AUX and toks[k - 1].low not in _BE_HAVE:
             k -= 1  # adverbs: "also killed", "were later found"
