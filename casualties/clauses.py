@@ -34,7 +34,7 @@ from .mentions import (
     _number_ending_at, _raw_from_q, _starts_trigger, multiplicity_of,
 )
 from .predicates import (
-    _after_attempted, _before_harmed_clause, _conveyed_from,
+    _after_attempted, _before_harmed_clause, _conveyed_from, _suffered_wounds, _with_wounds,
     _dead_out_of_group, _is_hospital_place, _lives_lost, _not_a_zero_count,
     _in_as_well_as, _set_before, _skip_parenthetical, _succumbed_to_wounds, aux_real,
 )
@@ -430,10 +430,16 @@ class _Sentence(_SubjectReading, _ImplicitReading, _ListReading, _ObjectReading,
         toks = self.toks
         raw = self.before(_conveyed_from(toks, trig))
         rest = self.text[toks[trig.last - 1].end:toks[-1].end]
-        if raw is not None and not raw.basis.startswith("implicit") and not _death_told(rest):
+        if raw is None or _death_told(rest):
+            return
+        if raw.basis.startswith("implicit"):
+            if not _with_wounds(toks, trig.last):
+                return
+            raw.category = "injured"  # "a boy was taken to the hospital with a gunshot wound": one hurt
+        else:
             raw.category = HIT
-            self.used.update(raw.numbers_used)
-            self.raws.append(raw)
+        self.used.update(raw.numbers_used)
+        self.raws.append(raw)
 
     def _no_event(self, trig: _Trigger) -> bool:
         """An intention ("threatened to kill", "could die"), "succumbed" to no wounds, or an
@@ -478,6 +484,10 @@ class _Sentence(_SubjectReading, _ImplicitReading, _ListReading, _ObjectReading,
         then the list it may open and the total it may be a part of."""
         toks = self.toks
         raw = None
+        got = _suffered_wounds(toks, trig)
+        if got is not None:
+            # "three others sustained non-fatal bullet wounds": people hit, read before the verb
+            trig = attrs.evolve(trig, category=HIT, kind="phrase", first=got)
         k = trig.first
         while k > 0 and toks[k - 1].low in _AUX and toks[k - 1].low not in _BE_HAVE:
             k -= 1  # adverbs: "also killed", "were later found"

@@ -36,6 +36,8 @@ _SEVERITY = WORDS.set("severity")
 _CASUALTY_NOUNS = WORDS.set("casualty_nouns")
 _CONVEYED = WORDS.set("conveyed")
 _WOUND_WORDS = WORDS.set("wound_words")
+_WOUNDS_GOT = WORDS.set("wounds_got")
+_WOUND_KINDS = WORDS.set("wound_kinds")
 _OBJECT_OPENERS = WORDS.set("object_openers")
 
 
@@ -246,6 +248,37 @@ def _conveyed_from(toks, trig: _Trigger) -> _Trigger:
     if trig.first > 1 and toks[trig.first - 1].low in _CONVEYED:
         return attrs.evolve(trig, first=trig.first - 1)
     return trig
+
+
+def _with_wounds(toks, j: int) -> bool:
+    """ "taken to the hospital with serious injuries", "rushed to a hospital for a gunshot wound":
+    the one person carried there is told hurt when "with" / "for" names a wound within a few words."""
+    if j >= len(toks) or toks[j].low not in ("with", "for"):
+        return False
+    for t in toks[j + 1:j + 5]:
+        if t.low in _WOUND_WORDS:
+            return True
+        if not t.text[:1].isalpha():
+            return False  # "taken to the hospital for treatment, with ...": another clause
+    return False
+
+
+def _suffered_wounds(toks, trig: _Trigger) -> Optional[int]:
+    """ "three others sustained non-fatal bullet wounds", "two men suffered graze wounds": where
+    the verb of getting wounds ("suffered", "sustained", "received") stands, up to eight tokens
+    before "wounds" ("non-life-threatening" is five), the last a kind of wound ("bullet",
+    "graze", "shrapnel"); None without the kind word, when a figure or
+    determiner between makes it a count of wounds ("suffered 23 stab wounds") or one person's
+    wounds ("a gunshot wound", "his wounds": read as one person elsewhere)."""
+    if trig.word != "wounds" or trig.first == 0 or toks[trig.first - 1].low not in _WOUND_KINDS:
+        return None  # "the other two suffered minor wounds" is read as injured, not as people hit
+    for j in range(trig.first - 1, max(-1, trig.first - 9), -1):
+        w = toks[j].low
+        if w in _WOUNDS_GOT:
+            return j
+        if w in ("a", "an", "his", "her", "their") or not (w.isalpha() or w == "-"):
+            return None
+    return None
 
 
 def _succumbed_to_wounds(toks, j: int) -> bool:
