@@ -68,7 +68,7 @@ def _superseded(rows: pd.DataFrame) -> List[bool]:
 
     latest: Dict[tuple, _dt.date] = {}
     for _, r in rows.iterrows():
-        pub = None if _missing(r["published"]) else r["published"]
+        pub = _as_date(r["published"])
         if bool(r["counted"]) and pub is not None:
             k = key(r)
             if k not in latest or pub > latest[k]:
@@ -76,7 +76,7 @@ def _superseded(rows: pd.DataFrame) -> List[bool]:
     out = []
     for _, r in rows.iterrows():
         last = latest.get(key(r))
-        pub = None if _missing(r["published"]) else r["published"]
+        pub = _as_date(r["published"])
         out.append(last is not None and (pub is None or last > pub))
     return out
 
@@ -85,8 +85,8 @@ def _timeline_order(rows: pd.DataFrame) -> List[int]:
     """Positions of ``rows`` by published (missing last), source (missing last), report, start."""
     def key(i: int) -> tuple:
         r = rows.iloc[i]
-        pub, src, start = r["published"], r["source"], r["start"]
-        return (_missing(pub), _dt.date.min if _missing(pub) else pub,
+        pub, src, start = _as_date(r["published"]), r["source"], r["start"]
+        return (pub is None, pub or _dt.date.min,
                 _missing(src), "" if _missing(src) else str(src),
                 str(r["report_id"]), -1 if _missing(start) else int(start))
     return sorted(range(len(rows)), key=key)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 
+import attrs
 import pandas as pd
 import pytest
 
@@ -224,3 +225,15 @@ def test_close_figures_get_labels_that_do_not_overlap(tmp_path):
         assert inside(a, ax.figure.bbox)
         for b in boxes[i + 1:]:
             assert not a.overlaps(b)
+
+
+def test_timestamps_and_nat_plot_like_dates(seeds_result):
+    claims = seeds_result.claims.copy()
+    claims["published"] = pd.to_datetime(claims["published"])  # what a datetime64 column holds
+    changed = attrs.evolve(seeds_result, claims=claims)
+    for iid in ("inc-seed-000", "inc-seed-003#3"):
+        a, b = plot(seeds_result, iid), plot(changed, iid)
+        assert [t.get_text() for t in a.get_xticklabels()] == [t.get_text() for t in b.get_xticklabels()]
+        assert {k: list(v.get_xdata()) for k, v in by_gid(a, "claim:").items()} == \
+               {k: list(v.get_xdata()) for k, v in by_gid(b, "claim:").items()}
+        assert sorted(point_labels(a)) == sorted(point_labels(b))
