@@ -146,42 +146,6 @@ def test_timeline_bad_arguments(seeds_result):
         views.timeline(seeds_result, "inc-seed-000", category="dead")
 
 
-# --------------------------------------------------------------------------- HTML
-
-def test_result_html_summary(seeds_result):
-    out = views.result_html(seeds_result)
-    assert "5 reports, 8 incidents" in out and f"{len(seeds_result.claims)} claims" in out and "default" in out
-    row = next(line for line in out.splitlines() if "<td>inc-seed-000</td>" in line)
-    r = seeds_result.ranges
-    killed = r[(r["incident_id"] == "inc-seed-000") & (r["category"] == "killed") & r["victims"].isna()].iloc[0]
-    flag = "yes" if killed["consistent"] else "no"
-    assert killed["low"] < killed["high"]
-    assert "<td>2016-07-27</td>" in row
-    assert f"<td>{killed['low']}&ndash;{killed['high']}</td><td>{killed['best']}</td><td>{flag}</td>" in row
-    assert out.count("<tr><td>") == 8 and "more incident" not in out  # 4 main incidents, 4 retold
-
-
-def test_result_html_truncates_and_escapes():
-    reports = pd.DataFrame({"report_id": ["a", "b", "c"],
-                            "text": ["A car bomb killed 12 people in Kirkuk on Monday."] * 3,
-                            "source": ["<script>alert('x')</script>", "B & C", None],
-                            "published": ["2020-01-06", "2020-03-01", "2021-05-05"]})
-    result = casualties.reconcile(reports, cluster=False)
-    out = views.result_html(result, max_incidents=1)
-    assert "<script>" not in out and "&lt;script&gt;" in out
-    assert out.count("<tr><td>") == 1 and "&hellip; 2 more incidents" in out
-    assert "B &amp; C" in views.result_html(result)
-    assert "&hellip; 1 more incident<" in views.result_html(result, max_incidents=2)
-    with pytest.raises(InvalidValueError, match="max_incidents"):
-        views.result_html(result, max_incidents=-1)
-
-
-def test_result_html_empty_result():
-    result = casualties.reconcile(pd.DataFrame({"report_id": [], "text": []}))
-    out = views.result_html(result)
-    assert "0 reports, 0 incidents, 0 claims" in out and "<table>" not in out
-
-
 # --------------------------------------------------------------------------- files
 
 def assert_same_frames(a: Result, b: Result) -> None:

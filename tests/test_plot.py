@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 
+import attrs
 import pandas as pd
 import pytest
 
@@ -153,3 +154,86 @@ def test_missing_matplotlib_names_the_extra(seeds_result, monkeypatch):
     with pytest.raises(MissingDependencyError, match=r"pip install 'casualties\[plot\]'") as err:
         plot(seeds_result, "inc-seed-000")
     assert isinstance(err.value, ImportError)
+
+
+def inside(box, outer) -> bool:
+    return box.x0 >= outer.x0 - 0.5 and box.y0 >= outer.y0 - 0.5 and box.x1 <= outer.x1 + 0.5 and box.y1 <= outer.y1 + 0.5
+
+
+def point_labels(ax) -> dict:
+    return by_gid_texts(ax, "label:")
+
+
+def by_gid_texts(ax, prefix: str) -> dict:
+    return {t.get_gid()[len(prefix):]: t for t in ax.texts if (t.get_gid() or "").startswith(prefix)}
+
+
+@pytest.mark.parametrize("incident_id,given_axes", [("inc-seed-000", False), ("inc-seed-003", False),
+                                                    ("inc-seed-000", True)])
+def test_plain_savefig_keeps_legend_and_labels_inside(seeds_result, tmp_path, incident_id, given_axes):
+    ax = plot(seeds_result, incident_id, ax=plt.subplots(figsize=(6, 3.5))[1] if given_axes else None)
+    fig = ax.figure
+    path = tmp_path / "plot.png"
+    fig.savefig(path)  # no bbox_inches: the figure itself must make room
+    height, width = plt.imread(path).shape[:2]
+    assert (width, height) == (round(fig.bbox.width), round(fig.bbox.height))
+    legend, labels = ax.get_legend(), point_labels(ax)
+    assert legend is not None and labels
+    outer = fig.bbox
+    assert inside(legend.get_window_extent(), outer)
+    assert inside(ax.title.get_window_extent(), outer)
+    boxes = [t.get_window_extent() for t in labels.values()]
+    for box in boxes:
+        assert inside(box, outer)
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not a.overlaps(b)
+
+
+def test_each_claim_labelled_with_value_and_source(seeds_result):
+    ax = plot(seeds_result, "inc-seed-003")
+    claims = counted(seeds_result, "inc-seed-003", "killed").set_index("claim_id")
+    labels = point_labels(ax)
+    covered = [cid for gid in labels for cid in gid.split(";")]
+    assert sorted(covered) == sorted(claims.index)
+    for gid, text in labels.items():
+        c = claims.loc[gid.split(";")[0]]
+        value = f"\u2265{c['low']}" if pd.isna(c["high"]) else (
+            f"{c['low']}" if c["low"] == c["high"] else f"{c['low']}\u2013{c['high']}")
+        assert text.get_text().startswith(value + " AP wire copy")
+        n = len(gid.split(";"))
+        assert text.get_text().endswith(f"\u00d7{n}") == (n > 1)
+
+
+def test_title_has_place_and_date_not_the_id(seeds_result):
+    ax = plot(seeds_result, "inc-seed-003#1")
+    assert ax.get_title() == "Killed in Palmyra, Homs, SY, 2023-02-11"
+    assert "inc-seed" not in ax.get_title()
+    assert "inc-seed-003#1" in by_gid_texts(ax, "subtitle")[""].get_text()
+
+
+def test_close_figures_get_labels_that_do_not_overlap(tmp_path):
+    day = dt.date(2020, 1, 1)
+    rows = [claim_row(f"{s}:0", source=s, published=day, low=v, high=v, value=v)
+            for s, v in [("Agence one", 10), ("Bureau two", 11), ("Channel three", 11), ("Daily four", 12)]]
+    rows.append(claim_row("e:0", source="Echo", published=dt.date(2020, 1, 2), low=11, high=11, value=11))
+    ax = plot(hand_result(rows), "i1")
+    ax.figure.savefig(tmp_path / "close.png")
+    boxes = [t.get_window_extent() for t in point_labels(ax).values()]
+    assert len(boxes) == 5
+    for i, a in enumerate(boxes):
+        assert inside(a, ax.figure.bbox)
+        for b in boxes[i + 1:]:
+            assert not a.overlaps(b)
+
+
+def test_timestamps_and_nat_plot_like_dates(seeds_result):
+    claims = seeds_result.claims.copy()
+    claims["published"] = pd.to_datetime(claims["published"])  # what a datetime64 column holds
+    changed = attrs.evolve(seeds_result, claims=claims)
+    for iid in ("inc-seed-000", "inc-seed-003#3"):
+        a, b = plot(seeds_result, iid), plot(changed, iid)
+        assert [t.get_text() for t in a.get_xticklabels()] == [t.get_text() for t in b.get_xticklabels()]
+        assert {k: list(v.get_xdata()) for k, v in by_gid(a, "claim:").items()} == \
+               {k: list(v.get_xdata()) for k, v in by_gid(b, "claim:").items()}
+        assert sorted(point_labels(a)) == sorted(point_labels(b))

@@ -10,6 +10,7 @@ The whole file runs in well under 30 s: every hypothesis test sets its own ``max
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import re
 import subprocess
 import sys
@@ -244,7 +245,7 @@ def test_reports_pass_through_reconcile(reps):
 
 
 @SOME
-@given(strategies._reports_with_claims(CATEGORIES, 0, 10_000, 0, 4, True, True))
+@given(strategies._draws._reports_with_claims(CATEGORIES, 0, 10_000, 0, 4, True, True))
 def test_report_claims_survive_reconcile(pair):
     """The publication date never turns a main claim into background (no year shares a figure's
     sentence), so the claims table of reconcile holds the drawn claims."""
@@ -412,10 +413,10 @@ def test_vague_floors_are_the_lexicon_design_floors():
 def test_hedges_of_the_grammar_are_in_the_lexicon():
     before = {" ".join(k): v for k, v in load_lexicon().qualifiers_before.items()}
     after = {" ".join(k): v for k, v in load_lexicon().qualifiers_after.items()}
-    for kind, phrases in strategies._BEFORE.items():
+    for kind, phrases in strategies._figures._BEFORE.items():
         for p in phrases:
             assert before.get(p) == ("about_below" if kind == "nearly" else kind), p
-    for kind, phrases in strategies._AFTER.items():
+    for kind, phrases in strategies._figures._AFTER.items():
         for p in phrases:
             assert after.get(p.strip(" -")) == kind, p
 
@@ -425,14 +426,21 @@ def test_all_is_explicit_and_complete():
         assert hasattr(strategies, name), name
     public = {n for n, v in vars(strategies).items()
               if not n.startswith("_") and callable(v) and getattr(v, "__module__", "") == strategies.__name__}
-    assert public <= set(strategies.__all__)
+    assert public == {n for n in strategies.__all__ if callable(getattr(strategies, n))}
+    # the submodules define nothing public that the package does not export
+    package = Path(strategies.__file__).parent
+    for path in sorted(package.glob("_*.py")):
+        module = importlib.import_module(f"casualties.strategies.{path.stem}")
+        defined = {n for n, v in vars(module).items() if not n.startswith("_") and callable(v)
+                   and getattr(v, "__module__", "") in (module.__name__, strategies.__name__)}
+        assert defined <= set(strategies.__all__), (path.name, defined - set(strategies.__all__))
 
 
 def test_hypothesis_is_imported_only_by_the_strategies_module():
     package = Path(casualties.__file__).parent
-    importers = sorted(p.name for p in package.rglob("*.py")
+    importers = sorted(p.relative_to(package).parts[0] for p in package.rglob("*.py")
                        if re.search(r"^\s*(import hypothesis|from hypothesis)", p.read_text(), re.MULTILINE))
-    assert importers == ["strategies.py"]
+    assert importers and set(importers) == {"strategies"}  # only the strategies package
     code = "import sys, casualties; casualties.extract_claims('3 people were killed.'); " \
            "print('hypothesis' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -450,7 +458,7 @@ def test_expected_claim_validates_like_claim():
 
 @settings(max_examples=20, deadline=None)
 @given(st.dates(dt.date(2000, 1, 1), dt.date(2024, 12, 31)).flatmap(lambda d: st.tuples(st.just(d),
-       strategies._published_values(d))))
+       strategies._draws._published_values(d))))
 def test_published_forms_are_all_accepted(pair):
     day, value = pair
     assert casualties.reports.parse_published(value) == day
