@@ -47,6 +47,7 @@ from .incidents import SCORE_FLOOR, dominant_countries
 from .compare import SAME_INCIDENT
 from .options import check_policies, check_threshold, warn_missing_dates
 from .result import Result
+from .retold import wanted_keys
 from .reports import REPORT_COLUMNS, check_columns
 
 __all__ = ["reconcile_frames", "DaskResult"]
@@ -88,7 +89,7 @@ class DaskResult:
         dask, _ = _dask()
         reports, claims, incidents, ranges, pairs = _collect(
             dask, self.reports, self.claims, self.incidents, self.ranges, self.report_incidents)
-        return Result(reports=parts.sort_rows(reports, "report_id"), claims=parts.sort_rows(claims, "report_id"),
+        return Result(reports=parts.sort_rows(reports, "report_id"), claims=parts.sort_claims(claims),
                       incidents=parts.sort_rows(incidents, "incident_id"),
                       ranges=parts.sort_rows(ranges, "incident_id"),
                       report_incidents=parts.sort_rows(pairs, "report_id"), policy=self.policy)
@@ -187,6 +188,7 @@ def reconcile_frames(reports, cluster: bool = True, policy: str = "default", *, 
     if not cluster:
         assigned = extracted.map_partitions(parts.assign_incidents, None, meta=parts.empty("assigned")).persist()
         by_incident = assigned  # every report is its own incident: no shuffle
+        joined = None
         if progress is not None:
             progress(n)
     else:
@@ -197,15 +199,17 @@ def reconcile_frames(reports, cluster: bool = True, policy: str = "default", *, 
         settled, name_df = _settled(dask, looked, n)
         del looked
         incident_of = parts.cluster_edges(*_collect(dask, _scored_pairs(dask, settled, name_df, n)), threshold)
+        joined = _joined(dask, settled, incident_of, name_weights(name_df, n), threshold)
         assigned = settled.map_partitions(parts.assign_incidents, _shared(dask, incident_of, "incidents"),
                                           meta=parts.empty("assigned"))
-        by_incident = assigned.shuffle("incident_id")
+        by_incident = assigned.map_partitions(parts.spread_retold, joined, meta=parts.empty("spread")
+                                              ).shuffle("incident_id")
     return DaskResult(
-        reports=assigned.map_partitions(parts.report_table, meta=parts.empty("reports")),
-        claims=by_incident.map_partitions(parts.claim_table, cluster, meta=parts.empty("claims")),
-        incidents=by_incident.map_partitions(parts.incident_table, cluster, meta=parts.empty("incidents")),
-        ranges=by_incident.map_partitions(parts.range_table, policy, cluster, meta=parts.empty("ranges")),
-        report_incidents=assigned.map_partitions(parts.report_incident_table, cluster,
+        reports=assigned.map_partitions(parts.report_table, joined, meta=parts.empty("reports")),
+        claims=by_incident.map_partitions(parts.claim_table, cluster, joined, meta=parts.empty("claims")),
+        incidents=by_incident.map_partitions(parts.incident_table, cluster, joined, meta=parts.empty("incidents")),
+        ranges=by_incident.map_partitions(parts.range_table, policy, cluster, joined, meta=parts.empty("ranges")),
+        report_incidents=assigned.map_partitions(parts.report_incident_table, cluster, joined,
                                                  meta=parts.empty("report_incidents")),
         policy=policy,
     )
@@ -243,6 +247,18 @@ def _settled(dask, looked, n: int):
     settled = looked.map_partitions(parts.settle_cues, dominant, vocabulary, meta=parts.empty("settled")).persist()
     names = settled.map_partitions(parts.rare_names, meta=parts.empty("rare_names"))["name"].value_counts()
     return settled, names[names >= 2].compute().to_dict()
+
+
+def _joined(dask, settled, incident_of, idf, threshold: float):
+    """The incidents other events join (:func:`casualties.partitions.joined_incidents`), shared
+    with the workers: the events' cues are collected, then the reports under their block keys."""
+    events = _collect(dask, settled.map_partitions(parts.event_rows, meta=parts.empty("events")))[0]
+    if not len(events):
+        return {}
+    wanted = frozenset(wanted_keys(parts._objects(events, "cues")))
+    candidates = _collect(dask, settled.map_partitions(parts.candidate_rows, _shared(dask, wanted, "wanted"),
+                                                       meta=parts.empty("candidates")))[0]
+    return _shared(dask, parts.joined_incidents(events, candidates, incident_of, idf, threshold), "joined")
 
 
 def _scored_pairs(dask, settled, name_df, n: int, *, max_block: int = MAX_BLOCK, floor: float = SCORE_FLOOR):

@@ -25,10 +25,16 @@ The stages, in order (the frame each returns, and what the engine does between t
    on ``key`` (or groups by it) and runs :func:`score_pairs`, which scores every candidate pair
    once.  The kept pairs are few (a handful per report) and are collected.
 6. :func:`cluster_edges` (on the driver): the incident of every report in a kept pair.
-7. :func:`assign_incidents` adds ``incident_id``; :func:`report_table` and :func:`claim_table`
-   give ``Result.reports`` and ``Result.claims`` partition by partition; after a shuffle on
-   ``incident_id``, :func:`incident_table` and :func:`range_table` give ``Result.incidents`` and
-   ``Result.ranges``.
+7. Retold events (:mod:`casualties.retold`): :func:`event_rows` gives the cues of every other
+   event the reports retell (few; the engine collects them and takes their block keys,
+   :func:`casualties.retold.wanted_keys`); :func:`candidate_rows` the reports under those keys
+   (collected too); :func:`joined_incidents` (on the driver) the incident each event joins.
+8. :func:`assign_incidents` adds ``incident_id``; :func:`report_table` gives ``Result.reports``
+   and ``Result.report_incidents`` partition by partition; :func:`spread_retold` adds a copy of
+   a retelling report's row for each incident its events join; after a shuffle on
+   ``incident_id``, :func:`claim_table`, :func:`incident_table` and :func:`range_table` give
+   ``Result.claims``, ``Result.incidents`` and ``Result.ranges`` (:func:`sort_claims` puts the
+   collected claims in the pandas order).
 
 Rows carry Python objects (a :class:`~casualties.Report`, its claims, its cues) pickled into
 ``bytes`` columns, which every engine stores and ships as they are.  Only a job's own frames
@@ -61,12 +67,14 @@ from .schema import (_COUNT_COLUMNS, _DATE_COLUMNS, _FLAG_COLUMNS, CLAIM_COLUMNS
 from .reconcile import (_ranges, main_claims, retold_spans,
                         other_incident_rows, report_and_claim_rows, shot_who_died_elsewhere, solo_incident_row)
 from .reports import collapse_repeats, duplicate_error, validated_reports
+from .retold import by_report, candidate_keys, event_cues, match_events
 
 __all__ = [
     "validate", "collapse", "check_conflicts", "undated", "extract", "first_cues", "vocabulary", "dominant_countries",
     "settle_cues", "rare_names", "name_weights", "block_key_rows", "oversize_keys", "MAX_BLOCK", "score_pairs",
     "cluster_edges", "assign_incidents", "report_table", "claim_table", "incident_table", "range_table",
-    "sort_rows", "empty", "schema", "COLUMNS",
+    "sort_rows", "empty", "schema", "COLUMNS", "event_rows", "candidate_rows", "joined_incidents", "spread_retold",
+    "sort_claims",
 ]
 
 #: The columns of each stage's frame (:func:`empty` gives an empty one, :func:`schema` their types).
@@ -82,9 +90,12 @@ COLUMNS = {
     "block_keys": ("key", "report_id", "keys", "cues"),
     "pairs": ("a", "b", "score"),
     "assigned": ("report_id", "n_input_rows", "report", "claims", "cues", "incident_id"),
+    "events": ("report_id", "event", "cues"),
+    "candidates": ("key", "report_id", "cues"),
+    "spread": ("report_id", "n_input_rows", "report", "claims", "cues", "incident_id", "main_incident_id"),
 }
 # The type of each column of the stages' frames (text otherwise); see schema().
-_TYPES = {"row": "int64", "n_input_rows": "int64", "conflicting_rows": "int64", "score": "float64",
+_TYPES = {"row": "int64", "n_input_rows": "int64", "event": "int64", "conflicting_rows": "int64", "score": "float64",
           "report": "bytes", "claims": "bytes", "cues": "bytes"}
 #: The frames of a Result, by name.
 _RESULT_COLUMNS = {"reports": REPORT_FRAME_COLUMNS, "claims": CLAIM_COLUMNS, "incidents": INCIDENT_COLUMNS,
@@ -141,6 +152,15 @@ def sort_rows(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     concatenated, come out in the order of :func:`casualties.reconcile`'s frames."""
     values = _column(frame, column)
     return frame.iloc[sorted(range(len(values)), key=values.__getitem__)].reset_index(drop=True)
+
+
+def sort_claims(frame: pd.DataFrame) -> pd.DataFrame:
+    """Claim rows of a whole corpus, concatenated, in the order of :func:`casualties.reconcile`'s
+    frame: by report id, a report's headline claims before its text claims, each in text order
+    (a report's claims may come from several partitions: :func:`spread_retold`)."""
+    keys = [(rid, f != "title", int(cid.rpartition(":")[2]))
+            for rid, cid, f in zip(_column(frame, "report_id"), _column(frame, "claim_id"), _column(frame, "field"))]
+    return frame.iloc[sorted(range(len(keys)), key=keys.__getitem__)].reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- reports
@@ -337,6 +357,46 @@ def cluster_edges(pairs: pd.DataFrame, threshold: float = SAME_INCIDENT) -> Dict
         return incident_ids(cluster_pairs(set(a) | set(b), scores, threshold))
 
 
+# --------------------------------------------------------------------------- retold events
+
+
+def event_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per other event of the partition's reports (:func:`settle_cues` rows):
+    ``report_id, event, cues`` (:func:`casualties.retold.event_cues`).  Few reports retell
+    another event: the engine collects these rows."""
+    data: Dict[str, list] = {c: [] for c in COLUMNS["events"]}
+    for rep, (_, claims, events, _) in zip(_objects(frame, "report"), _objects(frame, "claims")):
+        for k, cues in event_cues(rep, events, claims).items():
+            data["report_id"].append(rep.report_id)
+            data["event"].append(k)
+            data["cues"].append(_dump(cues))
+    return _table("events", data)
+
+
+def candidate_rows(frame: pd.DataFrame, wanted: FrozenSet[str]) -> pd.DataFrame:
+    """One row per report and block key of ``wanted`` (:func:`casualties.retold.wanted_keys` of
+    the collected :func:`event_rows`) it sits under: ``key, report_id, cues``."""
+    data: Dict[str, list] = {c: [] for c in COLUMNS["candidates"]}
+    for rid, blob in zip(_column(frame, "report_id"), _column(frame, "cues")):
+        for key in candidate_keys(_load(blob), wanted):
+            data["key"].append(key)
+            data["report_id"].append(rid)
+            data["cues"].append(blob)
+    return _table("candidates", data)
+
+
+def joined_incidents(events: pd.DataFrame, candidates: pd.DataFrame, incident_of: Mapping[str, str],
+                     idf: Mapping[str, float], threshold: float = SAME_INCIDENT) -> Dict[str, Dict[int, str]]:
+    """On the driver: the incident each other event joins (:func:`casualties.retold.match_events`),
+    from the collected :func:`event_rows` and :func:`candidate_rows`, by report
+    (:func:`casualties.retold.by_report`).  ``incident_of``: :func:`cluster_edges`."""
+    cues = {(rid, int(k)): _load(b) for rid, k, b in zip(*(_column(events, c) for c in COLUMNS["events"]))}
+    index: Dict[str, List[ReportCues]] = defaultdict(list)
+    for key, rid, blob in sorted(zip(*(_column(candidates, c) for c in COLUMNS["candidates"]))):
+        index[key].append(_load(blob))
+    return by_report(match_events(cues, index, incident_of, idf, threshold))
+
+
 # --------------------------------------------------------------------------- result frames
 
 
@@ -355,47 +415,91 @@ def assign_incidents(frame: pd.DataFrame, incident_of: Optional[Mapping[str, str
 
 
 def _rows(frame: pd.DataFrame):
-    """(report, title claims, text claims, n_input_rows, incident_id, events, event of each text
-    claim) per report, by report id."""
+    """(report, title claims, text claims, n_input_rows, main incident id, events, event of each
+    text claim, the incidents of the report this frame holds it for) per report, by report id.
+    An :func:`assign_incidents` row holds a report for its main incident; a :func:`spread_retold`
+    frame may hold it for several (its main one, the ones its other events join)."""
     frame = sort_rows(frame, "report_id")
-    for rep, (title_claims, claims, events, event_of), n, iid in zip(
-            _objects(frame, "report"), _objects(frame, "claims"), _column(frame, "n_input_rows"),
-            _column(frame, "incident_id")):
-        yield rep, title_claims, claims, int(n), iid, events, event_of
+    main = _column(frame, "main_incident_id") if "main_incident_id" in frame.columns else _column(frame, "incident_id")
+    held: Dict[str, set] = defaultdict(set)
+    for rid, iid in zip(_column(frame, "report_id"), _column(frame, "incident_id")):
+        held[rid].add(iid)
+    done = set()
+    for rid, rep, (title_claims, claims, events, event_of), n, iid in zip(
+            _column(frame, "report_id"), _objects(frame, "report"), _objects(frame, "claims"),
+            _column(frame, "n_input_rows"), main):
+        if rid not in done:
+            done.add(rid)
+            yield rep, title_claims, claims, int(n), iid, events, event_of, held[rid]
 
 
-def _report_rows(frame: pd.DataFrame, cluster: bool = True):
-    """:func:`casualties.reconcile.report_and_claim_rows` of each report of ``frame``."""
-    for rep, tc, c, n, iid, events, event_of in _rows(frame):
-        yield report_and_claim_rows(rep, iid, tc, c, n, events, event_of, cluster)
+def _report_rows(frame: pd.DataFrame, cluster: bool = True, joined: Optional[Mapping[str, Mapping[int, str]]] = None):
+    """:func:`casualties.reconcile.report_and_claim_rows` of each report of ``frame``, with only the
+    claim rows of the incidents the frame holds the report for (and its background claims when it
+    holds the main incident).  ``joined``: :func:`casualties.retold.by_report` of the events
+    that join other reports' incidents."""
+    joined = joined or {}
+    for rep, tc, c, n, iid, events, event_of, held in _rows(frame):
+        own = joined.get(rep.report_id)
+        report_row, claim_rows, pairs = report_and_claim_rows(rep, iid, tc, c, n, events, event_of, cluster, own)
+        away = set(own.values()) if own else set()
+        claim_rows = [r for r in claim_rows if r["incident_id"] in held
+                      or (iid in held and r["incident_id"] not in away)]
+        yield report_row, claim_rows, pairs, iid in held
 
 
-def report_table(frame: pd.DataFrame) -> pd.DataFrame:
+def spread_retold(frame: pd.DataFrame, joined: Mapping[str, Mapping[int, str]]) -> pd.DataFrame:
+    """:func:`assign_incidents` rows, plus a copy of a report's row for each other incident its
+    other events join (``joined``, :func:`casualties.retold.by_report`), with that incident as
+    ``incident_id`` and the report's own as ``main_incident_id``: a shuffle on ``incident_id``
+    then brings every claim of an incident together."""
+    data: Dict[str, list] = {c: [] for c in COLUMNS["spread"]}
+    for row in zip(*(_column(frame, c) for c in COLUMNS["assigned"])):
+        rid, main = row[0], row[-1]
+        for iid in [main] + sorted(set((joined.get(rid) or {}).values())):
+            for c, v in zip(COLUMNS["assigned"], row):
+                data[c].append(v)
+            data["incident_id"][-1] = iid
+            data["main_incident_id"].append(main)
+    return _table("spread", data)
+
+
+def report_table(frame: pd.DataFrame, joined: Optional[Mapping[str, Mapping[int, str]]] = None) -> pd.DataFrame:
     """``Result.reports`` rows of the partition's reports (:func:`assign_incidents` rows)."""
-    return typed_frame([rows[0] for rows in _report_rows(frame)], REPORT_FRAME_COLUMNS)
+    return typed_frame([rows[0] for rows in _report_rows(frame, True, joined)], REPORT_FRAME_COLUMNS)
 
 
-def report_incident_table(frame: pd.DataFrame, cluster: bool = True) -> pd.DataFrame:
+def report_incident_table(frame: pd.DataFrame, cluster: bool = True,
+                          joined: Optional[Mapping[str, Mapping[int, str]]] = None) -> pd.DataFrame:
     """``Result.report_incidents`` rows of the partition's reports (:func:`assign_incidents` rows)."""
-    return typed_frame([row for rows in _report_rows(frame, cluster) for row in rows[2]], REPORT_INCIDENT_COLUMNS)
+    return typed_frame([row for rows in _report_rows(frame, cluster, joined) for row in rows[2]],
+                       REPORT_INCIDENT_COLUMNS)
 
 
-def _claim_rows(frame: pd.DataFrame, cluster: bool = True) -> List[dict]:
+def _claim_rows(frame: pd.DataFrame, cluster: bool = True,
+                joined: Optional[Mapping[str, Mapping[int, str]]] = None) -> List[dict]:
     """Claim rows of the reports in ``frame``, which holds every report of their incidents (a
     claim's ``counted`` may depend on another report: :func:`shot_who_died_elsewhere`)."""
-    return shot_who_died_elsewhere([row for rows in _report_rows(frame, cluster) for row in rows[1]])
+    return shot_who_died_elsewhere([row for rows in _report_rows(frame, cluster, joined) for row in rows[1]])
 
 
-def claim_table(frame: pd.DataFrame, cluster: bool = True) -> pd.DataFrame:
-    """``Result.claims`` rows of the incidents in ``frame``, which holds every report of them."""
-    return typed_frame(_claim_rows(frame, cluster), CLAIM_COLUMNS)
+def claim_table(frame: pd.DataFrame, cluster: bool = True,
+                joined: Optional[Mapping[str, Mapping[int, str]]] = None) -> pd.DataFrame:
+    """``Result.claims`` rows of the incidents in ``frame``, which holds every report of them
+    (and every report whose other events join them: :func:`spread_retold`)."""
+    return typed_frame(_claim_rows(frame, cluster, joined), CLAIM_COLUMNS)
 
 
-def incident_table(frame: pd.DataFrame, cluster: bool = True) -> pd.DataFrame:
+def incident_table(frame: pd.DataFrame, cluster: bool = True,
+                   joined: Optional[Mapping[str, Mapping[int, str]]] = None) -> pd.DataFrame:
     """``Result.incidents`` rows of the incidents in ``frame``, which holds every report of
-    them (:func:`assign_incidents` rows, shuffled or grouped on ``incident_id``), and of the other
-    events those reports retell (each its own incident).  ``cluster``: as given to
+    them (:func:`assign_incidents` or :func:`spread_retold` rows, shuffled or grouped on
+    ``incident_id``), and of the other events those reports retell that join no other report's
+    incident (``joined``; each its own incident).  ``cluster``: as given to
     :func:`casualties.reconcile` (False: each report its own incident, no cues)."""
+    joined = joined or {}
+    if "main_incident_id" in frame.columns:  # the copies of spread_retold hold no incident of their own
+        frame = frame[frame["incident_id"] == frame["main_incident_id"]]
     reports = _objects(frame, "report")
     if not cluster:
         rows = [solo_incident_row(r) for r in reports]
@@ -404,11 +508,12 @@ def incident_table(frame: pd.DataFrame, cluster: bool = True) -> pd.DataFrame:
         cues = {r.report_id: cues for r, cues in zip(reports, _objects(frame, "cues"))}
         rows = incident_rows(incident_of, cues, reports)
     for rep, x in zip(reports, _objects(frame, "claims")):
-        rows.extend(other_incident_rows(rep, x[2], cluster))
+        rows.extend(other_incident_rows(rep, x[2], cluster, joined.get(rep.report_id)))
     return typed_frame(sorted(rows, key=lambda r: r["incident_id"]), INCIDENT_COLUMNS)
 
 
-def range_table(frame: pd.DataFrame, policy: str = "default", cluster: bool = True) -> pd.DataFrame:
+def range_table(frame: pd.DataFrame, policy: str = "default", cluster: bool = True,
+                joined: Optional[Mapping[str, Mapping[int, str]]] = None) -> pd.DataFrame:
     """``Result.ranges`` rows of the incidents in ``frame``, which holds every report of them,
     under the best ``policy``."""
-    return typed_frame(_ranges(_claim_rows(frame, cluster), policy), RANGE_COLUMNS)
+    return typed_frame(_ranges(_claim_rows(frame, cluster, joined), policy), RANGE_COLUMNS)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 import attrs
 
@@ -21,6 +21,7 @@ from .incidents import group_reports, incident_rows
 from .options import BEST_POLICIES, check_policies, check_threshold, warn_missing_dates
 from .reports import Report, _normalize
 from .result import Result
+from .retold import joined_events
 from .schema import (CLAIM_COLUMNS, INCIDENT_COLUMNS, RANGE_COLUMNS, REPORT_FRAME_COLUMNS, REPORT_INCIDENT_COLUMNS,
                      typed_frame)
 
@@ -149,11 +150,13 @@ def shot_who_died_elsewhere(claim_rows: List[dict]) -> List[dict]:
             for v in _stated(r):
                 if v > dead.get(r["incident_id"], (0, ""))[0]:
                     dead[r["incident_id"]] = (v, r["report_id"])
-    told_dead = {r["report_id"] for r in claim_rows if r["counted"] and r["category"] == "killed"}
+    # a report that tells of a death in this incident (its figures of other incidents aside)
+    told_dead = {(r["report_id"], r["incident_id"]) for r in claim_rows if r["counted"] and r["category"] == "killed"}
     out = []
     for r in claim_rows:
         k, where = dead.get(r["incident_id"], (0, ""))
-        one_hurt = r["value"] == 1 and r["basis"].startswith("implicit") and r["report_id"] not in told_dead \
+        one_hurt = r["value"] == 1 and r["basis"].startswith("implicit") \
+            and (r["report_id"], r["incident_id"]) not in told_dead \
             and "critical" in r["quote"].lower()
         if r["counted"] and r["category"] == "injured" and (NO_DEATH_REPORTED in r["basis"] or one_hurt) \
                 and r["value"] is not None and 0 < r["value"] <= k and where != r["report_id"]:
@@ -241,17 +244,19 @@ def main_claims(claims: Sequence[Claim], event_of: Sequence[Optional[int]]) -> L
 
 def report_and_claim_rows(report: Report, incident_id: str, title_claims: Sequence[Claim],
                           claims: Sequence[Claim], n_input_rows: int, events: Sequence[ReportEvent] = (),
-                          event_of: Optional[Sequence[Optional[int]]] = None, cluster: bool = True
-                          ) -> Tuple[dict, List[dict], List[dict]]:
+                          event_of: Optional[Sequence[Optional[int]]] = None, cluster: bool = True,
+                          joined: Optional[Mapping[int, str]] = None) -> Tuple[dict, List[dict], List[dict]]:
     """The row of ``report`` in ``Result.reports``, the rows of its claims (headline first) and its
     rows of ``Result.report_incidents``.  ``events`` / ``event_of``: :func:`casualties.events.report_events`
-    of its text (without them every claim is the main event's)."""
+    of its text (without them every claim is the main event's).  ``joined``: the incident each other
+    event joins when other reports are about it (:mod:`casualties.retold`); the others are their own."""
     report_row = {"report_id": report.report_id, "incident_id": incident_id, "source": report.source,
                   "published": report.published, "n_claims": len(claims) + len(title_claims),
                   "n_input_rows": n_input_rows}
     event_of = event_of if event_of is not None else (0,) * len(claims)
     incident_of_event = {0: incident_id}
     incident_of_event.update({e.index: other_incident_id(report.report_id, e.index, cluster) for e in events if e.index})
+    incident_of_event.update(joined or {})
     claim_rows = [_claim_row(report, incident_id, k, c, "title") for k, c in enumerate(title_claims)]
     by_index = {e.index: e for e in events}
     claim_rows.extend(_claim_row(report, incident_of_event[e or 0], k, c, role=OTHER if e else MAIN,
@@ -265,15 +270,17 @@ def report_and_claim_rows(report: Report, incident_id: str, title_claims: Sequen
     return report_row, claim_rows, pair_rows
 
 
-def other_incident_rows(report: Report, events: Sequence[ReportEvent], cluster: bool = True) -> List[dict]:
-    """The ``Result.incidents`` rows of the other events a report retells, each its own incident:
+def other_incident_rows(report: Report, events: Sequence[ReportEvent], cluster: bool = True,
+                        joined: Optional[Mapping[int, str]] = None) -> List[dict]:
+    """The ``Result.incidents`` rows of the other events a report retells that join no other
+    report's incident (``joined``, :mod:`casualties.retold`), each its own incident:
     the event's date (None when its opener names no day); with ``cluster``, the place, kind and
     perpetrator read from its frame (:func:`casualties.cues.report_cues` of the frame's text)."""
     from .cues import report_cues
 
     rows = []
     for e in events:
-        if not e.index:
+        if not e.index or e.index in (joined or {}):
             continue
         iid = other_incident_id(report.report_id, e.index, cluster)
         row = dict(solo_incident_row(report), incident_id=iid, date=e.date)
@@ -342,8 +349,10 @@ def reconcile(reports, cluster: bool = True, policy: str = "default", *,
                                  threshold, retold={rid: retold_spans(ev) for rid, (ev, _) in events_of.items()})
         incident_of = grouping.incident_of
         incidents = incident_rows(incident_of, grouping.cues, rows)
+        joined = joined_events(rows, claims_of, {rid: ev for rid, (ev, _) in events_of.items()}, grouping.cues,
+                               incident_of, grouping.idf, threshold)
     else:
-        grouping = None
+        grouping, joined = None, {}
         incident_of = {rep.report_id: rep.report_id for rep in rows}
         incidents = [solo_incident_row(rep) for rep in rows]
     report_rows, claim_rows, pair_rows = [], [], []
@@ -351,11 +360,11 @@ def reconcile(reports, cluster: bool = True, policy: str = "default", *,
         events, event_of = events_of[rep.report_id]
         report_row, rep_claim_rows, rep_pairs = report_and_claim_rows(
             rep, incident_of[rep.report_id], title_claims_of[rep.report_id], claims_of[rep.report_id],
-            input_rows[rep.report_id], events, event_of, cluster)
+            input_rows[rep.report_id], events, event_of, cluster, joined.get(rep.report_id))
         report_rows.append(report_row)
         claim_rows.extend(rep_claim_rows)
         pair_rows.extend(rep_pairs)
-        incidents.extend(other_incident_rows(rep, events, cluster))
+        incidents.extend(other_incident_rows(rep, events, cluster, joined.get(rep.report_id)))
     incidents.sort(key=lambda r: r["incident_id"])
     claim_rows = shot_who_died_elsewhere(claim_rows)
     ranges = _ranges(claim_rows, policy)

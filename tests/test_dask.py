@@ -141,12 +141,26 @@ SHOT_THEN_DIED = [
 ]
 
 
+# A round-up retelling two attacks: one joins the incident of the report about it (the first and
+# the next to last rows: other partitions), the other stays its own (casualties/retold.py).
+RETOLD = [
+    {"report_id": "roundup-1", "published": "2022-08-20", "source": "monitor",
+     "text": "A drone strike killed 8 fighters near Idlib on Friday, a monitor said.\n\nOn August 12, shelling "
+             "killed 5 civilians in Aleppo.\n\nOn August 3, a roadside bomb wounded 9 soldiers near Daraa."},
+    {"report_id": "aleppo-1", "published": "2022-08-12", "source": "rescuers",
+     "text": "Government shelling killed 5 civilians in Aleppo on Friday, rescuers said."},
+]
+
+
 def fixed_corpus() -> pd.DataFrame:
-    """Seeds, GVA-like reports, the boundary incident and a shot-then-died incident (18 reports):
-    the two Tulsa reports are rows 8 and 9, the last of one partition and the first of the next
-    when cut in two; the two Far Rockaway reports are the first and the last row."""
+    """Seeds, GVA-like reports, the boundary incident, a shot-then-died incident and a round-up
+    whose retold attack joins another report's incident (20 reports): the two Tulsa reports are
+    rows 9 and 10, the last of one partition and the first of the next when cut in two; the two
+    Far Rockaway reports are the second and the last row, the round-up and the report it joins
+    the first and the next to last."""
     others = seeds().to_dict("records") + _gva_like()
-    rows = SHOT_THEN_DIED[:1] + others[:7] + BOUNDARY[:2] + others[7:] + BOUNDARY[2:] + SHOT_THEN_DIED[1:]
+    rows = RETOLD[:1] + SHOT_THEN_DIED[:1] + others[:7] + BOUNDARY[:2] + others[7:] + BOUNDARY[2:] + RETOLD[1:] \
+        + SHOT_THEN_DIED[1:]
     return pd.DataFrame(rows, columns=["report_id", "text", "source", "published", "title", "url"])
 
 
@@ -370,7 +384,8 @@ def test_frames_written_part_by_part_read_back_to_the_pandas_result(corpus, tmp_
         assert len(paths[kind]) == getattr(frames, kind).npartitions
         back = pd.concat([read_frame(p, kind) for p in paths[kind]], ignore_index=True)
         column = "report_id" if kind in ("reports", "claims", "report_incidents") else "incident_id"
-        pd.testing.assert_frame_equal(parts.sort_rows(back, column), getattr(expected, kind), obj=kind)
+        back = parts.sort_claims(back) if kind == "claims" else parts.sort_rows(back, column)
+        pd.testing.assert_frame_equal(back, getattr(expected, kind), obj=kind)
 
 
 def test_importing_casualties_does_not_import_dask():
@@ -386,3 +401,13 @@ def test_the_fixed_corpus_holds_a_claim_that_another_report_stops_counting(corpu
     claims = expected.claims[expected.claims["report_id"] == "queens-1"]
     assert expected.reports.set_index("report_id").loc[["queens-1", "queens-2"], "incident_id"].nunique() == 1
     assert not claims["counted"].any() and claims["basis"].str.contains("tells of 1 dead").all()
+
+
+def test_the_fixed_corpus_holds_a_retold_event_that_joins_a_report_in_another_partition(corpus):
+    df, expected = corpus
+    retold = expected.claims[(expected.claims["report_id"] == "roundup-1") & (expected.claims["low"] == 5)].iloc[0]
+    assert retold["role"] == "other" and retold["incident_id"] == incident_of(expected)["aleppo-1"]
+    ddf = dd.from_pandas(df, npartitions=2)
+    where = {rid: i for i in range(ddf.npartitions) for rid in ddf.partitions[i].compute()["report_id"]}
+    assert where["roundup-1"] != where["aleppo-1"]
+    assert_same(expected, casualties.reconcile(ddf))

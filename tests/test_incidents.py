@@ -314,3 +314,20 @@ def test_a_placed_headline_is_compared_as_places_not_as_a_headline():
     b = _cues("b", "A man was shot in Redding, Calif., on Thursday.", "2014-02-21", "Alturas man shot in Redding")
     assert b.place_key is not None
     assert "headline_place" not in pair_features(a, b, {})
+
+
+def test_an_incident_is_placed_at_the_town_its_reports_agree_on_with_province_and_country():
+    from casualties.incidents import agreed_place
+
+    province = "A car bomb killed 9 people in Hasakah province on Wednesday, state media said."
+    town = "A car bomb killed 9 people in the town of Qamishli on Wednesday, officials said."
+    elsewhere = "A car bomb killed 9 people in the town of Manbij on Wednesday, officials said."
+    r = casualties.reconcile([{"report_id": "h1", "published": "2019-04-10", "text": province},
+                              {"report_id": "h3", "published": "2019-04-11", "text": town}])
+    assert r.reports["incident_id"].nunique() == 1
+    inc = r.incidents.iloc[0]
+    assert (inc["place"], inc["admin1"], inc["country"]) == ("Qamishli", "Hasakah", "SY")
+    # a town of another province is no more precise reading of this one
+    cues = [report_cues(k, t, None, casualties.extract_claims(t))
+            for k, t in (("a", province), ("b", province), ("c", elsewhere))]
+    assert [c.place for c in agreed_place(cues)] == ["Hasakah Governorate"] * 2

@@ -11,6 +11,7 @@ the types :func:`casualties.partitions.schema` declares.
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from collections import Counter
 from pathlib import Path
 
@@ -21,6 +22,7 @@ import pytest
 import casualties
 from casualties import partitions as cp
 from casualties.frames import FRAME_KINDS
+from casualties.retold import wanted_keys
 
 ROOT = Path(__file__).resolve().parents[1]
 ARROW = {"string": pa.string(), "bytes": pa.binary(), "int64": pa.int64(), "float64": pa.float64(),
@@ -65,14 +67,21 @@ def spark_like(reports: pd.DataFrame, policy: str = "default") -> casualties.Res
     key_rows = key_rows[~key_rows["key"].isin(oversize)]
     pairs = apply_in_pandas(key_rows, "key", "pairs", cp.score_pairs, cp.name_weights(name_df, n), oversize)
     incident_of = cp.cluster_edges(pairs)
+    events = map_in_pandas(settled, "events", cp.event_rows)
+    wanted = frozenset(wanted_keys(pickle.loads(b) for b in events["cues"]))
+    candidates = map_in_pandas(settled, "candidates", cp.candidate_rows, wanted)
+    joined = cp.joined_incidents(events, candidates, incident_of, cp.name_weights(name_df, n))
     assigned = map_in_pandas(settled, "assigned", cp.assign_incidents, incident_of)
+    spread = map_in_pandas(assigned, "spread", cp.spread_retold, joined)
     return casualties.Result(
-        reports=cp.sort_rows(map_in_pandas(assigned, "reports", cp.report_table), "report_id"),
-        claims=cp.sort_rows(map_in_pandas(assigned, "claims", cp.claim_table), "report_id"),
-        incidents=cp.sort_rows(apply_in_pandas(assigned, "incident_id", "incidents", cp.incident_table), "incident_id"),
-        ranges=cp.sort_rows(apply_in_pandas(assigned, "incident_id", "ranges", cp.range_table, policy), "incident_id"),
-        report_incidents=cp.sort_rows(map_in_pandas(assigned, "report_incidents", cp.report_incident_table),
-                                      "report_id"),
+        reports=cp.sort_rows(map_in_pandas(assigned, "reports", cp.report_table, joined), "report_id"),
+        claims=cp.sort_claims(apply_in_pandas(spread, "incident_id", "claims", cp.claim_table, True, joined)),
+        incidents=cp.sort_rows(apply_in_pandas(spread, "incident_id", "incidents", cp.incident_table, True, joined),
+                               "incident_id"),
+        ranges=cp.sort_rows(apply_in_pandas(spread, "incident_id", "ranges", cp.range_table, policy, True, joined),
+                            "incident_id"),
+        report_incidents=cp.sort_rows(map_in_pandas(assigned, "report_incidents", cp.report_incident_table, True,
+                                                    joined), "report_id"),
         policy=policy)
 
 
@@ -85,6 +94,9 @@ def corpus() -> pd.DataFrame:
          "text": "At least 22 people were killed when a truck bomb exploded in al-Qamishli on Wednesday."},
         {"report_id": "s1", "published": "2016-07-27",
          "text": "Gunmen killed three shepherds near Shaddadi on Wednesday, local sources said."},
+        {"report_id": "r1", "published": "2016-08-02",
+         "text": "A car bomb killed 6 people in Raqqa on Monday, activists said.\n\nOn July 27, a truck bomb "
+                 "killed at least 22 people in Qamishli."},
     ])
     return pd.concat([seeds, extra, seeds.iloc[[1]]], ignore_index=True)  # seed-001 twice
 
@@ -98,6 +110,8 @@ def test_the_stage_functions_run_as_spark_runs_them_give_the_pandas_result(polic
         pd.testing.assert_frame_equal(getattr(expected, kind), getattr(got, kind), obj=kind)
     inc = dict(zip(got.reports["report_id"], got.reports["incident_id"]))
     assert inc["q1"] == inc["q2"] != inc["s1"]
+    retold = got.claims[(got.claims["report_id"] == "r1") & (got.claims["role"] == "other")]
+    assert list(retold["incident_id"]) == [inc["q1"]] != [inc["r1"]]  # the retold Qamishli bombing joins it
 
 
 def test_schema_and_empty_frames_agree():
