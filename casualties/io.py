@@ -18,7 +18,8 @@ Accepted inputs (the form is chosen by what ``path`` is, not guessed from conten
 The result always has exactly the columns :data:`~casualties.reports.REPORT_COLUMNS`
 (``report_id, text, source, published, title, url``), ``object`` dtype, missing values as
 ``None``; rows are in file order (folders: sorted file names).  Values are not validated
-further here: :func:`casualties.reconcile` does that and names the bad row.
+further here: :func:`casualties.reconcile` does that and names the bad row; with
+``errors="skip"`` they are, and bad rows are left out and reported (:mod:`casualties.skipped`).
 """
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """Reports in: normalise a DataFrame or an iterable of mappings into validated rows.
 
 Every problem is reported with the row (``report_id`` when there is one, else the position)
-and the field; a bad row raises instead of being dropped, so no report is lost silently.
+and the field; a bad row raises instead of being dropped, so no report is lost silently
+(``reconcile(..., errors="skip")`` leaves bad rows out and reports them: :mod:`casualties.skipped`).
 """
 from __future__ import annotations
 

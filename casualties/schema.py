@@ -205,17 +205,26 @@ def _text(value: Any) -> Any:
     return value if isinstance(value, str) else str(value)
 
 
-def _typed(values: Iterable[Any], kind: str) -> pd.Series:
-    values = list(values)
+def _dates(series: pd.Series) -> pd.Series:
+    try:  # the usual case: dates, datetimes, Timestamps and missing values
+        if not any(isinstance(v, str) or getattr(v, "tzinfo", None) is not None for v in series):
+            return pd.to_datetime(series).astype("datetime64[s]")
+    except (TypeError, ValueError, OverflowError, pd.errors.OutOfBoundsDatetime):
+        pass
+    return pd.Series([to_day(v) for v in series], dtype="datetime64[s]", index=series.index)
+
+
+def _typed(series: pd.Series, kind: str) -> pd.Series:
     if kind == "count":
-        return pd.Series([None if _missing(v) else v for v in values], dtype="object").astype("Int64")
+        return series.astype("Int64")
     if kind == "flag":
-        return pd.Series(values, dtype="object").astype(bool)
+        return series.astype(bool)
     if kind == "date":
-        return pd.Series([to_day(v) for v in values], dtype="datetime64[s]")
+        return _dates(series)
     if kind == "list":
-        return pd.Series([to_list(v) for v in values], dtype="object")
-    return pd.Series([_text(v) for v in values], dtype="object").astype("string")
+        return pd.Series([v if type(v) is list else to_list(v) for v in series], dtype="object", index=series.index)
+    text = series.astype("string")
+    return text.mask(text == "")
 
 
 def typed_frame(rows: List[dict], columns: Sequence[str]) -> pd.DataFrame:
@@ -223,9 +232,8 @@ def typed_frame(rows: List[dict], columns: Sequence[str]) -> pd.DataFrame:
     ``Int64``, flags ``bool``, dates ``datetime64[s]`` (``NaT`` missing), text ``string``
     (``pd.NA`` missing, ``""`` read as missing), lists of strings (a ``;``-joined string is
     split)."""
-    columns = list(columns)
-    data = {c: _typed((r.get(c) for r in rows), column_kind(c)) for c in columns}
-    return pd.DataFrame(data, columns=columns, index=pd.RangeIndex(len(rows)))
+    df = pd.DataFrame(rows, columns=list(columns), dtype=object)
+    return pd.DataFrame({c: _typed(df[c], column_kind(c)) for c in df.columns}, index=df.index)
 
 
 def columns_markdown() -> str:
