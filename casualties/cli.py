@@ -27,6 +27,7 @@ from .io import read_reports
 from .options import BEST_POLICIES
 from .reconcile import reconcile
 from .reports import Report, normalize_reports
+from .schema import to_list
 
 __all__ = ["main", "build_parser", "OUT_FORMATS"]
 
@@ -65,6 +66,8 @@ def _s(v, empty: str = "-") -> str:
         return empty
     if isinstance(v, (_dt.date, pd.Timestamp)):
         return v.isoformat()[:10]
+    if isinstance(v, (list, tuple)):  # a list column
+        v = "; ".join(map(str, v))
     s = re.sub(r"\s+", " ", str(v)).strip()
     return s or empty
 
@@ -217,9 +220,9 @@ def _counted(c) -> str:
     return f"no ({', '.join(flags)})" if flags else "no"
 
 
-def _sources_line(ids: str, quotes: dict) -> str:
+def _sources_line(ids, quotes: dict) -> str:
     parts = []
-    for cid in (x for x in str(ids).split(";") if x):
+    for cid in to_list(ids):
         parts.append(f"{cid} {_quote(quotes.get(cid, '?'))}")
     return "; ".join(parts)
 

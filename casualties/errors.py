@@ -16,13 +16,22 @@ __all__ = [
     "MissingDependencyError",
     "CasualtiesWarning",
     "MissingDateWarning",
+    "SkippedRowsWarning",
     "StoreLockedError",
     "StoreVersionError",
 ]
 
 
 class CasualtiesError(Exception):
-    """Base class of every error raised on purpose by `casualties`."""
+    """Base class of every error raised on purpose by `casualties`.
+
+    An error about one input row also says so in attributes: ``row`` (its ``report_id`` when
+    it has one, else its position or file line) and ``field`` (the column); both are None
+    otherwise."""
+
+    def __init__(self, *args, row=None, field=None):
+        super().__init__(*args)
+        self.row, self.field = row, field
 
 
 class InputTypeError(CasualtiesError, TypeError):
@@ -70,3 +79,10 @@ class MissingDateWarning(CasualtiesWarning):
     missing and clustering has one cue fewer.  Issued once per call, naming how many reports
     and a few of their ids (a folder of text files read without its metadata sidecar is the
     usual cause)."""
+
+
+class SkippedRowsWarning(CasualtiesWarning):
+    """``errors="skip"`` left bad input rows out (:func:`casualties.reconcile`,
+    :func:`casualties.read_reports`).  Issued once per call, naming each skipped row, its field
+    and the error; the same rows are in ``Result.skipped`` (``read_reports``:
+    ``frame.attrs["skipped"]``)."""

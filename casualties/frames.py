@@ -1,15 +1,16 @@
 """Files of a :class:`~casualties.Result`'s frames.
 
 - :func:`write_frame` / :func:`read_frame`: one result frame to and from ``.csv``, ``.json``
-  (a list of records, ISO dates, ``null`` for missing) or ``.parquet`` (needs ``pyarrow``),
-  keeping the stable dtypes of :func:`casualties.reconcile`: counts nullable ``Int64``, flags
-  ``bool``, dates ``datetime.date`` objects, text the nullable ``string``.
+  (a list of records, ISO dates, lists as arrays, ``null`` for missing) or ``.parquet`` (needs
+  ``pyarrow``; lists as Arrow lists), keeping the dtypes :mod:`casualties.schema` declares:
+  counts nullable ``Int64``, flags ``bool``, dates ``datetime64[s]``, text the nullable
+  ``string``, attribution lists as Python lists.
 - :func:`write_result` / :func:`read_frames`: all the frames to and from a folder
   (:meth:`casualties.Result.from_files` reads a result back).
 
-CSV has no missing value distinct from the empty string: an empty cell reads back as missing,
-except in the text columns a frame never leaves missing (ids, quotes, the ``;``-joined
-attribution lists), where it reads back as ``""``.  JSON and Parquet keep both exactly.
+In CSV a list column's items are joined with ``;`` and split back on read (an empty cell is an
+empty list), and an empty cell elsewhere is missing: since a frame never holds ``""`` (missing
+is ``pd.NA`` / ``NaT``), every format reads back exactly what was written.
 """
 from __future__ import annotations
 
@@ -20,12 +21,12 @@ import os
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
+import numpy as np
 import pandas as pd
 
 from ._util import is_missing as _missing
 from .errors import InvalidValueError, MissingColumnError, MissingDependencyError
-from .schema import (CLAIM_COLUMNS, INCIDENT_COLUMNS, RANGE_COLUMNS, REPORT_FRAME_COLUMNS, REPORT_INCIDENT_COLUMNS,
-                     _COUNT_COLUMNS, _DATE_COLUMNS, _FLAG_COLUMNS, typed_frame)
+from .schema import FRAMES, LIST_SEPARATOR, column_kind, columns_of, to_day, to_list, typed_frame
 
 __all__ = [
     "write_frame", "read_frame", "write_result", "read_frames",
@@ -39,18 +40,7 @@ FRAME_FORMATS = (".csv", ".json", ".parquet")
 #: The frames of a :class:`~casualties.Result`, in the order :func:`write_result` writes them.
 FRAME_KINDS = ("reports", "claims", "incidents", "ranges", "report_incidents")
 
-# reconcile() builds the reports frame from this literal list; test_frames checks they agree.
-_REPORT_COLUMNS = REPORT_FRAME_COLUMNS
-# Text columns every row fills (possibly with ""): an empty CSV cell there means "", not missing.
-_NEVER_MISSING_TEXT = {
-    "reports": frozenset({"report_id", "incident_id"}),
-    "claims": frozenset({"claim_id", "report_id", "category", "qualifier", "victim_group", "quote", "basis"}),
-    "incidents": frozenset({"incident_id", "sources", "report_ids"}),
-    "ranges": frozenset({"incident_id", "category", "best_policy", "best_basis", "low_claims", "best_claims",
-                         "high_claims", "claims", "retold_claims", "sources", "cited_sources",
-                         "disagreeing_claims"}),
-    "report_incidents": frozenset({"report_id", "incident_id", "role", "opener", "date_basis"}),
-}
+_ALL_COLUMNS = frozenset(c.name for cols in FRAMES.values() for c in cols)
 _TRUE = frozenset({"true", "1", "yes"})
 _FALSE = frozenset({"false", "0", "no"})
 
@@ -62,11 +52,9 @@ def frame_columns(kind: str) -> List[str]:
     ------
     InvalidValueError: ``kind`` is not one of :data:`FRAME_KINDS`.
     """
-    columns = {"reports": _REPORT_COLUMNS, "claims": CLAIM_COLUMNS, "incidents": INCIDENT_COLUMNS,
-               "ranges": RANGE_COLUMNS, "report_incidents": REPORT_INCIDENT_COLUMNS}
-    if kind not in columns:
+    if kind not in FRAMES:
         raise InvalidValueError(f"kind={kind!r} is not one of {FRAME_KINDS}")
-    return list(columns[kind])
+    return columns_of(kind)
 
 
 # --------------------------------------------------------------------------- files
@@ -109,12 +97,30 @@ def frame_format(path: PathLike) -> str:
     return ext
 
 
-def _iso_dates(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy whose object columns hold dates as ISO strings (JSON has no date type)."""
+def _for_text(df: pd.DataFrame, ext: str) -> pd.DataFrame:
+    """A copy for a text format: dates as ISO days (or ISO times when they have one), missing as
+    ``None``; for CSV, list columns joined with ``;``."""
     out = df.copy()
     for col in out.columns:
-        if out[col].dtype == object:
+        kind = column_kind(col) if col in _ALL_COLUMNS else None
+        if pd.api.types.is_datetime64_any_dtype(out[col].dtype):
+            out[col] = pd.Series([None if pd.isna(v) else (v.date().isoformat() if v == v.normalize()
+                                                          else v.isoformat()) for v in out[col]],
+                                 dtype=object, index=out.index)
+        elif kind == "list" and ext == ".csv":
+            out[col] = [LIST_SEPARATOR.join(to_list(v)) for v in out[col]]
+        elif out[col].dtype == object:
             out[col] = [v.isoformat() if isinstance(v, (_dt.date, _dt.datetime)) else v for v in out[col]]
+    return out
+
+
+def _for_parquet(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose day columns (the date columns of :data:`casualties.schema.FRAMES`) are
+    Arrow ``date32``: a day, as Parquet and the engines reading it know it."""
+    out = df.copy()
+    for col in out.columns:
+        if col in _ALL_COLUMNS and column_kind(col) == "date" and pd.api.types.is_datetime64_any_dtype(out[col]):
+            out[col] = pd.Series([None if pd.isna(v) else v.date() for v in out[col]], dtype=object, index=out.index)
     return out
 
 
@@ -131,11 +137,11 @@ def write_frame(df: pd.DataFrame, path: PathLike) -> str:
     path = Path(path)
     ext = frame_format(path)
     if ext == ".csv":
-        df.to_csv(path, index=False, encoding="utf-8")
+        _for_text(df, ext).to_csv(path, index=False, encoding="utf-8")
     elif ext == ".json":
-        _iso_dates(df).to_json(path, orient="records", date_format="iso", indent=2, force_ascii=False)
+        _for_text(df, ext).to_json(path, orient="records", indent=2, force_ascii=False)
     else:
-        df.to_parquet(path, index=False)
+        _for_parquet(df).to_parquet(path, index=False)
     return ext
 
 
@@ -197,40 +203,41 @@ def _flag(value: Any, where: str) -> bool:
     raise InvalidValueError(f"{where}: expected True or False, got {value!r}")
 
 
-def _date(value: Any, where: str) -> Optional[_dt.date]:
-    if _missing(value) or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, str):
+def _date(value: Any, where: str):
+    if isinstance(value, str) and value.strip():
         try:
-            return _dt.date.fromisoformat(value.strip())
+            _dt.datetime.fromisoformat(value.strip())
         except ValueError:
-            try:
-                value = _dt.datetime.fromisoformat(value.strip())
-            except ValueError:
-                raise InvalidValueError(f"{where}: expected an ISO date (YYYY-MM-DD), got {value!r}") from None
-    if isinstance(value, pd.Timestamp):
-        value = value.to_pydatetime()
-    if isinstance(value, _dt.datetime):  # midnight is a date written with a time; keep real times
-        return value.date() if value.time() == _dt.time(0) and value.tzinfo is None else value
-    if isinstance(value, _dt.date):
-        return value
-    raise InvalidValueError(f"{where}: expected a date, got {value!r}")
+            raise InvalidValueError(f"{where}: expected an ISO date (YYYY-MM-DD), got {value!r}") from None
+    elif not (_missing(value) or isinstance(value, (str, _dt.date, np.datetime64))):
+        raise InvalidValueError(f"{where}: expected a date, got {value!r}")
+    try:
+        return to_day(value)
+    except (ValueError, OverflowError) as e:
+        raise InvalidValueError(f"{where}: expected a date, got {value!r} ({e})") from None
 
 
-def _converter(column: str, empty_is_missing: bool) -> Callable[[Any, str], Any]:
-    """The function turning one value read from a file into what :func:`_frame` expects."""
-    if column in _COUNT_COLUMNS:
-        return _count
-    if column in _FLAG_COLUMNS:
-        return _flag
-    if column in _DATE_COLUMNS:
-        return _date
+def _list(value: Any, where: str) -> List[str]:
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return to_list(value)
+    if isinstance(value, str) and value.startswith("["):  # a list written as JSON text
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError:
+            pass
+    if not (_missing(value) or isinstance(value, (str, list, tuple, np.ndarray))):
+        raise InvalidValueError(f"{where}: expected a list of text, got {value!r}")
+    return to_list(value)
 
-    def text(value: Any, where: str) -> Optional[str]:
-        if _missing(value) or (empty_is_missing and value == ""):
-            return None
-        return value if isinstance(value, str) else str(value)
-    return text
+
+def _text(value: Any, where: str) -> Optional[str]:
+    if _missing(value) or value == "":
+        return None
+    return value if isinstance(value, str) else str(value)
+
+
+_CONVERTERS: Dict[str, Callable[[Any, str], Any]] = {"count": _count, "flag": _flag, "date": _date,
+                                                      "list": _list, "text": _text}
 
 
 def read_frame(path: PathLike, kind: str) -> pd.DataFrame:
@@ -244,10 +251,10 @@ def read_frame(path: PathLike, kind: str) -> pd.DataFrame:
 
     Returns
     -------
-    A DataFrame with the columns of ``kind`` in their usual order and dtypes (counts ``Int64``,
-    flags ``bool``, dates ``datetime.date`` objects or None, text ``string``), then any other
-    columns of the file as read.  In CSV an empty cell is missing, except in text columns that
-    ``kind`` always fills, where it is ``""``.
+    A DataFrame with the columns of ``kind`` in their usual order and the dtypes of
+    :data:`casualties.schema.FRAMES` (counts ``Int64``, flags ``bool``, dates ``datetime64[s]``,
+    text ``string``, lists of text), then any other columns of the file as read.  A ranges file
+    written before ``high_open`` existed gets it from ``consistent`` and ``consensus_high``.
 
     Raises
     ------
@@ -262,13 +269,16 @@ def read_frame(path: PathLike, kind: str) -> pd.DataFrame:
     ext = _extension(path)
     found, values = _read_raw(path, ext)
     n_rows = len(next(iter(values.values()))) if values else 0
+    if kind == "ranges" and "high_open" not in values and "consensus_high" in values:  # written before 0.2
+        values["high_open"] = [_flag(c, "") and _missing(_count(h, _where(path, "consensus_high", i)))
+                               for i, (c, h) in enumerate(zip(values["consistent"], values["consensus_high"]))]
     absent = [c for c in columns if c not in values]
     if absent and (n_rows or ext != ".json"):  # "[]" has no columns to check
         raise MissingColumnError(f"{path}: a {kind} file needs the column{'s' * (len(absent) > 1)} "
                                  f"{', '.join(repr(c) for c in absent)}")
     typed: Dict[str, list] = {}
     for col in columns:
-        convert = _converter(col, empty_is_missing=ext == ".csv" and col not in _NEVER_MISSING_TEXT[kind])
+        convert = _CONVERTERS[column_kind(col)]
         typed[col] = [convert(v, _where(path, col, i)) for i, v in enumerate(values.get(col, []))]
     rows = [dict(zip(columns, vals)) for vals in zip(*(typed[c] for c in columns))]
     df = typed_frame(rows, columns)

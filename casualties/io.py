@@ -18,7 +18,8 @@ Accepted inputs (the form is chosen by what ``path`` is, not guessed from conten
 The result always has exactly the columns :data:`~casualties.reports.REPORT_COLUMNS`
 (``report_id, text, source, published, title, url``), ``object`` dtype, missing values as
 ``None``; rows are in file order (folders: sorted file names).  Values are not validated
-further here: :func:`casualties.reconcile` does that and names the bad row.
+further here: :func:`casualties.reconcile` does that and names the bad row; with
+``errors="skip"`` they are, and bad rows are left out and reported (:mod:`casualties.skipped`).
 """
 from __future__ import annotations
 
@@ -31,8 +32,9 @@ from typing import Iterable, List, Mapping, Optional, Union
 
 import pandas as pd
 
-from .errors import InputTypeError, InvalidValueError, MissingColumnError, MissingDependencyError
-from .reports import REPORT_COLUMNS
+from .errors import CasualtiesError, InputTypeError, InvalidValueError, MissingColumnError, MissingDependencyError
+from .reports import REPORT_COLUMNS, check_report
+from .skipped import check_errors, skip, skipped_frame, warn_skipped
 
 __all__ = ["read_reports", "MissingDependencyError", "SIDECAR_NAMES"]
 
@@ -96,41 +98,58 @@ def _decode(data: bytes, where: str) -> str:
         raise InvalidValueError(f"{where}: not valid UTF-8 text (byte {e.start}: {e.reason})") from None
 
 
-def _json_lines(path: Path) -> Iterable[tuple]:
-    """(line number, parsed object) for every non-blank line; errors name file and line."""
+def _json_line(path: Path, n: int, raw: bytes):
+    """The object on line ``n`` (None when the line is blank); errors name file and line."""
+    line = _decode(raw, f"{path}, line {n}")
+    if n == 1:
+        line = line.lstrip("\ufeff")
+    if not line.strip():
+        return None
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise InvalidValueError(f"{path}, line {n}: malformed JSON ({e.msg} at column {e.colno})", row=n) from None
+    if not isinstance(obj, dict):
+        raise InvalidValueError(f"{path}, line {n}: expected a JSON object, got {type(obj).__name__}", row=n)
+    return obj
+
+
+def _json_lines(path: Path, bad: Optional[list] = None) -> Iterable[tuple]:
+    """(line number, parsed object) for every non-blank line; errors name file and line.  With
+    ``bad``, a bad line is appended to it as (line number, error) and the next lines are read."""
     opener = gzip.open if path.name.lower().endswith(".gz") else open
     try:
         with opener(path, "rb") as fh:
             for n, raw in enumerate(fh, 1):
-                line = _decode(raw, f"{path}, line {n}")
-                if n == 1:
-                    line = line.lstrip("\ufeff")
-                if not line.strip():
-                    continue
                 try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as e:
-                    raise InvalidValueError(
-                        f"{path}, line {n}: malformed JSON ({e.msg} at column {e.colno})"
-                    ) from None
-                if not isinstance(obj, dict):
-                    raise InvalidValueError(
-                        f"{path}, line {n}: expected a JSON object, got {type(obj).__name__}"
-                    )
-                yield n, obj
+                    obj = _json_line(path, n, raw)
+                except CasualtiesError as e:
+                    if bad is None:
+                        raise
+                    bad.append((n, e))
+                    continue
+                if obj is not None:
+                    yield n, obj
     except (OSError, EOFError) as e:
         if isinstance(e, FileNotFoundError):
             raise
         raise InvalidValueError(f"{path}: cannot read as {'gzip ' if opener is gzip.open else ''}JSON lines ({e})") from None
 
 
-def _read_jsonl(path: Path) -> pd.DataFrame:
+def _read_jsonl(path: Path, bad: Optional[list] = None) -> pd.DataFrame:
     records = []
-    for n, obj in _json_lines(path):
-        for col in _REQUIRED:
-            if col not in obj:
-                raise MissingColumnError(f"{path}, line {n}: missing required field {col!r}")
+    for n, obj in _json_lines(path, bad):
+        absent = [col for col in _REQUIRED if col not in obj]
+        if absent:
+            error = MissingColumnError(f"{path}, line {n}: missing required field {absent[0]!r}", row=n,
+                                       field=absent[0])
+            if bad is None:
+                raise error
+            bad.append((n, error))
+            continue
         records.append(obj)
+        if bad is not None:
+            bad.append(n)  # the line of each record read (an int; bad lines are tuples)
     return _frame(records)
 
 
@@ -227,7 +246,7 @@ def _read_folder(folder: Path, sidecar: Optional[PathLike]) -> pd.DataFrame:
     return _frame(records)
 
 
-def read_reports(path: PathLike, *, sidecar: Optional[PathLike] = None) -> pd.DataFrame:
+def read_reports(path: PathLike, *, sidecar: Optional[PathLike] = None, errors: str = "raise") -> pd.DataFrame:
     """Reports from a folder of ``.txt`` files, a ``.jsonl``/``.jsonl.gz``, ``.csv`` or ``.parquet`` file.
 
     Parameters
@@ -236,6 +255,13 @@ def read_reports(path: PathLike, *, sidecar: Optional[PathLike] = None) -> pd.Da
     sidecar: for a folder, the metadata ``.jsonl`` to use.  By default the folder's only
         ``.jsonl`` file, or, when there are several, the one named ``metadata.jsonl``,
         ``reports.jsonl``, ``seeds.jsonl`` or ``<folder name>.jsonl``.
+    errors: "raise" (the default): a malformed line or a record without ``report_id`` or
+        ``text`` raises.  "skip": those, and every row :func:`casualties.reconcile` would
+        refuse (a ``published`` that is no date, a ``text`` that is not text...), are left out;
+        a :class:`~casualties.errors.SkippedRowsWarning` names them and ``frame.attrs["skipped"]``
+        lists them (:mod:`casualties.skipped`; ``row`` is the line for JSON lines, else the
+        row's position).  Problems with the file itself (missing, not UTF-8 CSV, a bad sidecar)
+        raise either way.
 
     Returns a DataFrame with columns ``report_id, text, source, published, title, url``
     (missing values ``None``), ready for :func:`casualties.reconcile`.
@@ -252,7 +278,28 @@ def read_reports(path: PathLike, *, sidecar: Optional[PathLike] = None) -> pd.Da
     """
     if not isinstance(path, (str, os.PathLike)):
         raise InputTypeError(f"read_reports(path=...): expected a path, got {type(path).__name__}")
-    p = Path(path)
+    if check_errors(errors) == "raise":
+        return _read(Path(path), sidecar, None)
+    bad: list = []
+    df = _read(Path(path), sidecar, bad)
+    skipped = [skip(e, x[0]) for x in bad if isinstance(x, tuple) for e in x[1:]]
+    lines = [x for x in bad if not isinstance(x, tuple)]  # JSON lines: the line of each record
+    keep = []
+    for pos, row in enumerate(df.to_dict("records")):
+        try:
+            check_report(pos, row)
+            keep.append(pos)
+        except CasualtiesError as e:
+            skipped.append(skip(e, lines[pos] if lines else pos,
+                                row["report_id"] if isinstance(row["report_id"], str) else None))
+    skipped.sort()
+    df = df.iloc[keep].reset_index(drop=True)
+    warn_skipped(skipped, f"read_reports({path})")
+    df.attrs["skipped"] = skipped_frame(skipped)
+    return df
+
+
+def _read(p: Path, sidecar: Optional[PathLike], bad: Optional[list]) -> pd.DataFrame:
     if not p.exists():
         raise FileNotFoundError(f"no such file or folder: {p}")
     if p.is_dir():
@@ -261,7 +308,7 @@ def read_reports(path: PathLike, *, sidecar: Optional[PathLike] = None) -> pd.Da
         raise InvalidValueError(f"read_reports({p}): sidecar= only applies to a folder of .txt files")
     name = p.name.lower()
     if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")):
-        return _read_jsonl(p)
+        return _read_jsonl(p, bad)
     if name.endswith((".csv", ".csv.gz", ".csv.bz2", ".csv.xz", ".csv.zip")):
         return _read_csv(p)
     if name.endswith((".parquet", ".pq")):

@@ -62,8 +62,8 @@ from .cues import ReportCues
 from .incidents import (SCORE_FLOOR, dominant_countries, first_cues as _first_cues, incident_id_for, incident_ids,
                         incident_rows, lower_case_words, settled_cues)
 from .events import report_events
-from .schema import (_COUNT_COLUMNS, _DATE_COLUMNS, _FLAG_COLUMNS, CLAIM_COLUMNS, INCIDENT_COLUMNS, RANGE_COLUMNS,
-                     REPORT_FRAME_COLUMNS, REPORT_INCIDENT_COLUMNS, typed_frame)
+from .schema import (CLAIM_COLUMNS, INCIDENT_COLUMNS, RANGE_COLUMNS, REPORT_FRAME_COLUMNS, REPORT_INCIDENT_COLUMNS,
+                     column_kind, typed_frame)
 from .reconcile import (_ranges, main_claims, retold_spans,
                         other_incident_rows, report_and_claim_rows, shot_who_died_elsewhere, solo_incident_row)
 from .reports import collapse_repeats, duplicate_error, validated_reports
@@ -97,6 +97,8 @@ COLUMNS = {
 # The type of each column of the stages' frames (text otherwise); see schema().
 _TYPES = {"row": "int64", "n_input_rows": "int64", "event": "int64", "conflicting_rows": "int64", "score": "float64",
           "report": "bytes", "claims": "bytes", "cues": "bytes"}
+# The engine type of each kind of result column (casualties.schema.KINDS).
+_ENGINE_TYPES = {"count": "int64", "flag": "bool", "date": "date", "text": "string", "list": "list<string>"}
 #: The frames of a Result, by name.
 _RESULT_COLUMNS = {"reports": REPORT_FRAME_COLUMNS, "claims": CLAIM_COLUMNS, "incidents": INCIDENT_COLUMNS,
                    "ranges": RANGE_COLUMNS, "report_incidents": REPORT_INCIDENT_COLUMNS}
@@ -117,10 +119,10 @@ def empty(stage: str) -> pd.DataFrame:
 def schema(stage: str) -> List[Tuple[str, str]]:
     """``[(column, type)]`` of the frame of ``stage`` (as for :func:`empty`), for an engine that
     is told its frames' types (Spark's ``mapInPandas``).  A type is one of "string", "bytes",
-    "int64", "float64", "bool" or "date"; any column of a result frame may be missing (null)."""
+    "int64", "float64", "bool", "date" or "list<string>" (:mod:`casualties.schema`); any count,
+    date or text column of a result frame may be missing (null)."""
     if stage in _RESULT_COLUMNS:
-        return [(c, "int64" if c in _COUNT_COLUMNS else "bool" if c in _FLAG_COLUMNS else
-                 "date" if c in _DATE_COLUMNS else "string") for c in _RESULT_COLUMNS[stage]]
+        return [(c, _ENGINE_TYPES[column_kind(c)]) for c in _RESULT_COLUMNS[stage]]
     return [(c, _TYPES.get(c, "string")) for c in COLUMNS[stage]]
 
 

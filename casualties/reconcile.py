@@ -20,8 +20,10 @@ from .model import Claim
 from .incidents import group_reports, incident_rows
 from .options import BEST_POLICIES, check_policies, check_threshold, warn_missing_dates
 from .reports import Report, _normalize
+from .errors import InvalidValueError
 from .result import Result
 from .retold import joined_events
+from .skipped import check_errors, skipped_frame, warn_skipped
 from .schema import (CLAIM_COLUMNS, INCIDENT_COLUMNS, RANGE_COLUMNS, REPORT_FRAME_COLUMNS, REPORT_INCIDENT_COLUMNS,
                      typed_frame)
 
@@ -111,7 +113,7 @@ def _range_row(incident_id, category, victims, rows, policy) -> dict:
         raise AssertionError(f"best {best} outside [{low}, {high}]")  # pragma: no cover - invariant
 
     def ids_at(v):
-        return ";".join(sorted({r["claim_id"] for r in rows if v in _stated(r)})) if v is not None else ""
+        return sorted({r["claim_id"] for r in rows if v in _stated(r)}) if v is not None else []
 
     disagree = []
     if not consistent:
@@ -122,15 +124,15 @@ def _range_row(incident_id, category, victims, rows, policy) -> dict:
     cited = sorted({r["cited_source"] for r in rows if r["cited_source"]})
     return {
         "incident_id": incident_id, "category": category, "victims": victims,
-        "low": low, "best": best, "high": high, "consensus_low": cons_low,
+        "low": low, "best": best, "high": high, "high_open": cons_high is None, "consensus_low": cons_low,
         "consensus_high": cons_high if consistent else None, "consistent": consistent,
         "n_claims": len(rows), "n_sources": len(sources) or len({r["report_id"] for r in rows}),
         "best_policy": policy, "best_basis": basis,
-        "low_claims": ids_at(low), "best_claims": ";".join(best_ids), "high_claims": ids_at(high),
-        "claims": ";".join(r["claim_id"] for r in rows),
-        "retold_claims": ";".join(r["claim_id"] for r in rows if r["role"] == OTHER),
-        "sources": "; ".join(sources), "cited_sources": "; ".join(cited),
-        "disagreeing_claims": ";".join(sorted(set(disagree))),
+        "low_claims": ids_at(low), "best_claims": list(best_ids), "high_claims": ids_at(high),
+        "claims": [r["claim_id"] for r in rows],
+        "retold_claims": [r["claim_id"] for r in rows if r["role"] == OTHER],
+        "sources": sources, "cited_sources": cited,
+        "disagreeing_claims": sorted(set(disagree)),
     }
 
 
@@ -296,11 +298,12 @@ def solo_incident_row(report: Report) -> dict:
     """The row of ``Result.incidents`` for a report that is its own incident (``cluster=False``)."""
     return {"incident_id": report.report_id, "date": report.published, "place": None, "admin1": None,
             "country": None, "kind": None, "perpetrator": None, "n_reports": 1,
-            "sources": report.source or "", "report_ids": report.report_id}
+            "sources": [report.source] if report.source else [], "report_ids": [report.report_id]}
 
 
 def reconcile(reports, cluster: bool = True, policy: str = "default", *,
-              vague_policy: str = "design", threshold: float = SAME_INCIDENT, progress=None) -> Result:
+              vague_policy: str = "design", threshold: float = SAME_INCIDENT, progress=None,
+              errors: str = "raise") -> Result:
     """Extract every report's claims and reconcile them into ranges per incident.
 
     Parameters
@@ -318,20 +321,31 @@ def reconcile(reports, cluster: bool = True, policy: str = "default", *,
         reports apart.  ``Result.explain(a, b)`` shows a pair's score against it.
     progress: optional callable, called with the number of reports read so far (on Dask,
         once, when every report's claims have been extracted).
+    errors: "raise" (the default): the first bad row raises its error, naming the row and the
+        field.  "skip": bad rows (and rows repeating a ``report_id`` with other fields) are left
+        out, every other row is reconciled, and the skipped rows are named in a
+        :class:`~casualties.errors.SkippedRowsWarning` and listed in ``Result.skipped``
+        (:mod:`casualties.skipped`).  Pandas input only.
 
     Warns
     -----
     MissingDateWarning: once per call, when clustering reports (or choosing ``best`` by the
         ``latest`` policy) of which some have no ``published`` date.
+    SkippedRowsWarning: with ``errors="skip"``, once per call when rows were skipped.
     """
     check_policies(policy, vague_policy)
     threshold = check_threshold(threshold)
+    check_errors(errors)
     if _is_dask_collection(reports):
+        if errors != "raise":
+            raise InvalidValueError("reconcile(errors='skip') reads pandas input only; on Dask, reconcile "
+                                    "the partitions' good rows (casualties.read_reports(..., errors='skip'))")
         from .dask import reconcile_frames
 
         return reconcile_frames(reports, cluster, policy, vague_policy=vague_policy, threshold=threshold,
                                 progress=progress).compute()
-    rows, input_rows = _normalize(reports)
+    rows, input_rows, skipped = _normalize(reports, errors)
+    warn_skipped(skipped, "reconcile")
     rows = sorted(rows, key=lambda r: r.report_id)  # every output is independent of input order
     if cluster or policy == "latest":
         warn_missing_dates([r.report_id for r in rows if r.published is None], len(rows))
@@ -374,7 +388,7 @@ def reconcile(reports, cluster: bool = True, policy: str = "default", *,
         incidents=typed_frame(incidents, INCIDENT_COLUMNS),
         ranges=typed_frame(ranges, RANGE_COLUMNS),
         report_incidents=typed_frame(pair_rows, REPORT_INCIDENT_COLUMNS),
-        policy=policy, clustering=grouping,
+        policy=policy, clustering=grouping, skipped=skipped_frame(skipped),
     )
 
 

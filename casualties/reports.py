@@ -1,7 +1,8 @@
 """Reports in: normalise a DataFrame or an iterable of mappings into validated rows.
 
 Every problem is reported with the row (``report_id`` when there is one, else the position)
-and the field; a bad row raises instead of being dropped, so no report is lost silently.
+and the field; a bad row raises instead of being dropped, so no report is lost silently
+(``reconcile(..., errors="skip")`` leaves bad rows out and reports them: :mod:`casualties.skipped`).
 """
 from __future__ import annotations
 
@@ -11,17 +12,23 @@ from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Seque
 import attrs
 
 from ._util import is_missing as _missing
-from .errors import DuplicateReportError, InputTypeError, InvalidValueError, MissingColumnError
+from .errors import CasualtiesError, DuplicateReportError, InputTypeError, InvalidValueError, MissingColumnError
+from .input_dates import read_date
+from .skipped import Skipped, check_errors, skip
 
 __all__ = ["Report", "parse_published", "normalize_reports", "count_input_rows", "REPORT_COLUMNS", "check_columns",
-           "validated_reports", "collapse_repeats", "duplicate_error"]
+           "validated_reports", "collapse_repeats", "duplicate_error", "check_report"]
 
 REPORT_COLUMNS = ("report_id", "text", "source", "published", "title", "url")
 
 
 def parse_published(value, *, field: str = "published", row: Any = None) -> Optional[_dt.date]:
-    """A date from a date, datetime, pandas Timestamp, ISO string, or missing (``None``)."""
-    where = f" in row {row!r}" if row is not None else ""
+    """A date from a date, datetime, pandas Timestamp, string, or missing (``None``).
+
+    Strings: ISO 8601, RFC 2822 ("Tue, 26 Jul 2016 22:10:00 GMT") or a date with a month name
+    ("July 27, 2016", "27 July 2016"); numeric dates whose day and month could be swapped
+    ("03/04/2016") are refused (:func:`casualties.input_dates.read_date`)."""
+    where = f"field {field!r}" + (f" in row {row!r}" if row is not None else "")
     if _missing(value):
         return None
     if isinstance(value, _dt.datetime):  # pandas Timestamp is a datetime subclass
@@ -29,27 +36,23 @@ def parse_published(value, *, field: str = "published", row: Any = None) -> Opti
     if isinstance(value, _dt.date):
         return value
     if isinstance(value, str):
-        s = value.strip()
-        if not s:
+        if not value.strip():
             return None
         try:
-            return _dt.date.fromisoformat(s[:10])
-        except ValueError:
-            pass
-        try:
-            return _dt.datetime.fromisoformat(s.replace("Z", "+00:00")).date()
-        except ValueError:
-            raise InvalidValueError(f"field {field!r}{where}: cannot read {value!r} as an ISO date") from None
+            return read_date(value, where)
+        except InvalidValueError as e:
+            raise InvalidValueError(str(e), row=row, field=field) from None
     raise InputTypeError(
-        f"field {field!r}{where}: expected a date, datetime, Timestamp or ISO string, got {type(value).__name__}"
-    )
+        f"{where}: expected a date, datetime, Timestamp or date string, got {type(value).__name__}",
+        row=row, field=field)
 
 
 def _opt_str(value, field, row) -> Optional[str]:
     if _missing(value):
         return None
     if not isinstance(value, str):
-        raise InputTypeError(f"field {field!r} in row {row!r}: expected str or missing, got {type(value).__name__}")
+        raise InputTypeError(f"field {field!r} in row {row!r}: expected str or missing, got {type(value).__name__}",
+                             row=row, field=field)
     return value
 
 
@@ -111,34 +114,48 @@ def count_input_rows(reports) -> dict:
     return _normalize(reports)[1]
 
 
-def validated_reports(reports, first_row: int = 0) -> Iterator[Report]:
+def validated_reports(reports, first_row: int = 0, skipped: Optional[List[Skipped]] = None) -> Iterator[Report]:
     """One validated :class:`Report` per input row, in input order (repeats included).
 
     ``first_row``: the position of the first row in the whole input, when ``reports`` is one
     partition of a larger one; error messages name rows by their position in the whole input.
+    ``skipped``: when given, a bad row is appended to it (:class:`casualties.skipped.Skipped`)
+    instead of raising, and the rows after it are still read.
     """
     for pos, row in enumerate(_rows(reports), first_row):
-        yield _report(pos, row)
+        try:
+            yield _report(pos, row)
+        except CasualtiesError as e:
+            if skipped is None:
+                raise
+            skipped.append(skip(e, pos))
+
+
+def check_report(pos: int, row) -> Report:
+    """The validated :class:`Report` of input row ``row`` at position ``pos``, or the error
+    :func:`casualties.reconcile` raises for it (naming the row and the field)."""
+    return _report(pos, row)
 
 
 def _report(pos: int, row) -> Report:
     if isinstance(row, Report):
         row = attrs.asdict(row)
     if not isinstance(row, Mapping):
-        raise InputTypeError(f"reports row {pos}: expected a mapping or Report, got {type(row).__name__}")
+        raise InputTypeError(f"reports row {pos}: expected a mapping or Report, got {type(row).__name__}", row=pos)
     for col in ("report_id", "text"):
         if col not in row:
-            raise MissingColumnError(f"reports row {pos}: missing required field {col!r}")
+            raise MissingColumnError(f"reports row {pos}: missing required field {col!r}", row=pos, field=col)
     rid = row["report_id"]
     if _missing(rid):
-        raise InvalidValueError(f"reports row {pos}: field 'report_id' is missing")
+        raise InvalidValueError(f"reports row {pos}: field 'report_id' is missing", row=pos, field="report_id")
     if not isinstance(rid, (str, int)) or isinstance(rid, bool):
-        raise InputTypeError(f"reports row {pos}: field 'report_id' must be str or int, got {type(rid).__name__}")
+        raise InputTypeError(f"reports row {pos}: field 'report_id' must be str or int, got {type(rid).__name__}",
+                             row=pos, field="report_id")
     rid = str(rid)
     text = row["text"]
     if not isinstance(text, str):
         raise InputTypeError(
-            f"report {rid!r} (row {pos}): field 'text' must be str, got {type(text).__name__}"
+            f"report {rid!r} (row {pos}): field 'text' must be str, got {type(text).__name__}", row=rid, field="text"
         )
     return Report(
         report_id=rid, text=text,
@@ -182,8 +199,27 @@ def duplicate_error(conflicts: Sequence[str]) -> DuplicateReportError:
     )
 
 
-def _normalize(reports):
-    out, counts, conflicts = collapse_repeats(validated_reports(reports))
-    if conflicts:
+def _normalize(reports, errors: str = "raise"):
+    """(reports, rows per report_id, skipped rows) for ``reconcile(reports, errors=...)``; with
+    "skip", bad rows and the rows that repeat a ``report_id`` with other fields than its first
+    row are skipped rather than raised."""
+    skipped: Optional[List[Skipped]] = [] if check_errors(errors) == "skip" else None
+    numbered = []
+    for pos, row in enumerate(_rows(reports)):
+        try:
+            numbered.append((pos, _report(pos, row)))
+        except CasualtiesError as e:
+            if skipped is None:
+                raise
+            skipped.append(skip(e, pos))
+    out, counts, conflicts = collapse_repeats(r for _, r in numbered)
+    if conflicts and skipped is None:
         raise duplicate_error(conflicts)
-    return out, counts
+    if conflicts:
+        first = {r.report_id: r for r in out}
+        for pos, r in numbered:
+            if r != first[r.report_id]:
+                skipped.append(Skipped(pos, r.report_id, "report_id", f"report {r.report_id!r} (row {pos}): "
+                                       "an earlier row has this report_id with other fields; kept that one"))
+        out, counts, _ = collapse_repeats(r for _, r in numbered if r == first[r.report_id])
+    return out, counts, sorted(skipped or [])

@@ -17,6 +17,12 @@ from .incidents import Grouping
 __all__ = ["Result"]
 
 
+def _no_skipped() -> pd.DataFrame:
+    from .skipped import skipped_frame
+
+    return skipped_frame([])
+
+
 @attrs.frozen
 class Result:
     """What :func:`reconcile` returns: four pandas DataFrames (see design §5).
@@ -44,6 +50,9 @@ class Result:
     #: the cues, blocks and pair scores behind the incidents (:meth:`explain`); None without
     #: clustering, on Dask, and for a result read back from files
     clustering: Optional[Grouping] = attrs.field(default=None, eq=False, repr=False)
+    #: the input rows ``reconcile(..., errors="skip")`` left out: row, report_id, field, error
+    #: (:mod:`casualties.skipped`); empty otherwise
+    skipped: pd.DataFrame = attrs.field(factory=lambda: _no_skipped(), eq=False, repr=False)
 
     def explain(self, report_a: str, report_b: str):
         """Why reports ``report_a`` and ``report_b`` are in one incident or in two: a
@@ -71,6 +80,16 @@ class Result:
         from .views import result_html
 
         return result_html(self)
+
+    def to_ged(self, path=None) -> pd.DataFrame:
+        """The incidents as a UCDP GED-shaped table, one row per incident with GED's field
+        names where they apply (:mod:`casualties.ged` gives the mapping); with ``path``, also
+        written there (``.csv``, ``.json`` or ``.parquet``)."""
+        from .ged import to_ged, write_ged
+
+        if path is not None:
+            write_ged(self, path)
+        return to_ged(self)
 
     def timeline(self, incident_id: str, category: Optional[str] = None) -> pd.DataFrame:
         """The incident's claims over publication time, earliest first; ``superseded`` marks a

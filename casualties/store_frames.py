@@ -18,7 +18,7 @@ import pandas as pd
 from . import partitions
 from .incidents import incident_id_for
 from .result import Result
-from .schema import typed_frame
+from .schema import to_list, typed_frame
 from .store_schema import FRAME_TABLES, REVISION_COLUMNS, select_ids
 
 __all__ = ["FrameWriter", "assign_ids", "read_result", "read_changes", "with_reconcile_ids"]
@@ -140,10 +140,9 @@ class FrameWriter:
                 continue
             iid = key[0]
             who = sorted((members.get(iid, set()) | old_members.get(iid, set())) & changed)
-            claims = sorted(c for c in (n or {}).get("claims", "").split(";") if c and c.split(":")[0] in added) \
-                if n is not None else []
+            claims = sorted(c for c in to_list(n["claims"]) if c.split(":")[0] in added) if n is not None else []
             if o is not None and not claims:
-                claims = sorted(c for c in (o.get("claims") or "").split(";") if c and c.split(":")[0] in gone)
+                claims = sorted(c for c in to_list(o.get("claims")) if c.split(":")[0] in gone)
             note = _note(o, n, iid, old_members, incident_of, gone)
             out.append([self.batch, self.at, "add" if added else "remove", iid, key[1], key[2],
                         *(_value(o, v) for v in _VALUES), *(_value(n, v) for v in _VALUES),

@@ -13,17 +13,16 @@ from pathlib import Path
 from typing import Callable, Dict, List
 
 from .errors import MissingDependencyError, StoreLockedError, StoreVersionError
-from .schema import CLAIM_COLUMNS, INCIDENT_COLUMNS, RANGE_COLUMNS, REPORT_FRAME_COLUMNS, REPORT_INCIDENT_COLUMNS
+from .schema import (CLAIM_COLUMNS, INCIDENT_COLUMNS, RANGE_COLUMNS, REPORT_FRAME_COLUMNS,
+                     REPORT_INCIDENT_COLUMNS, column_kind)
 
 __all__ = ["SCHEMA_VERSION", "MIGRATIONS", "connect", "duckdb_module", "FRAME_TABLES", "REVISION_COLUMNS"]
 
 #: The schema this version of `casualties` writes.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-_INTS = {"low", "high", "value", "start", "end", "best", "consensus_low", "consensus_high", "n_claims",
-         "n_sources", "n_reports", "n_input_rows", "event"}
-_BOOLS = {"background", "subset", "part_of_list", "perpetrator_claim", "counted", "consistent"}
-_DATES = {"published", "date"}
+#: The DuckDB type of each kind of column of :data:`casualties.schema.FRAMES`.
+DUCKDB_TYPES = {"count": "BIGINT", "flag": "BOOLEAN", "date": "DATE", "text": "VARCHAR", "list": "VARCHAR[]"}
 
 #: The result frames the store keeps, by table name: (Result attribute, columns).  ``ord`` keeps
 #: a report's rows in the order :func:`casualties.reconcile` gives them.
@@ -44,20 +43,22 @@ REVISION_COLUMNS = [
 ]
 
 
-def _type(column: str) -> str:
-    if column in _INTS or column.startswith(("old_", "new_")):
-        return "BIGINT"
-    return "BOOLEAN" if column in _BOOLS else "DATE" if column in _DATES else "VARCHAR"
+def _type(column: str, version: int = SCHEMA_VERSION) -> str:
+    """The DuckDB type of a result frame's column in schema ``version`` (1 kept lists as ``;``-joined text)."""
+    kind = column_kind(column)
+    return "VARCHAR" if kind == "list" and version < 2 else DUCKDB_TYPES[kind]
 
 
-def _frame_table(name: str, columns: List[str]) -> str:
-    cols = ", ".join(f'"{c}" {_type(c)}' for c in columns)
+def _frame_table(name: str, columns: List[str], version: int = SCHEMA_VERSION) -> str:
+    cols = ", ".join(f'"{c}" {_type(c, version)}' for c in columns if version > 1 or c != "high_open")
     return f"CREATE TABLE {name} ({cols}, ord BIGINT)"
 
 
 def _revisions_table() -> str:
-    cols = ", ".join(f'"{c}" {"INTEGER" if c == "batch" else "TIMESTAMP" if c == "at" else _type(c)}'
-                     for c in REVISION_COLUMNS)
+    def kind(c: str) -> str:
+        return "INTEGER" if c == "batch" else "TIMESTAMP" if c == "at" else \
+            "BIGINT" if c.startswith(("old_", "new_")) else "VARCHAR"
+    cols = ", ".join(f'"{c}" {kind(c)}' for c in REVISION_COLUMNS)
     return f"CREATE TABLE revisions ({cols})"
 
 
@@ -81,16 +82,25 @@ _V1 = [
     "CREATE TABLE id_history (batch INTEGER, old_id VARCHAR, new_id VARCHAR, kind VARCHAR, n_reports BIGINT)",
     "CREATE TABLE issued (incident_id VARCHAR)",
     _revisions_table(),
-    *(_frame_table(name, cols) for name, (_, cols) in FRAME_TABLES.items()),
+    *(_frame_table(name, cols, 1) for name, (_, cols) in FRAME_TABLES.items()),
     "CREATE INDEX block_keys_key ON block_keys (key)",
     "CREATE INDEX block_keys_report ON block_keys (report_id)",
     "CREATE INDEX names_name ON names (name)",
     "CREATE INDEX raw_names_name ON raw_names (name)",
 ]
 
+# schema 2: attribution lists as VARCHAR[] (were ";"-joined text) and the ranges' high_open flag
+_V2 = [
+    *(f'ALTER TABLE {name} ALTER COLUMN "{c}" TYPE VARCHAR[] USING list_filter(list_transform('
+      f'string_split(coalesce("{c}", \'\'), \';\'), lambda x: trim(x)), lambda x: x <> \'\')'
+      for name, (_, cols) in FRAME_TABLES.items() for c in cols if column_kind(c) == "list"),
+    "ALTER TABLE f_ranges ADD COLUMN high_open BOOLEAN",
+    "UPDATE f_ranges SET high_open = consistent AND consensus_high IS NULL",
+]
+
 #: ``{version: statements}``: the statements that bring a store from ``version - 1`` to
 #: ``version`` (version 1: an empty file to the first schema).
-MIGRATIONS: Dict[int, List[str]] = {1: _V1}
+MIGRATIONS: Dict[int, List[str]] = {1: _V1, 2: _V2}
 
 
 def select_ids(con, sql: str, ids, params=()) -> list:

@@ -189,6 +189,8 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, _dt.date):
         return html.escape(value.isoformat()[:10])
+    if isinstance(value, (list, tuple)):  # a list column (sources)
+        return html.escape("; ".join(map(str, value)))
     return html.escape(str(value))
 
 

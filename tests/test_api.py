@@ -180,11 +180,13 @@ def test_numbers_are_nullable_int64(result, empty_result, frame, columns):
             assert df[col].dtype == "Int64", f"{frame}.{col} is {df[col].dtype}"
 
 
-def test_dates_are_dates(result):
-    for frame, col in (("reports", "published"), ("claims", "published"), ("incidents", "date")):
-        for v in getattr(result, frame)[col]:
-            assert v is None or type(v) is dt.date, f"{frame}.{col}: {v!r} ({type(v).__name__})"
-    assert list(result.reports["published"]) == [dt.date(2016, 7, 27), dt.date(2023, 2, 20), None]
+def test_dates_are_datetime64_days_with_nat_missing(result, empty_result):
+    for r in (result, empty_result):
+        for frame, col in (("reports", "published"), ("claims", "published"), ("incidents", "date"),
+                           ("report_incidents", "date")):
+            assert getattr(r, frame)[col].dtype == "datetime64[s]", f"{frame}.{col}"
+    assert list(result.reports["published"]) == [pd.Timestamp(2016, 7, 27), pd.Timestamp(2023, 2, 20), pd.NaT]
+    assert (result.reports["published"].dt.normalize().dropna() == result.reports["published"].dropna()).all()
 
 
 def test_all_victims_row_has_na_victims(result):

@@ -34,7 +34,7 @@ BUILTIN_BASE = {
     "StoreLockedError": BlockingIOError,
     "StoreVersionError": RuntimeError,
 }
-WARNING_NAMES = ["CasualtiesWarning", "MissingDateWarning"]
+WARNING_NAMES = ["CasualtiesWarning", "MissingDateWarning", "SkippedRowsWarning"]
 ERROR_NAMES = [n for n in errors.__all__ if n != "CasualtiesError" and n not in WARNING_NAMES]
 
 
@@ -158,7 +158,7 @@ def test_identical_repeated_rows_collapse_into_one_report():
     assert (result.claims["report_id"] == "a").sum() == len(casualties.extract_claims(TEXT))
 
 
-@pytest.mark.parametrize("bad", ["yesterday", "2016-13-45", "27/07/2016", "July 27, 2016"])
+@pytest.mark.parametrize("bad", ["yesterday", "2016-13-45", "03/04/2016", "7/27/16", "July 2016", "27.07.16"])
 def test_unparseable_published_names_field_and_row(bad):
     df = pd.DataFrame({"report_id": ["ok", "row-with-bad-date"], "text": [TEXT, TEXT],
                        "published": ["2016-07-27", bad]})
@@ -223,6 +223,14 @@ def test_bad_row_is_not_dropped_silently():
     ("2016-07-27T10:00:00", dt.date(2016, 7, 27)),
     ("2016-07-27T10:00:00Z", dt.date(2016, 7, 27)),
     (" 2016-07-27 ", dt.date(2016, 7, 27)),
+    ("Wed, 27 Jul 2016 22:10:00 GMT", dt.date(2016, 7, 27)),  # RFC 2822, as RSS gives it
+    ("Wed, 27 Jul 2016 01:10:00 +0300", dt.date(2016, 7, 27)),  # the day as written, in its zone
+    ("July 27, 2016", dt.date(2016, 7, 27)),
+    ("27 July 2016", dt.date(2016, 7, 27)),
+    ("Jul 27 2016 3:04 PM EDT", dt.date(2016, 7, 27)),
+    ("27/07/2016", dt.date(2016, 7, 27)),  # only one order is a date
+    ("2016/07/27", dt.date(2016, 7, 27)),
+    ("04/04/2016", dt.date(2016, 4, 4)),  # both orders give the same day
     (None, None),
     (float("nan"), None),
     (pd.NaT, None),
@@ -232,11 +240,12 @@ def test_bad_row_is_not_dropped_silently():
 def test_published_accepted_forms(published, expected):
     rows = [{"report_id": "a", "text": TEXT, "published": published}]
     result = _reconcile(rows)
+    assert result.reports["published"].dtype == "datetime64[s]"
     got = result.reports["published"].iloc[0]
     if expected is None:
-        assert got is None or (not isinstance(got, dt.date) and pd.isna(got))
+        assert got is pd.NaT
     else:
-        assert type(got) is dt.date and got == expected
+        assert got == pd.Timestamp(expected)
     # extract_claims takes the same forms
     assert casualties.extract_claims(TEXT, published)
 
@@ -246,8 +255,8 @@ def test_published_column_of_datetime64_dtype():
                        "published": pd.to_datetime(["2016-07-27", None])})
     assert df["published"].dtype.kind == "M"
     result = _reconcile(df)
-    assert list(result.reports["published"].iloc[:1]) == [dt.date(2016, 7, 27)]
-    assert pd.isna(result.reports["published"].iloc[1])
+    assert list(result.reports["published"].iloc[:1]) == [pd.Timestamp(2016, 7, 27)]
+    assert result.reports["published"].iloc[1] is pd.NaT
 
 
 def test_optional_columns_may_be_missing_or_nan():

@@ -105,7 +105,7 @@ def test_timeline_matches_latest_policy(kirkuk_result):
                         & latest.ranges["victims"].isna()].iloc[0]
     tl = views.timeline(latest, "inc-k1", "killed").set_index("claim_id")
     assert row["best"] == 20
-    assert all(not tl.loc[cid, "superseded"] for cid in row["best_claims"].split(";"))
+    assert all(not tl.loc[cid, "superseded"] for cid in row["best_claims"])
 
 
 def test_timeline_missing_dates_last_and_superseded_rules():
@@ -122,7 +122,8 @@ def test_timeline_missing_dates_last_and_superseded_rules():
         claim_row("g:1", source="", published=d2, report_id="h"),
     ]
     tl = views.timeline(hand_result(rows), "i1")
-    assert list(tl["claim_id"]) == ["g:0", "c:1", "c:0", "d:0", "g:1", "b:0", "e:0", "a:0", "f:0"]
+    # "" is no source: missing (pd.NA), sorted after named ones, each report its own key
+    assert list(tl["claim_id"]) == ["c:1", "c:0", "d:0", "g:0", "b:0", "e:0", "g:1", "a:0", "f:0"]
     sup = dict(zip(tl["claim_id"], tl["superseded"]))
     assert sup == {"a:0": True, "b:0": False, "c:0": False, "c:1": True, "d:0": False, "e:0": False,
                    "f:0": False, "g:0": False, "g:1": False}
@@ -179,15 +180,21 @@ def test_round_trip_keeps_missing_values_dates_and_odd_text(fmt, tmp_path, kirku
     for kind in frames.FRAME_KINDS:
         frames.write_frame(getattr(kirkuk_result, kind), tmp_path / f"{kind}.{fmt}")
     reports = frames.read_frame(tmp_path / f"reports.{fmt}", "reports").set_index("report_id")
-    assert reports.loc["k3", "published"] is None and pd.isna(reports.loc["k3", "source"])
-    assert reports.loc["k1", "published"] == dt.date(2020, 1, 6)
+    assert reports.loc["k3", "published"] is pd.NaT and reports.loc["k3", "source"] is pd.NA
+    assert reports.loc["k1", "published"] == pd.Timestamp(2020, 1, 6)
+    assert reports["published"].dtype == "datetime64[s]"
     assert "007" in reports.index  # an id that looks like a number stays text
     claims = frames.read_frame(tmp_path / f"claims.{fmt}", "claims")
     assert claims["high"].isna().any() and claims["victims"].isna().any()
     incidents = frames.read_frame(tmp_path / f"incidents.{fmt}", "incidents")
-    assert incidents["date"].isna().any() and (incidents["sources"] == "").any()
+    assert incidents["date"].isna().any() and any(s == [] for s in incidents["sources"])
+    assert all(isinstance(s, list) for s in incidents["report_ids"])
     ranges = frames.read_frame(tmp_path / f"ranges.{fmt}", "ranges")
-    assert ranges["low"].isna().any() and (ranges["disagreeing_claims"] == "").any()
+    assert ranges["low"].isna().any() and any(d == [] for d in ranges["disagreeing_claims"])
+    assert any(len(c) > 1 for c in ranges["claims"])  # a list of several survives the file
+    for kind in frames.FRAME_KINDS:
+        pd.testing.assert_frame_equal(frames.read_frame(tmp_path / f"{kind}.{fmt}", kind),
+                                      getattr(kirkuk_result, kind))
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -200,14 +207,32 @@ def test_round_trip_of_empty_frames(fmt, tmp_path):
     assert_same_frames(result, Result.from_files(tmp_path, format=fmt))
 
 
-def test_csv_empty_string_reads_back_missing_only_where_a_column_may_be_missing(tmp_path):
+def test_empty_text_is_missing_in_every_frame_and_format(tmp_path):
     rows = [{"report_id": "r", "incident_id": "i", "source": "", "published": None, "n_claims": 0,
              "n_input_rows": 1}]
     reports = _frame(rows, frames.frame_columns("reports"))
-    frames.write_frame(reports, tmp_path / "r.csv")
-    frames.write_frame(reports, tmp_path / "r.json")
-    assert pd.isna(frames.read_frame(tmp_path / "r.csv", "reports")["source"].iat[0])  # documented CSV loss
-    assert frames.read_frame(tmp_path / "r.json", "reports")["source"].iat[0] == ""
+    assert reports["source"].iat[0] is pd.NA and reports["published"].iat[0] is pd.NaT
+    for fmt in FORMATS:
+        frames.write_frame(reports, tmp_path / f"r.{fmt}")
+        back = frames.read_frame(tmp_path / f"r.{fmt}", "reports")
+        assert back["source"].iat[0] is pd.NA, fmt
+        pd.testing.assert_frame_equal(back, reports)
+
+
+def test_csv_joins_lists_with_semicolons_and_splits_them_back(tmp_path, kirkuk_result):
+    frames.write_frame(kirkuk_result.ranges, tmp_path / "r.csv")
+    raw = pd.read_csv(tmp_path / "r.csv", dtype=str, keep_default_na=False)
+    several = [c for c in kirkuk_result.ranges["claims"] if len(c) > 1][0]
+    assert ";".join(several) in set(raw["claims"])
+    back = frames.read_frame(tmp_path / "r.csv", "ranges")
+    assert several in list(back["claims"])
+
+
+def test_ranges_file_without_high_open_gets_it_from_the_consensus(tmp_path, seeds_result):
+    old = seeds_result.ranges.drop(columns=["high_open"])
+    frames.write_frame(old, tmp_path / "r.json")
+    back = frames.read_frame(tmp_path / "r.json", "ranges")
+    pd.testing.assert_series_equal(back["high_open"], seeds_result.ranges["high_open"])
 
 
 

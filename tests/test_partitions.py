@@ -26,7 +26,7 @@ from casualties.retold import wanted_keys
 
 ROOT = Path(__file__).resolve().parents[1]
 ARROW = {"string": pa.string(), "bytes": pa.binary(), "int64": pa.int64(), "float64": pa.float64(),
-         "bool": pa.bool_(), "date": pa.date32()}
+         "bool": pa.bool_(), "date": pa.date32(), "list<string>": pa.list_(pa.string())}
 
 
 def arrow_checked(stage: str, frame: pd.DataFrame) -> pd.DataFrame:

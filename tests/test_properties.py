@@ -275,13 +275,13 @@ def test_reconcile_invariants(df):
         row = all_rows[(all_rows["incident_id"] == c.incident_id) & (all_rows["category"] == c.category)]
         assert len(row) == 1, (c, all_rows)
         row = row.iloc[0]
-        assert c.claim_id in row["claims"].split(";")
+        assert c.claim_id in row["claims"]
         for v in claim.stated:
             assert row["low"] <= v <= row["high"], (claim, row.to_dict())
     # no range lists a claim that does not count (all-victims rows)
     counted_ids = set(result.claims.loc[result.claims["counted"], "claim_id"])
     for ids in all_rows["claims"]:
-        assert set(ids.split(";")) <= counted_ids
+        assert set(ids) <= counted_ids
 
 
 @SLOW
@@ -361,7 +361,7 @@ def test_adding_claims_never_narrows_low_high(rows, extra, policy):
     by_id = {r["claim_id"]: r for r in rows}
     for key, b in before.items():
         a = after[key]
-        if policy == "acled" and all(by_id[c]["perpetrator_claim"] for c in b["claims"].split(";")):
+        if policy == "acled" and all(by_id[c]["perpetrator_claim"] for c in b["claims"]):
             # ACLED's rule: a perpetrator's claim counts only while it is the only figure; a
             # counted claim added replaces it (tests/test_reconcile.py checks that rule)
             continue
@@ -372,7 +372,7 @@ def test_adding_claims_never_narrows_low_high(rows, extra, policy):
         if a["low"] is not None:
             assert a["low"] <= a["best"] <= a["high"], a
         # every value stated by a claim that counted lies in [low, high]
-        listed = set(a["claims"].split(";"))
+        listed = set(a["claims"])
         for r in rows + extra:
             if r["claim_id"] in listed:
                 for v in r["stated"]:

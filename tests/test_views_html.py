@@ -115,7 +115,7 @@ def test_nothing_that_should_not_wrap_can(seeds_result):
 def test_dates_as_timestamps_and_lists_of_sources(seeds_result):
     inc = seeds_result.incidents.copy()
     inc["date"] = pd.to_datetime(inc["date"])  # undated becomes NaT
-    inc["sources"] = [s.split("; ") if isinstance(s, str) else [] for s in inc["sources"]]
+    inc["sources"] = ["; ".join(s) for s in inc["sources"]]  # the other spelling: a "; "-joined string
     changed = attrs.evolve(seeds_result, incidents=inc)
     assert cells(Table(views.result_html(changed))) == cells(Table(views.result_html(seeds_result)))
     assert views._as_date(pd.NaT) is None and views._as_date(pd.Timestamp("2020-01-02")) == dt.date(2020, 1, 2)
