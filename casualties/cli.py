@@ -163,8 +163,8 @@ def _out_target(out: Optional[str]):
 
 def _summary(result, args) -> str:
     n_rep, n_inc, n_cl, n_rg = len(result.reports), len(result.incidents), len(result.claims), len(result.ranges)
-    return (f"{n_rep} report{'s' * (n_rep != 1)}, {n_inc} incident{'s' * (n_inc != 1)}, "
-            f"{n_cl} claim{'s' * (n_cl != 1)}, {n_rg} range{'s' * (n_rg != 1)} "
+    return (f"{n_rep:,} report{'s' * (n_rep != 1)}, {n_inc:,} incident{'s' * (n_inc != 1)}, "
+            f"{n_cl:,} claim{'s' * (n_cl != 1)}, {n_rg:,} range{'s' * (n_rg != 1)} "
             f"(best policy {args.policy}, vague words {args.vague_policy})")
 
 
@@ -191,7 +191,7 @@ def _cmd_reconcile(args) -> int:
         print_reconcile(console, result, sort=args.sort, show_claims=args.claims)
         if len(result.reports):
             console.print()
-        console.print(_summary(result, args), style=STYLES["summary"], no_wrap=True, overflow="ellipsis", crop=True)
+        console.print(_summary(result, args), style=STYLES["summary"])  # wraps at a space rather than cut
         sys.stdout.flush()
     if kind == "file":
         write_frame(result.ranges, out_path)
@@ -234,40 +234,17 @@ def _add_common(p: argparse.ArgumentParser) -> None:
                    "or notices); with --out, only the files are written")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The ``casualties`` argument parser (exposed for documentation tools)."""
-    parser = argparse.ArgumentParser(
-        prog=PROG,
-        formatter_class=_Formatter,
-        description=(
-            "Find casualty figures (killed, injured, missing, kidnapped, captured) in news\n"
-            "reports and reconcile them into low / best / high ranges per incident, with the\n"
-            "quote behind every figure."
-        ),
-        epilog=(
-            _INPUT_HELP + "\n\n"
-            "examples:\n"
-            "  casualties claims seeds/\n"
-            "  casualties reconcile seeds/ --out ranges.csv\n"
-            "  casualties reconcile seeds/ --out results/\n"
-            "  casualties reconcile reports.jsonl --policy ucdp --out ranges.json\n"
-            "  casualties reconcile --help\n\n"
-            "exit status: 0 success, 2 bad or empty input or usage, 130 interrupted."
-        ),
-    )
-    from . import __version__  # here, not at import time: casualties/__init__ may import this module
-
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands", required=True)
-
+def _add_claims(sub) -> None:
     p = sub.add_parser(
         "claims", formatter_class=_Formatter,
         help="list the casualty claims found in each report",
         description=(
-            "List every casualty claim found in each report: category, interval [low, high]\n"
-            "(\"open)\" when there is no upper bound), qualifier, the quote with its [start:end]\n"
-            "character span in the text, the victims, the cited source, and flags:\n"
-            "background (another event), subset, list part, perpetrator claim."
+            "List every casualty claim found in each report, headline first, with the ids\n"
+            "reconcile gives them (seed-000:title:0, seed-000:1): category, interval\n"
+            "[low, high] (\"open)\" when there is no upper bound), qualifier, the quote with\n"
+            "its [start:end] character span (into the title for headline claims), the\n"
+            "victims, the cited source, and flags: background (another event), subset,\n"
+            "list part, perpetrator claim."
         ),
         epilog=_INPUT_HELP + "\n\noutput (--out FILE): every claim as .csv, .json or .parquet, the columns of\n"
                "  Result.claims, claim ids as reconcile's; incident_id and role empty.\n\n"
@@ -279,6 +256,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="FILE", help="also write the claims to FILE (.csv, .json or .parquet)")
     p.set_defaults(func=_cmd_claims)
 
+
+def _add_reconcile(sub) -> None:
     p = sub.add_parser(
         "reconcile", formatter_class=_Formatter,
         help="reconcile the claims into low / best / high ranges per incident",
@@ -286,15 +265,15 @@ def build_parser() -> argparse.ArgumentParser:
             "Reconcile each incident's claims into ranges per category and victim group:\n"
             "low and high (smallest and largest stated figures), best (by --policy), whether\n"
             "the sources are consistent, and the quotes behind low and high.\n\n"
-            "Reports from several outlets that tell of the same incident are grouped first (by\n"
-            "event date, place, kind of attack, shared names and headlines); --no-cluster keeps\n"
-            "each report its own incident."
+            "Reports from several outlets that tell of the same incident are grouped first\n"
+            "(by event date, place, kind of attack, shared names and headlines);\n"
+            "--no-cluster keeps each report its own incident."
         ),
         epilog=_INPUT_HELP + "\n\n" + _POLICY_HELP + "\n\n"
                "printout: incidents sorted by date (--sort deaths: most killed first), each\n"
                "  with its ranges, the claims behind low and high, and its reports; --claims\n"
-               "  adds every claim. Lines fit the terminal (COLUMNS, else the terminal, else 80);\n"
-               "  colour only on a terminal and without NO_COLOR.\n\n"
+               "  adds every claim. Lines fit the terminal (COLUMNS, else the terminal, else\n"
+               "  80); colour only on a terminal and without NO_COLOR.\n\n"
                "output (--out):\n"
                "  --out DIR   a folder (no extension): reports, claims, incidents, ranges and\n"
                "              report_incidents, as --out-format (csv, json or parquet)\n"
@@ -321,6 +300,36 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out-format", choices=[f.lstrip(".") for f in FRAME_FORMATS], default="csv",
                    help="the format of the files in --out DIR; default: csv")
     p.set_defaults(func=_cmd_reconcile)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``casualties`` argument parser (exposed for documentation tools)."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        formatter_class=_Formatter,
+        description=(
+            "Find casualty figures (killed, injured, missing, kidnapped, captured) in news\n"
+            "reports and reconcile them into low / best / high ranges per incident, with the\n"
+            "quote behind every figure."
+        ),
+        epilog=(
+            _INPUT_HELP + "\n\n"
+            "examples:\n"
+            "  casualties claims seeds/\n"
+            "  casualties reconcile seeds/ --out ranges.csv\n"
+            "  casualties reconcile seeds/ --out results/\n"
+            "  casualties reconcile reports.jsonl --policy ucdp --out ranges.json\n"
+            "  casualties reconcile --help\n\n"
+            "exit status: 0 success, 2 bad or empty input or usage, 130 interrupted."
+        ),
+    )
+    from . import __version__  # here, not at import time: casualties/__init__ may import this module
+
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands", required=True)
+
+    _add_claims(sub)
+    _add_reconcile(sub)
     from .cli_store import add_commands  # add, changes, export: casualties.Store
 
     add_commands(sub, _Formatter, _add_common)

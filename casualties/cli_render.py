@@ -75,12 +75,24 @@ def _ranges_table(ranges: pd.DataFrame, width: int):
                      right={"low", "best", "high", "claims"}, flexible="best basis")
 
 
+#: Report ids longer than this are shortened in the attribution lines (``6488a840…:2``), as
+#: git shortens hashes; the report lines below them give the full id.
+LONG_ID = 16
+
+
+def short_claim_id(claim_id: str) -> str:
+    """``seed-000:1`` as it is; ``6488a840ea96a338d530b1e038db96ba:2`` as ``6488a840…:2``."""
+    report, sep, rest = str(claim_id).partition(":")
+    return f"{report[:8]}\u2026{sep}{rest}" if len(report) > LONG_ID else str(claim_id)
+
+
 def _bound(label: str, value, ids: List[str], quotes: dict):
-    """``low      44  seed-000:0 (+3 more) "killed 44"``."""
+    """``low      44  seed-000:0 (+3) "killed 44"``: the first claim that sets the bound, how
+    many more do, and its quote."""
     from rich.text import Text
 
-    more = f" (+{len(ids) - 1} more)" if len(ids) > 1 else ""
-    return (Text(f"{label:<8}{fmt_int(value):>5}  ") + Text(ids[0] + more + " ")
+    more = f" (+{len(ids) - 1})" if len(ids) > 1 else ""
+    return (Text(f"{label:<8}{fmt_int(value):>5}  ") + Text(short_claim_id(ids[0]) + more + " ")
             + _styled(fmt_quote(quotes.get(ids[0], "?")), "quote"))
 
 

@@ -288,6 +288,13 @@ def test_help_reads_well(capsys, argv):
     assert "example" in out and "PATH" in out
 
 
+@pytest.mark.parametrize("command", ["claims", "reconcile", "add", "changes", "export"])
+def test_help_fits_80_columns(capsys, monkeypatch, command):
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run(capsys, command, "--help")
+    assert code == 0 and max(len(ln) for ln in out.splitlines()) <= 80
+
+
 def test_version(capsys):
     code, out, _ = run(capsys, "--version")
     assert code == 0 and casualties.__version__ in out
@@ -501,3 +508,10 @@ def test_python_m_casualties_error_has_no_traceback(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and "nope" in proc.stderr
+
+
+def test_long_report_ids_are_shortened_in_attribution_lines():
+    from casualties.cli_render import short_claim_id
+
+    assert short_claim_id("seed-000:title:0") == "seed-000:title:0"
+    assert short_claim_id("6488a840ea96a338d530b1e038db96ba:2") == "6488a840\u2026:2"
