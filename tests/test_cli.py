@@ -515,3 +515,10 @@ def test_long_report_ids_are_shortened_in_attribution_lines():
 
     assert short_claim_id("seed-000:title:0") == "seed-000:title:0"
     assert short_claim_id("6488a840ea96a338d530b1e038db96ba:2") == "6488a840\u2026:2"
+
+
+def test_import_casualties_does_not_import_rich():
+    code = "import sys, casualties; print('rich' in sys.modules)"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).parents[1])
+    assert proc.returncode == 0 and proc.stdout.strip() == "False", proc.stderr
