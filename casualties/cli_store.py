@@ -53,11 +53,14 @@ def format_changes(changes) -> List[str]:
 
 def _cmd_add(args) -> int:
     from . import Store
-    from .cli import _load
+    from .cli_input import load_reports
 
-    reports = _load(args.path)
+    reports = load_reports(args.path, args.input_format, notice=None if not args.quiet else (lambda m: None),
+                           errors=args.errors)
     with Store(args.store, policy=args.policy, vague_policy=args.vague_policy) as store:
         batch = store.add(reports)
+        if args.quiet:
+            return 0
         print(f"batch {batch.batch}: {batch.added} reports added, {batch.replaced} replaced, {batch.unchanged} "
               f"unchanged; {batch.incidents_touched} incidents touched, {batch.revisions} ranges revised; "
               f"{store.n_reports} reports in {args.store}")

@@ -19,6 +19,7 @@ from .cluster import cluster_pairs
 from .compare import SAME_INCIDENT, name_weights, pair_score
 from .cues import ReportCues, report_cues
 from .model import Claim
+from .progress import Stages
 from .reports import Report, normalize_reports
 
 __all__ = ["group_reports", "cluster_cues", "count_candidate_pairs", "incident_rows", "Grouping", "SCORE_FLOOR",
@@ -53,29 +54,38 @@ SCORE_FLOOR = 0.01
 
 
 def group_reports(reports: Sequence[Report], claims: Mapping[str, Sequence[Claim]],
-                  threshold: float = SAME_INCIDENT, retold: Optional[Mapping[str, Sequence[Tuple[int, int]]]] = None
-                  ) -> Grouping:
+                  threshold: float = SAME_INCIDENT, retold: Optional[Mapping[str, Sequence[Tuple[int, int]]]] = None,
+                  stages: Optional[Stages] = None) -> Grouping:
     """Cluster reports (with their extracted claims) into incidents.  ``retold``: per report, the
-    spans that tell of other events (see :func:`casualties.cues.report_cues`)."""
-    return cluster_cues(_all_cues(reports, claims, retold), threshold)
+    spans that tell of other events (see :func:`casualties.cues.report_cues`); ``stages``: a
+    :class:`casualties.progress.Stages` told of each stage."""
+    stages = stages or Stages()
+    return cluster_cues(_all_cues(reports, claims, retold, stages), threshold, stages)
 
 
-def cluster_cues(cues: Mapping[str, ReportCues], threshold: float = SAME_INCIDENT) -> Grouping:
+def cluster_cues(cues: Mapping[str, ReportCues], threshold: float = SAME_INCIDENT,
+                 stages: Optional[Stages] = None) -> Grouping:
     """Blocking, pair scores and clustering over the cues of every report."""
+    stages = stages or Stages()
     with gc_paused():
         ordered = [cues[k] for k in sorted(cues)]
         n = len(ordered)
+        stages.start("clustering: blocking", None)
         name_df = name_frequencies(ordered)
         blocks = build_blocks(ordered, name_df=name_df)
         idf = name_weights(name_df, n)
         kept, n_pairs = {}, 0
-        for code in blocks.index_pairs():
+        candidates = blocks.index_pairs()
+        stages.update(1)
+        for code in stages.track("clustering: scoring pairs", candidates, len(candidates), every=500):
             n_pairs += 1
             i, j = divmod(code, n)
             s = pair_score(ordered[i], ordered[j], idf)
             if s >= SCORE_FLOOR:
                 kept[(i, j)] = s
+        stages.start("clustering: grouping", None)
         clusters = cluster_pairs(range(n), kept, threshold)
+        stages.update(1)
     ids = blocks.ids
     scores = {(ids[i], ids[j]): s for (i, j), s in kept.items()}
     incident_of = incident_ids([ids[i] for i in members] for members in clusters)
@@ -132,11 +142,14 @@ def settled_cues(report: Report, claims: Sequence[Claim], cues: ReportCues, domi
 
 
 def _all_cues(reports: Sequence[Report], claims: Mapping[str, Sequence[Claim]],
-              retold: Optional[Mapping[str, Sequence[Tuple[int, int]]]] = None) -> Dict[str, ReportCues]:
+              retold: Optional[Mapping[str, Sequence[Tuple[int, int]]]] = None,
+              stages: Optional[Stages] = None) -> Dict[str, ReportCues]:
     """Cues of every report: first looks, then the corpus-wide statistics (dominant countries,
     lower-case vocabulary), then :func:`settled_cues`."""
     retold = retold or {}
-    cues = {r.report_id: first_cues(r, claims[r.report_id], retold.get(r.report_id, ())) for r in reports}
+    stages = stages or Stages()
+    cues = {r.report_id: first_cues(r, claims[r.report_id], retold.get(r.report_id, ()))
+            for r in stages.track("clustering: cues", reports, len(reports), every=20)}
     dominant = dominant_countries(Counter(c.country for c in cues.values() if c.country), len(cues))
     vocabulary: Set[str] = set()
     for r in reports:

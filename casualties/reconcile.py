@@ -19,6 +19,7 @@ from .compare import SAME_INCIDENT
 from .model import Claim
 from .incidents import group_reports, incident_rows
 from .options import BEST_POLICIES, check_policies, check_threshold, warn_missing_dates
+from .progress import READING, Stages, stages_for
 from .reports import Report, _normalize
 from .errors import InvalidValueError
 from .result import Result
@@ -319,8 +320,11 @@ def reconcile(reports, cluster: bool = True, policy: str = "default", *,
     threshold: the average pair score (0..1) two groups of reports need to merge into one
         incident (:data:`casualties.compare.SAME_INCIDENT`, 0.25, by default); higher keeps more
         reports apart.  ``Result.explain(a, b)`` shows a pair's score against it.
-    progress: optional callable, called with the number of reports read so far (on Dask,
-        once, when every report's claims have been extracted).
+    progress: ``True`` shows each stage (reading reports, clustering: cues / blocking /
+        scoring pairs / grouping, ranges) with its name, done/total and ETA on stderr (a
+        notebook widget in Jupyter); a callable is called with the number of reports read so
+        far (on Dask, once, when every report's claims have been extracted); a
+        :class:`casualties.progress.Stages` receives every stage.
     errors: "raise" (the default): the first bad row raises its error, naming the row and the
         field.  "skip": bad rows (and rows repeating a ``report_id`` with other fields) are left
         out, every other row is reconciled, and the skipped rows are named in a
@@ -343,24 +347,39 @@ def reconcile(reports, cluster: bool = True, policy: str = "default", *,
         from .dask import reconcile_frames
 
         return reconcile_frames(reports, cluster, policy, vague_policy=vague_policy, threshold=threshold,
-                                progress=progress).compute()
+                                progress=_dask_progress(progress)).compute()
     rows, input_rows, skipped = _normalize(reports, errors)
     warn_skipped(skipped, "reconcile")
     rows = sorted(rows, key=lambda r: r.report_id)  # every output is independent of input order
     if cluster or policy == "latest":
         warn_missing_dates([r.report_id for r in rows if r.published is None], len(rows))
+    stages = stages_for(progress)
+    try:
+        return _reconcile_rows(rows, input_rows, cluster, policy, vague_policy, threshold, stages, skipped)
+    finally:
+        if progress is True:  # a display made here is closed here; a caller's Stages stay open
+            stages.close()
+
+
+def _read_reports(rows: Sequence[Report], vague_policy: str, stages: Stages):
+    """``(claims_of, title_claims_of, events_of)`` per report id: the stage "reading reports"."""
     claims_of, title_claims_of, events_of = {}, {}, {}
-    for n, rep in enumerate(rows, 1):
+    for rep in stages.track(READING, rows, len(rows)):
         # a headline ("4 shot, one fatally, on St. Louis street") states figures too; their
         # spans are offsets into the title, and the claims say field="title"
         title_claims_of[rep.report_id], claims_of[rep.report_id] = extract_report_claims(
             rep.title, rep.text, rep.published, vague_policy=vague_policy)
         events_of[rep.report_id] = report_events(rep.text, rep.published, claims_of[rep.report_id])
-        if progress is not None:
-            progress(n)
+    return claims_of, title_claims_of, events_of
+
+
+def _reconcile_rows(rows, input_rows, cluster, policy, vague_policy, threshold, stages: Stages,
+                    skipped=()) -> Result:
+    claims_of, title_claims_of, events_of = _read_reports(rows, vague_policy, stages)
     if cluster:
         grouping = group_reports(rows, {rid: main_claims(c, events_of[rid][1]) for rid, c in claims_of.items()},
-                                 threshold, retold={rid: retold_spans(ev) for rid, (ev, _) in events_of.items()})
+                                 threshold, retold={rid: retold_spans(ev) for rid, (ev, _) in events_of.items()},
+                                 stages=stages)
         incident_of = grouping.incident_of
         incidents = incident_rows(incident_of, grouping.cues, rows)
         joined = joined_events(rows, claims_of, {rid: ev for rid, (ev, _) in events_of.items()}, grouping.cues,
@@ -370,7 +389,7 @@ def reconcile(reports, cluster: bool = True, policy: str = "default", *,
         incident_of = {rep.report_id: rep.report_id for rep in rows}
         incidents = [solo_incident_row(rep) for rep in rows]
     report_rows, claim_rows, pair_rows = [], [], []
-    for rep in rows:
+    for rep in stages.track("ranges", rows, len(rows)):
         events, event_of = events_of[rep.report_id]
         report_row, rep_claim_rows, rep_pairs = report_and_claim_rows(
             rep, incident_of[rep.report_id], title_claims_of[rep.report_id], claims_of[rep.report_id],
@@ -390,6 +409,21 @@ def reconcile(reports, cluster: bool = True, policy: str = "default", *,
         report_incidents=typed_frame(pair_rows, REPORT_INCIDENT_COLUMNS),
         policy=policy, clustering=grouping, skipped=skipped_frame(skipped),
     )
+
+
+def _dask_progress(progress):
+    """The ``progress`` callable for the Dask path: reports read, as one step."""
+    if progress is None or progress is False or (callable(progress) and not hasattr(progress, "start")):
+        return progress
+    stages = stages_for(progress)
+
+    def done(n):
+        stages.start(READING, n)
+        stages.update(n)
+        if progress is True:
+            stages.close()
+
+    return done
 
 
 def _is_dask_collection(obj) -> bool:

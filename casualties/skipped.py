@@ -62,10 +62,14 @@ def skipped_frame(rows: List[Skipped]) -> pd.DataFrame:
 
 def warn_skipped(rows: List[Skipped], what: str, stacklevel: int = 3) -> None:
     """One :class:`~casualties.errors.SkippedRowsWarning` naming each of ``rows`` (none: no warning)."""
-    if not rows:
-        return
+    if rows:
+        warnings.warn(skipped_message(rows, what, "errors='skip'"), SkippedRowsWarning, stacklevel=stacklevel)
+
+
+def skipped_message(rows: List[Skipped], what: str, how: str) -> str:
+    """"<what>: skipped N bad rows (<how>):" then one line per row (row, report, field, error)."""
     lines = [f"row {r.row}" + (f" (report {r.report_id!r})" if r.report_id is not None else "")
              + (f", field {r.field!r}" if r.field else "") + f": {r.error}" for r in rows[:SHOWN]]
     more = f"\n  ... and {len(rows) - SHOWN} more" if len(rows) > SHOWN else ""
-    warnings.warn(f"{what}: skipped {len(rows)} bad row{'s' * (len(rows) != 1)} (errors='skip'):\n  "
-                  + "\n  ".join(lines) + more, SkippedRowsWarning, stacklevel=stacklevel)
+    return (f"{what}: skipped {len(rows)} bad row{'s' * (len(rows) != 1)} ({how}):\n  "
+            + "\n  ".join(lines) + more)

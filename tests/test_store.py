@@ -315,3 +315,17 @@ def test_cli_add_changes_export(tmp_path, capsys):
     assert main(["export", store, str(tmp_path / "out")]) == 0
     assert (tmp_path / "out" / "ranges.csv").exists()
     assert main(["changes", str(tmp_path / "missing" / "x.duckdb")]) == 2
+
+
+def test_cli_add_quiet_and_from_stdin(tmp_path, capsys, monkeypatch):
+    import io
+    import sys
+
+    from casualties.cli import main
+
+    data = _seed("000").to_csv(index=False).encode("utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    assert main(["add", str(tmp_path / "s.duckdb"), "-", "--quiet"]) == 0
+    assert capsys.readouterr() == ("", "")
+    with casualties.Store(tmp_path / "s.duckdb", create=False) as store:
+        assert store.n_reports == 1
