@@ -128,3 +128,40 @@ def test_report_events_fail_like_the_whole_reading():
                 f(text, published, ())
             raised.append((type(err.value), str(err.value)))
         assert raised[0] == raised[1]
+
+
+# --------------------------------------------------------------------------- events: sentence spans found once
+
+from casualties.dates import _sentence_starts, _sentence_starts_reference  # noqa: E402
+
+_DOTTY = st.lists(st.sampled_from([
+    "Mr.", "mr.", "MRS.", "Dr. ", "U.S. ", "p.m. ", "a.m.", "A. ", "x. ", "Sept. 9", "Corp.", "co.", "No. 5", "éa. ",
+    "ſt. ", "Kelvin \u212a. ", "abcdefghijklmn. ", "abcdefghijkl. ", "St. ", "He left. ", "She died! ", "Why? ",
+    ".", "..", "...", ". ", ".\n", "\n", "\n\n", " ", "\u00a0", "\u2003", "The ", "2 men. ", "(Police) ", '"Yes." ',
+]), max_size=24).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_DOTTY, _OPENERISH), st.data())
+def test_sentence_starts_equal_reading_the_word_before_each_dot(text, data):
+    stop = data.draw(st.integers(0, len(text)))
+    assert _sentence_starts(text, stop) == _sentence_starts_reference(text, stop)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_DOTTY, _OPENERISH))
+def test_sentence_span_list_equals_the_spans(text):
+    assert _ev._sentence_span_list(text) == list(_ev._sentence_spans(text))
+
+
+@pytest.mark.parametrize("text", _EVENT_TEXTS + ["Mr. Smith and Dr. Jones met at 5 p.m. Sunday. U.S. forces left.\n\n  Then",
+                                                 "He died.  \u2003\n Two others were hurt. No. 5 was shot."])
+def test_sentence_starts_and_spans_on_realistic_texts(text):
+    for stop in range(len(text) + 1):
+        assert _sentence_starts(text, stop) == _sentence_starts_reference(text, stop)
+    assert _ev._sentence_span_list(text) == list(_ev._sentence_spans(text))
+
+
+def test_spaces_pattern_is_what_isspace_is_true_for():
+    import sys
+    assert all(bool(_ev._SPACES_RE.match(chr(c)).end()) == chr(c).isspace() for c in range(sys.maxunicode + 1))
