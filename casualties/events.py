@@ -258,6 +258,23 @@ def _may_lead(text: str, s: int, at: int) -> bool:
     return len(words) <= 4 and all(w.lower() in _LEAD_WORDS or not w.isascii() or "'" in w for w in words)
 
 
+_SPACES_RE = re.compile(r"\s*")  # ``\s`` is what ``str.isspace`` is true for (a test checks every code point)
+
+
+def _sentence_span_list(text: str) -> List[Tuple[int, int]]:
+    """The spans of :func:`_sentence_spans` as a list, found once per text (the fast path's test and
+    the whole reading share it), the white space skipped by one match (tests hold the two together)."""
+    n = len(text)
+    starts = sorted(set(_sentence_starts(text, n)) | set(_paragraph_starts(text)))
+    out = []
+    for s, e in zip(starts, starts[1:] + [n]):
+        if s < n and text[s].isspace():
+            s = _SPACES_RE.match(text, s).end()
+        if s < e:
+            out.append((s, e))
+    return out
+
+
 def _sentence_spans(text: str):
     """``(start, end)`` of each sentence of ``text`` that may open a frame, in text order (a
     paragraph start starts a sentence; the white space that opens one is skipped)."""
@@ -271,13 +288,14 @@ def _sentence_spans(text: str):
             yield s, e
 
 
-def _frames(text: str, published, mentions) -> List[_Frame]:
+def _frames(text: str, published, mentions, spans=None) -> List[_Frame]:
     """The frames of ``text`` in order: the lead's, then one per opening sentence (``mentions``:
-    ``find_dates(text, published)``)."""
+    ``find_dates(text, published)``; ``spans``: its sentences' :func:`_sentence_span_list`, if
+    found already)."""
     mention_starts = [m.start for m in mentions]
     paragraphs = _paragraph_starts(text)
     frames = [_Frame(0, len(text), "lead", "", None, ())]
-    for s, e in _sentence_spans(text):
+    for s, e in (_sentence_spans(text) if spans is None else spans):
         got = _opener_at(text, s, e, mentions, mention_starts)
         if got is None:
             continue
@@ -439,20 +457,22 @@ def report_events(text: str, published, claims: Sequence[Claim]
     _as_date(published)
     if claims:
         first = len(text) - len(text.lstrip())  # a frame opened here is the lead's own
-        if any(s > first and _may_open(text, s, e) for s, e in _sentence_spans(text)):
-            return report_events_reference(text, published, claims)
+        spans = _sentence_span_list(text)
+        if any(s > first and _may_open(text, s, e) for s, e in spans):
+            return report_events_reference(text, published, claims, spans)
     assigned = tuple(None if c.background else 0 for c in claims)
     main = ReportEvent(0, MAIN, 0, len(text), "", None, None, "", tuple(i for i, e in enumerate(assigned) if e == 0))
     return [main], assigned
 
 
-def report_events_reference(text: str, published, claims: Sequence[Claim]
+def report_events_reference(text: str, published, claims: Sequence[Claim], spans=None
                   ) -> Tuple[List[ReportEvent], Tuple[Optional[int], ...]]:
     """The events ``text`` tells of (the main one first) and, for each of its ``claims`` (as
     extracted from ``text``, headline claims apart), the index of its event, or None for a
-    background claim.  The whole reading, every time: :func:`report_events` holds to it."""
+    background claim.  The whole reading, every time: :func:`report_events` holds to it
+    (``spans``: the text's :func:`_sentence_span_list`, when found already)."""
     mentions = find_dates(text, published)  # found once: the frames' openers and the lead's day read them
-    frames = _frames(text, published, mentions)
+    frames = _frames(text, published, mentions, spans)
     starts = [f.start for f in frames]
     frame_of = [_frame_at(frames, starts, c.start) for c in claims]
     main = _main_frames(text, published, frames, frame_of, claims, mentions)
